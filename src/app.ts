@@ -1,0 +1,71 @@
+import cookie from "@fastify/cookie";
+import cors from "@fastify/cors";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Config } from "./config.js";
+import { registerAccessControl } from "./platform/auth.js";
+import { registerDocs } from "./platform/docs.js";
+import { platformError } from "./platform/errors.js";
+import { registerErrorHandling } from "./platform/error-handler.js";
+import { healthRoutes } from "./platform/health.routes.js";
+import { requestIdFor } from "./platform/request-id.js";
+import { validatorCompiler } from "./platform/validation.js";
+import type { Services } from "./services.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    config: Config;
+    services: Services;
+  }
+}
+
+export type App = FastifyInstance;
+
+function hostAllowed(hostname: string, allowed: readonly string[]): boolean {
+  const host = hostname.toLowerCase();
+  return allowed.some(
+    (pattern) =>
+      pattern === "*" ||
+      pattern === host ||
+      (pattern.startsWith(".") && (host.endsWith(pattern) || host === pattern.slice(1))),
+  );
+}
+
+/** The whole HTTP application, without listening; the server and the tests build the same one. */
+export async function buildApp(config: Config, services: Services): Promise<App> {
+  // Typed as Fastify's logger interface so plugins see the default instance type.
+  const logger: FastifyBaseLogger = services.log;
+  const app = Fastify({
+    loggerInstance: logger,
+    genReqId: requestIdFor,
+    logController: new LogController({ requestIdLogLabel: "request_id" }),
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate("config", config);
+  app.decorate("services", services);
+  app.setValidatorCompiler(validatorCompiler);
+  registerErrorHandling(app);
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("X-Request-ID", request.id);
+    if (!hostAllowed(request.hostname, config.allowedHosts)) {
+      throw platformError("disallowed_host", `Host "${request.hostname}" is not in ALLOWED_HOSTS.`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(cors, {
+    origin: config.corsAllowedOrigins.length === 0 ? false : [...config.corsAllowedOrigins],
+    credentials: true,
+    exposedHeaders: ["X-Request-ID", "Retry-After"],
+    allowedHeaders: ["Content-Type", "Authorization", "X-CSRFToken", "X-Request-ID"],
+  });
+  registerAccessControl(app, services.auth);
+  await registerDocs(app);
+
+  await app.register(healthRoutes);
+  return app;
+}

@@ -1,0 +1,73 @@
+import { createInterface } from "node:readline/promises";
+import { ConfigError, loadConfig } from "./config.js";
+import { runCommandLine, type CommandIo } from "./platform/cli.js";
+import { EmbeddedDatabaseLockedError } from "./platform/db/embedded-lock.js";
+import { createLogger } from "./platform/logging.js";
+import { startRuntime, type Runtime } from "./runtime.js";
+import { allCommands } from "./commands.js";
+
+const io: CommandIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  async prompt(question, options = {}) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    if (options.secret === true) {
+      // Echo nothing while a password is typed.
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+        if (s.startsWith(question)) process.stdout.write(question);
+      };
+    }
+    try {
+      return await rl.question(question);
+    } finally {
+      if (options.secret === true) process.stdout.write("\n");
+      rl.close();
+    }
+  },
+};
+
+async function main(): Promise<number> {
+  const config = loadConfig(process.env);
+  // Commands print their own results; the log only carries warnings and errors.
+  const log = createLogger({ logLevel: config.debug ? "debug" : "warn" });
+  let runtime: Runtime | undefined;
+  try {
+    return await runCommandLine(process.argv.slice(2), allCommands(config), {
+      io: process.stdin.isTTY
+        ? io
+        : {
+            out: (line) => {
+              io.out(line);
+            },
+            err: (line) => {
+              io.err(line);
+            },
+          },
+      async services() {
+        runtime ??= await startRuntime(config, log);
+        return runtime.services;
+      },
+    });
+  } finally {
+    await runtime?.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof EmbeddedDatabaseLockedError) {
+      process.stderr.write(
+        `${error.message}\nThe server holds the embedded database while it runs: stop it first (Ctrl+C), ` +
+          "or point both at a PostgreSQL server with DATABASE_URL.\n",
+      );
+      process.exit(2);
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

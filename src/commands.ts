@@ -1,0 +1,8 @@
+import type { Config } from "./config.js";
+import type { Command } from "./platform/cli.js";
+import { checkCommand, migrateCommand } from "./platform/platform.commands.js";
+
+/** Every management command; each feature contributes its own. */
+export function allCommands(config: Config): Command[] {
+  return [migrateCommand, checkCommand(config)];
+}

@@ -1,0 +1,281 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** Every setting Tollgate reads, parsed once from the environment. Nothing else reads process.env. */
+export interface Config {
+  readonly secretKey: string;
+  /** Where the secret key came from; "generated" means it was made and stored in DATA_DIR. */
+  readonly secretKeySource: "env" | "generated" | "default";
+  readonly debug: boolean;
+  readonly logLevel: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly publicBaseUrl: string;
+  /** Lower-cased host names (no port); ["*"] allows any. */
+  readonly allowedHosts: readonly string[];
+  readonly corsAllowedOrigins: readonly string[];
+  readonly email: {
+    readonly from: string;
+    readonly host: string | undefined;
+    readonly port: number;
+    readonly user: string | undefined;
+    readonly password: string | undefined;
+    readonly useTls: boolean;
+  };
+  readonly openai: {
+    readonly apiKey: string | undefined;
+    readonly baseUrl: string;
+    readonly model: string;
+    readonly timeoutS: number;
+    readonly prompt: string;
+  };
+  /** Price of one successful metered request, in cents; seeds core_settings on first use. */
+  readonly costPerRequestCents: number;
+  /** Largest accepted upload on /api/core/solve, in bytes. */
+  readonly solveMaxBytes: number;
+  readonly redisUrl: string | undefined;
+  readonly rateLimit: {
+    readonly enabled: boolean;
+    readonly solve: RateLimitRule;
+    readonly auth: RateLimitRule;
+  };
+  /** Days after a period ends before mark-overdue-periods marks it overdue. */
+  readonly paymentGraceDays: number;
+  /** Password for a non-interactive `createsuperuser --email`. */
+  readonly superuserPassword: string | undefined;
+}
+
+export interface RateLimitRule {
+  readonly max: number;
+  /** Window length in milliseconds. */
+  readonly windowMs: number;
+  /** As written, e.g. "60/minute". */
+  readonly text: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Secret keys that are known to the world (our docs and the seed's) and must never reach production. */
+export const KNOWN_DEFAULT_SECRET_KEYS: readonly string[] = ["change-me", "changeme", "secret"];
+
+const TRUE_WORDS = new Set(["1", "true", "yes", "on"]);
+const FALSE_WORDS = new Set(["0", "false", "no", "off", ""]);
+const WINDOW_MS: Record<string, number> = {
+  second: 1000,
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+};
+
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === "" ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.env[name]?.trim().toLowerCase();
+    if (value === undefined) return fallback;
+    if (TRUE_WORDS.has(value)) return true;
+    if (FALSE_WORDS.has(value)) return false;
+    this.problems.push(`${name}: expected a boolean (true/false, 1/0, yes/no), got "${value}"`);
+    return fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.problems.push(`${name}: expected a whole number from ${min} to ${max}, got "${value}"`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  list(name: string, fallback: readonly string[]): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [...fallback];
+    return value
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== "");
+  }
+
+  url(name: string, fallback: string, protocols: readonly string[]): string {
+    const value = this.raw(name) ?? fallback;
+    try {
+      const url = new URL(value);
+      if (protocols.includes(url.protocol)) return value.replace(/\/+$/, "");
+    } catch {
+      // reported below
+    }
+    this.problems.push(
+      `${name}: expected a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}, got "${value}"`,
+    );
+    return fallback;
+  }
+
+  optionalUrl(name: string, protocols: readonly string[]): string | undefined {
+    return this.raw(name) === undefined ? undefined : this.url(name, "", protocols);
+  }
+
+  rate(name: string, fallback: string): RateLimitRule {
+    const text = this.string(name, fallback);
+    const match = /^(\d+)\s*\/\s*(second|minute|hour|day)$/.exec(text);
+    const window = match?.[2] === undefined ? undefined : WINDOW_MS[match[2]];
+    if (match?.[1] === undefined || window === undefined || Number(match[1]) < 1) {
+      this.problems.push(`${name}: expected "<count>/<second|minute|hour|day>", got "${text}"`);
+      return this.rateRule(fallback);
+    }
+    return { max: Number(match[1]), windowMs: window, text };
+  }
+
+  private rateRule(text: string): RateLimitRule {
+    const [count, unit] = text.split("/");
+    return { max: Number(count), windowMs: WINDOW_MS[unit ?? "minute"] ?? 60_000, text };
+  }
+}
+
+function hostOf(origin: string): string {
+  return new URL(origin).hostname.toLowerCase();
+}
+
+/**
+ * Parses the environment into a frozen Config. Throws ConfigError listing every bad variable.
+ * When SECRET_KEY is unset, a random key is generated once and kept in DATA_DIR/secret_key so
+ * sessions and verification links survive restarts (`persistSecretKey: false` keeps it in memory).
+ */
+export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {}): Config {
+  const read = new EnvReader(env);
+  const dataDir = resolve(read.string("DATA_DIR", "./.data"));
+  const port = read.int("PORT", 8000, 0, 65535);
+  const host = read.string("HOST", "0.0.0.0");
+  const publicBaseUrl = read.url("PUBLIC_BASE_URL", `http://localhost:${port}`, [
+    "http:",
+    "https:",
+  ]);
+  const databaseUrl = read.optionalUrl("DATABASE_URL", ["postgres:", "postgresql:"]);
+  const redisUrl = read.optionalUrl("REDIS_URL", ["redis:", "rediss:"]);
+  const corsAllowedOrigins = read.list("CORS_ALLOWED_ORIGINS", []);
+  for (const origin of corsAllowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      read.problems.push(
+        `CORS_ALLOWED_ORIGINS: expected comma-separated origins like http://localhost:5173, got "${origin}"`,
+      );
+    }
+  }
+  const defaultHosts = ["localhost", "127.0.0.1", "[::1]"];
+  if (read.problems.length === 0) defaultHosts.push(hostOf(publicBaseUrl));
+  const allowedHosts = read.list("ALLOWED_HOSTS", defaultHosts).map((h) => h.toLowerCase());
+  const debug = read.bool("DEBUG", false);
+
+  const config: Config = {
+    ...resolveSecretKey(read, dataDir, options.persistSecretKey ?? true),
+    debug,
+    logLevel: read.string("LOG_LEVEL", debug ? "debug" : "info"),
+    databaseUrl,
+    dataDir,
+    host,
+    port,
+    publicBaseUrl,
+    allowedHosts: [...new Set(allowedHosts)],
+    corsAllowedOrigins,
+    email: {
+      from: read.string("DEFAULT_FROM_EMAIL", "no-reply@localhost"),
+      host: read.raw("EMAIL_HOST"),
+      port: read.int("EMAIL_PORT", 587, 1, 65535),
+      user: read.raw("EMAIL_HOST_USER"),
+      password: read.raw("EMAIL_HOST_PASSWORD"),
+      useTls: read.bool("EMAIL_USE_TLS", false),
+    },
+    openai: {
+      apiKey: read.raw("OPENAI_API_KEY"),
+      baseUrl: read.url("OPENAI_BASE_URL", "https://api.openai.com/v1", ["http:", "https:"]),
+      model: read.string("OPENAI_MODEL", "gpt-4o-mini"),
+      timeoutS: read.int("OPENAI_TIMEOUT_S", 30, 1, 300),
+      prompt: read.string(
+        "OPENAI_PROMPT",
+        "Solve the task shown in this image. Reply with the answer only.",
+      ),
+    },
+    costPerRequestCents: read.int("COST_PER_REQUEST_CENTS", 100, 0, 1_000_000_000),
+    solveMaxBytes: read.int("SOLVE_MAX_BYTES", 10 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    redisUrl,
+    rateLimit: {
+      enabled: read.bool("RATE_LIMIT_ENABLED", false),
+      solve: read.rate("RATE_LIMIT_SOLVE", "60/minute"),
+      auth: read.rate("RATE_LIMIT_AUTH", "20/minute"),
+    },
+    paymentGraceDays: read.int("PAYMENT_GRACE_DAYS", 0, 0, 3650),
+    superuserPassword: read.raw("TOLLGATE_SUPERUSER_PASSWORD"),
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return Object.freeze(config);
+}
+
+function resolveSecretKey(
+  read: EnvReader,
+  dataDir: string,
+  persist: boolean,
+): Pick<Config, "secretKey" | "secretKeySource"> {
+  const fromEnv = read.raw("SECRET_KEY");
+  if (fromEnv !== undefined) {
+    return {
+      secretKey: fromEnv,
+      secretKeySource: KNOWN_DEFAULT_SECRET_KEYS.includes(fromEnv) ? "default" : "env",
+    };
+  }
+  if (!persist)
+    return { secretKey: randomBytes(32).toString("base64url"), secretKeySource: "generated" };
+  const file = join(dataDir, "secret_key");
+  try {
+    return { secretKey: readFileSync(file, "utf8").trim(), secretKeySource: "generated" };
+  } catch {
+    const secretKey = randomBytes(48).toString("base64url");
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${secretKey}\n`, { mode: 0o600, flag: "wx" });
+    return { secretKey, secretKeySource: "generated" };
+  }
+}
+
+/** The problems `tollgate check --deploy` reports; an empty list means fit for production. */
+export function deploymentProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.debug) problems.push("DEBUG is on; set DEBUG=false in production.");
+  if (config.secretKeySource === "generated") {
+    problems.push("SECRET_KEY is not set; set a random value of at least 50 characters.");
+  } else if (config.secretKeySource === "default") {
+    problems.push(
+      "SECRET_KEY is a published default; set a random value of at least 50 characters.",
+    );
+  } else if (config.secretKey.length < 50 || new Set(config.secretKey).size < 5) {
+    problems.push("SECRET_KEY is too short or too simple; use at least 50 random characters.");
+  }
+  if (config.allowedHosts.includes("*")) {
+    problems.push("ALLOWED_HOSTS is '*'; list the host names this server answers to.");
+  }
+  if (config.databaseUrl === undefined) {
+    problems.push("DATABASE_URL is not set; the embedded database is for local use only.");
+  }
+  if (config.email.host === undefined) {
+    problems.push("EMAIL_HOST is not set; verification emails would only reach the local outbox.");
+  }
+  return problems;
+}

@@ -1,0 +1,111 @@
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { platformError } from "./errors.js";
+
+/** Who may call a route; every /api route declares it in `config.access`. */
+export type Access = "public" | "session" | "staff" | "bearer";
+
+/** The authenticated caller of a request. */
+export interface Principal {
+  readonly userId: string;
+  readonly email: string;
+  readonly isStaff: boolean;
+  readonly via: "session" | "bearer";
+  /** Set when authenticated by session cookie (the hashed session id). */
+  readonly sessionId?: string;
+  /** Set when authenticated by API token. */
+  readonly tokenId?: string;
+  /** "tok_xxxxxxxx" of the API token used. */
+  readonly tokenPrefix?: string;
+}
+
+/** Implemented by the customers feature; the platform only knows this interface. */
+export interface RequestAuthenticator {
+  /** The session's principal from the `sessionid` cookie, or null when there is no valid one. */
+  authenticateSession(request: FastifyRequest): Promise<Principal | null>;
+  /** The token's principal from `Authorization: Bearer …`, or a value saying why not. */
+  authenticateBearer(authorization: string | undefined): Promise<Principal | null>;
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export const CSRF_COOKIE = "csrftoken";
+export const CSRF_HEADER = "x-csrftoken";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
+
+function csrfMatches(request: FastifyRequest): boolean {
+  const cookie = request.cookies[CSRF_COOKIE];
+  const header = request.headers[CSRF_HEADER];
+  if (typeof cookie !== "string" || typeof header !== "string" || cookie.length < 16) return false;
+  const a = Buffer.from(cookie);
+  const b = Buffer.from(header);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The principal of the current request; only for handlers of routes whose access is not
+ * "public", where the hook below has already refused anonymous callers.
+ */
+export function principalOf(request: FastifyRequest): Principal {
+  if (request.principal === null) throw platformError("not_authenticated");
+  return request.principal;
+}
+
+/**
+ * Enforces each route's declared access before the body is read (an unauthenticated upload is
+ * refused without being buffered). Session-authenticated unsafe methods need the CSRF header.
+ */
+export function registerAccessControl(
+  app: FastifyInstance,
+  authenticator: RequestAuthenticator,
+): void {
+  app.decorateRequest("principal", null);
+  app.addHook("onRoute", (route) => {
+    const url = route.url;
+    if (
+      url.startsWith("/api/") &&
+      !url.startsWith("/api/docs") &&
+      route.config?.access === undefined
+    ) {
+      throw new Error(`Route ${route.method.toString()} ${url} does not declare config.access`);
+    }
+  });
+  app.addHook("onRequest", async (request) => {
+    const access = request.routeOptions.config.access ?? "public";
+    if (access === "public") return;
+    if (access === "bearer") {
+      const principal = await authenticator.authenticateBearer(request.headers.authorization);
+      if (principal === null) {
+        throw platformError(
+          "invalid_token",
+          "Provide a valid API token as 'Authorization: Bearer <token>'.",
+          {
+            headers: { "WWW-Authenticate": 'Bearer realm="tollgate"' },
+          },
+        );
+      }
+      request.principal = principal;
+      return;
+    }
+    const principal = await authenticator.authenticateSession(request);
+    if (principal === null)
+      throw platformError("not_authenticated", "Log in to use this endpoint.");
+    if (!SAFE_METHODS.has(request.method) && !csrfMatches(request)) {
+      throw platformError(
+        "csrf_failed",
+        "Send the csrftoken cookie's value in the X-CSRFToken header.",
+      );
+    }
+    if (access === "staff" && !principal.isStaff) {
+      throw platformError("permission_denied", "Staff only.");
+    }
+    request.principal = principal;
+  });
+}

@@ -1,0 +1,53 @@
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { FastifyInstance } from "fastify";
+import type { Access } from "./auth.js";
+
+const SECURITY: Record<Access, Record<string, string[]>[] | undefined> = {
+  public: undefined,
+  session: [{ sessionCookie: [], csrfHeader: [] }],
+  staff: [{ sessionCookie: [], csrfHeader: [] }],
+  bearer: [{ bearerAuth: [] }],
+};
+
+/** OpenAPI 3 generated from the route schemas: JSON at /api/schema/, Swagger UI at /api/docs/. */
+export async function registerDocs(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "Tollgate API",
+        version: "0.1.0",
+        description:
+          "Invite-only accounts, API tokens and metered AI services. Errors are RFC 9457 " +
+          "application/problem+json with a machine-readable `code`.",
+      },
+      servers: [{ url: app.config.publicBaseUrl }],
+      components: {
+        securitySchemes: {
+          sessionCookie: { type: "apiKey", in: "cookie", name: "sessionid" },
+          csrfHeader: { type: "apiKey", in: "header", name: "X-CSRFToken" },
+          bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "tok_…" },
+        },
+      },
+      tags: [
+        { name: "health", description: "Service health" },
+        { name: "customers", description: "Accounts, sessions and email verification" },
+        { name: "tokens", description: "API tokens" },
+        { name: "usage", description: "Request logs and usage summaries" },
+        { name: "billing", description: "Monthly billing periods" },
+        { name: "core", description: "Metered AI services" },
+        { name: "admin", description: "Staff operations" },
+      ],
+    },
+    transform: ({ schema, url, route }) => {
+      const access = route.config?.access ?? "public";
+      const security = SECURITY[access];
+      return { schema: security === undefined ? schema : { ...schema, security }, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/schema", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+}

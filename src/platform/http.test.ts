@@ -1,0 +1,194 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
+
+describe("HTTP platform", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      logLevel: "info",
+      env: { CORS_ALLOWED_ORIGINS: "http://localhost:5173" },
+      routes: (app) => {
+        app.get("/api/test/boom", { config: { access: "public" } }, async () => {
+          throw new Error("secret internal detail at /srv/db.ts:42");
+        });
+        app.post("/api/test/echo", { config: { access: "public" } }, async (request) => ({
+          received: request.body,
+        }));
+      },
+    });
+  });
+  afterAll(async () => t.close());
+
+  function expectProblem(
+    response: { headers: Record<string, unknown>; json(): unknown },
+    status: number,
+    code: string,
+  ) {
+    expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    const body = response.json() as Record<string, unknown>;
+    expect(body).toMatchObject({ status, code });
+    expect(body["type"]).toBe(`urn:tollgate:problem:${code}`);
+    expect(typeof body["title"]).toBe("string");
+    expect(typeof body["detail"]).toBe("string");
+    expect(body["request_id"]).toBe(response.headers["x-request-id"]);
+    return body;
+  }
+
+  it("answers malformed JSON with 400 invalid_json", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { "content-type": "application/json" },
+      payload: '{"a": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expectProblem(response, 400, "invalid_json");
+  });
+
+  it("answers an unknown route with 404 not_found", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/nothing-here" });
+    expect(response.statusCode).toBe(404);
+    expectProblem(response, 404, "not_found");
+  });
+
+  it("answers a known path with the wrong method with 405 and Allow", async () => {
+    const response = await t.app.inject({ method: "DELETE", url: "/healthz" });
+    expect(response.statusCode).toBe(405);
+    expectProblem(response, 405, "method_not_allowed");
+    expect(response.headers["allow"]).toBe("GET, HEAD");
+  });
+
+  it("answers an oversized body with 413 payload_too_large", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ blob: "x".repeat(1024 * 1024 + 10) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expectProblem(response, 413, "payload_too_large");
+  });
+
+  it("answers an unsupported content type with 415 unsupported_media_type", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { "content-type": "application/xml" },
+      payload: "<a/>",
+    });
+    expect(response.statusCode).toBe(415);
+    expectProblem(response, 415, "unsupported_media_type");
+  });
+
+  it("answers an unexpected exception with 500 and leaks nothing", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/test/boom" });
+    expect(response.statusCode).toBe(500);
+    const body = expectProblem(response, 500, "internal_error");
+    expect(response.body).not.toContain("secret internal detail");
+    expect(response.body).not.toContain("db.ts");
+    expect(body["detail"]).not.toMatch(/at |Error/);
+    // The log keeps the cause for operators, tied to the request id.
+    expect(t.logs()).toContain("secret internal detail");
+    expect(t.logs()).toContain(body["request_id"] as string);
+  });
+
+  it("ignores a trailing slash", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/healthz/" });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it("generates a UUID4 X-Request-ID when none is given", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/healthz" });
+    expect(response.headers["x-request-id"]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it("echoes a valid caller X-Request-ID and replaces an invalid one", async () => {
+    const mine = randomUUID();
+    const echoed = await t.app.inject({
+      method: "GET",
+      url: "/healthz",
+      headers: { "x-request-id": mine },
+    });
+    expect(echoed.headers["x-request-id"]).toBe(mine);
+    const replaced = await t.app.inject({
+      method: "GET",
+      url: "/healthz",
+      headers: { "x-request-id": "not-a-uuid\r\ninjected" },
+    });
+    expect(replaced.headers["x-request-id"]).not.toContain("not-a-uuid");
+    expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("carries the request id on the request's log lines", async () => {
+    const mine = randomUUID();
+    await t.app.inject({ method: "GET", url: "/api/nothing", headers: { "x-request-id": mine } });
+    const lines = t
+      .logs()
+      .split("\n")
+      .filter((line) => line.includes(mine));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ request_id: mine });
+  });
+
+  it("refuses a Host header outside ALLOWED_HOSTS with 400 disallowed_host", async () => {
+    const response = await t.app.inject({
+      method: "GET",
+      url: "/healthz",
+      headers: { host: "evil.example" },
+    });
+    expect(response.statusCode).toBe(400);
+    expectProblem(response, 400, "disallowed_host");
+  });
+
+  it("allows CORS for a listed origin only", async () => {
+    const allowed = await t.app.inject({
+      method: "OPTIONS",
+      url: "/api/customers/login",
+      headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+    });
+    expect(allowed.headers["access-control-allow-origin"]).toBe("http://localhost:5173");
+    expect(allowed.headers["access-control-allow-credentials"]).toBe("true");
+    const other = await t.app.inject({
+      method: "GET",
+      url: "/healthz",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(other.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+
+  it("reports health with a real database round trip", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/healthz" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok", db: "ok", openai: "stub" });
+  });
+
+  it("never logs request bodies or query strings", async () => {
+    await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo?token=query-secret-123",
+      headers: { "content-type": "application/json", authorization: "Bearer tok_header-secret" },
+      payload: { password: "body-secret-456" },
+    });
+    const logs = t.logs();
+    expect(logs).not.toContain("query-secret-123");
+    expect(logs).not.toContain("body-secret-456");
+    expect(logs).not.toContain("header-secret");
+  });
+});
+
+describe("health when the database is unreachable", () => {
+  it("answers 503 with db: error", async () => {
+    const t = await createTestApp();
+    try {
+      await t.database.close();
+      const response = await t.app.inject({ method: "GET", url: "/healthz" });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ status: "error", db: "error" });
+    } finally {
+      await t.app.close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { Type, type Static, type TSchema } from "typebox";
+import type { FastifyRequest } from "fastify";
+
+export const PAGE_SIZE = 25;
+
+export const PageQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: "1-based page number" })),
+});
+export type PageQuery = Static<typeof PageQuery>;
+
+/** DRF-style page envelope: `{count, next, previous, results}`. */
+export function Paginated<T extends TSchema>(item: T) {
+  return Type.Object({
+    count: Type.Integer(),
+    next: Type.Union([Type.String(), Type.Null()]),
+    previous: Type.Union([Type.String(), Type.Null()]),
+    results: Type.Array(item),
+  });
+}
+
+export interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+/** Row window for a 1-based page. */
+export function pageWindow(page: number | undefined): {
+  limit: number;
+  offset: number;
+  page: number;
+} {
+  const current = page ?? 1;
+  return { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE, page: current };
+}
+
+/** Builds the envelope with absolute next/previous links that keep the request's other filters. */
+export function toPage<T>(
+  request: FastifyRequest,
+  publicBaseUrl: string,
+  page: number,
+  count: number,
+  results: T[],
+): Page<T> {
+  const link = (target: number): string => {
+    const url = new URL(request.url, publicBaseUrl);
+    if (target === 1) url.searchParams.delete("page");
+    else url.searchParams.set("page", String(target));
+    return url.toString();
+  };
+  return {
+    count,
+    next: page * PAGE_SIZE < count ? link(page + 1) : null,
+    previous: page > 1 ? link(Math.min(page - 1, Math.max(1, Math.ceil(count / PAGE_SIZE)))) : null,
+    results,
+  };
+}

@@ -1,0 +1,29 @@
+import { Type, type Static } from "typebox";
+
+/** RFC 9457 problem details, as every error response of Tollgate is shaped. */
+export const Problem = Type.Object(
+  {
+    type: Type.String({ description: "URI naming the problem type" }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String({ description: "Machine-readable error code" }),
+    request_id: Type.String({ format: "uuid" }),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }),
+      ),
+    ),
+  },
+  { description: "application/problem+json (RFC 9457)" },
+);
+export type Problem = Static<typeof Problem>;
+
+export function problemType(code: string): string {
+  return `urn:tollgate:problem:${code}`;
+}
+
+/** Response schemas for a route's error statuses: `response: { 200: X, ...problems(400, 404) }`. */
+export function problems(...statuses: number[]): Record<number, typeof Problem> {
+  return Object.fromEntries(statuses.map((status) => [status, Problem]));
+}

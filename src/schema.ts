@@ -1,0 +1,8 @@
+// Every table, for Drizzle's typed queries and drizzle-kit; each feature folder owns its own.
+export * from "./customers/users.table.js";
+export * from "./customers/invite-codes.table.js";
+export * from "./customers/api-tokens.table.js";
+export * from "./customers/sessions.table.js";
+export * from "./usage/billing-periods.table.js";
+export * from "./usage/request-logs.table.js";
+export * from "./core/core-settings.table.js";

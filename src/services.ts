@@ -1,0 +1,50 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import type { RequestAuthenticator } from "./platform/auth.js";
+import { systemClock, type Clock } from "./platform/clock.js";
+import type { Database, Db } from "./platform/db/database.js";
+import { createMailer, type Mailer } from "./platform/email.js";
+
+/** Everything the routes and commands use, wired once. Fastify is decorated with this object. */
+export interface Services {
+  readonly config: Config;
+  readonly database: Database;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly mailer: Mailer;
+  readonly auth: RequestAuthenticator;
+  /** Stops background work (listeners, timers); the database is closed by its owner. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  readonly clock?: Clock;
+  readonly mailer?: Mailer;
+}
+
+export async function buildServices(
+  config: Config,
+  database: Database,
+  log: Logger,
+  overrides: ServiceOverrides = {},
+): Promise<Services> {
+  const clock = overrides.clock ?? systemClock;
+  const mailer = overrides.mailer ?? createMailer(config, log);
+  const auth: RequestAuthenticator = {
+    authenticateSession: async () => null,
+    authenticateBearer: async () => null,
+  };
+  return {
+    config,
+    database,
+    db: database.db,
+    clock,
+    log,
+    mailer,
+    auth,
+    async close() {
+      // nothing to stop yet
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+import { openDatabase, type Database } from "../../src/platform/db/database.js";
+import { databaseUrl, dropDatabase, quoteIdent } from "./postgres-admin.js";
+
+const serverUrl =
+  process.env["TEST_DATABASE_URL"] === "" ? undefined : process.env["TEST_DATABASE_URL"];
+
+/** True when the suite runs against a server Postgres (TEST_DATABASE_URL) rather than PGlite. */
+export const onServerPostgres = serverUrl !== undefined;
+
+/** Why server-only tests are skipped, for their names. */
+export const SERVER_ONLY =
+  "needs server Postgres with real parallel connections: set TEST_DATABASE_URL";
+
+export interface TestDatabase extends Database {
+  /** postgres:// URL of this database (server Postgres only), e.g. for a second app instance. */
+  readonly url: string | undefined;
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a clone of the run's
+ * migrated template on server Postgres. close() drops it.
+ */
+export async function createTestDatabase(
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> {
+  if (serverUrl === undefined) {
+    const database = await openDatabase({});
+    await database.migrate();
+    return Object.assign(database, { url: undefined });
+  }
+  const prefix = inject("runPrefix");
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const admin = await openDatabase({ url: serverUrl, poolSize: 1 });
+  await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(`${prefix}_tpl`)}`);
+  const url = databaseUrl(serverUrl, name);
+  const database = await openDatabase({ url, poolSize: options.poolSize ?? 10 });
+  const close = database.close.bind(database);
+  return Object.assign(database, {
+    url,
+    async close() {
+      await close();
+      await dropDatabase(admin, name);
+      await admin.close();
+    },
+  });
+}
