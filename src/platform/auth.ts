@@ -30,6 +30,8 @@ export interface RequestAuthenticator {
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+    /** Opt-in rate limit group (RATE_LIMIT_ENABLED): "auth" per IP, "solve" per token. */
+    rateLimitGroup?: "auth" | "solve";
   }
   interface FastifyRequest {
     principal: Principal | null;
