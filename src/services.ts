@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
+import { buildCustomers, type CustomersServices } from "./customers/customers.service.js";
 import type { RequestAuthenticator } from "./platform/auth.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Database, Db } from "./platform/db/database.js";
@@ -14,6 +15,7 @@ export interface Services {
   readonly log: Logger;
   readonly mailer: Mailer;
   readonly auth: RequestAuthenticator;
+  readonly customers: CustomersServices;
   /** Stops background work (listeners, timers); the database is closed by its owner. */
   close(): Promise<void>;
 }
@@ -31,10 +33,8 @@ export async function buildServices(
 ): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   const mailer = overrides.mailer ?? createMailer(config, log);
-  const auth: RequestAuthenticator = {
-    authenticateSession: async () => null,
-    authenticateBearer: async () => null,
-  };
+  const customers = await buildCustomers({ config, database, clock, log, mailer });
+  const auth: RequestAuthenticator = customers.authenticator;
   return {
     config,
     database,
@@ -43,8 +43,9 @@ export async function buildServices(
     log,
     mailer,
     auth,
+    customers,
     async close() {
-      // nothing to stop yet
+      await customers.close();
     },
   };
 }

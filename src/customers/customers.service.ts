@@ -1,0 +1,42 @@
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { RequestAuthenticator } from "../platform/auth.js";
+import type { Clock } from "../platform/clock.js";
+import type { Database } from "../platform/db/database.js";
+import type { Mailer } from "../platform/email.js";
+import { createRequestAuthenticator } from "./request-authenticator.js";
+import { createSessionsService, type SessionsService } from "./sessions.service.js";
+import { createTokensService, type TokensService } from "./tokens.service.js";
+
+/** The customers feature's services, as `services.customers`. */
+export interface CustomersServices {
+  readonly sessions: SessionsService;
+  readonly tokens: TokensService;
+  readonly authenticator: RequestAuthenticator;
+  /** Stops the revocation listener. */
+  close(): Promise<void>;
+}
+
+export interface CustomersDeps {
+  readonly config: Config;
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly mailer: Mailer;
+}
+
+export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServices> {
+  const { database, clock, log } = deps;
+  const db = database.db;
+  const sessions = createSessionsService({ db, clock, log });
+  const tokens = createTokensService({ db, database, clock, log });
+  await tokens.start();
+  return {
+    sessions,
+    tokens,
+    authenticator: createRequestAuthenticator(sessions, tokens),
+    async close() {
+      await tokens.close();
+    },
+  };
+}

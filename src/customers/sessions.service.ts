@@ -1,0 +1,88 @@
+import type { Logger } from "pino";
+import type { Principal } from "../platform/auth.js";
+import type { Clock } from "../platform/clock.js";
+import type { Db } from "../platform/db/database.js";
+import { randomSecret, sha256Hex } from "./secrets.js";
+import {
+  deleteExpiredSessionsOfUser,
+  deleteOtherSessionsOfUser,
+  deleteSession,
+  findLiveSessionWithUser,
+  insertSession,
+  touchSession,
+} from "./sessions.queries.js";
+
+/** Sessions last 14 days from login (not sliding); logout or a password change ends them early. */
+export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+/** last_seen_at is written at most once a minute per session. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface NewSession {
+  /** The `sessionid` cookie value; only its SHA-256 is stored. */
+  readonly sessionKey: string;
+  /** A fresh `csrftoken` cookie value. */
+  readonly csrfToken: string;
+  readonly expiresAt: Date;
+}
+
+export interface SessionsService {
+  create(userId: string): Promise<NewSession>;
+  /** The principal of a `sessionid` cookie value, or null (unknown, expired, inactive user). */
+  authenticate(sessionKey: string | undefined): Promise<Principal | null>;
+  end(sessionKey: string | undefined): Promise<void>;
+  /** Ends every session of the user except the one with this (hashed) id. */
+  endOthers(userId: string, keepSessionId: string | undefined): Promise<void>;
+}
+
+export function newCsrfToken(): string {
+  return randomSecret();
+}
+
+export function createSessionsService(deps: {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+}): SessionsService {
+  const { db, clock, log } = deps;
+  return {
+    async create(userId) {
+      const now = clock.now();
+      const sessionKey = randomSecret();
+      const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+      await deleteExpiredSessionsOfUser(db, userId, now);
+      await insertSession(db, { id: sha256Hex(sessionKey), userId, createdAt: now, expiresAt });
+      return { sessionKey, csrfToken: newCsrfToken(), expiresAt };
+    },
+
+    async authenticate(sessionKey) {
+      if (sessionKey === undefined || sessionKey.length < 20 || sessionKey.length > 100)
+        return null;
+      const id = sha256Hex(sessionKey);
+      const now = clock.now();
+      const row = await findLiveSessionWithUser(db, id, now);
+      if (row === undefined) return null;
+      if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+        touchSession(db, id, now, new Date(now.getTime() - TOUCH_INTERVAL_MS)).catch(
+          (error: unknown) => {
+            log.warn({ err: error }, "could not update session last_seen_at");
+          },
+        );
+      }
+      return {
+        userId: row.userId,
+        email: row.email,
+        isStaff: row.isStaff,
+        via: "session",
+        sessionId: id,
+      };
+    },
+
+    async end(sessionKey) {
+      if (sessionKey !== undefined) await deleteSession(db, sha256Hex(sessionKey));
+    },
+
+    async endOthers(userId, keepSessionId) {
+      await deleteOtherSessionsOfUser(db, userId, keepSessionId);
+    },
+  };
+}

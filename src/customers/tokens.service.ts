@@ -1,0 +1,224 @@
+import type { Logger } from "pino";
+import type { Principal } from "../platform/auth.js";
+import type { Clock } from "../platform/clock.js";
+import type { Database, Db } from "../platform/db/database.js";
+import { pageWindow } from "../platform/pagination.js";
+import { customersError } from "./customers.errors.js";
+import { hashSecret, verifySecret } from "./password-hashing.js";
+import { randomSecret, sha256Hex } from "./secrets.js";
+import {
+  findUsableTokensByPrefix,
+  insertApiToken,
+  listApiTokensOfUser,
+  revokeApiTokenOfUser,
+  touchApiToken,
+} from "./tokens.queries.js";
+
+/** How long a verified token is trusted without asking the database (deactivation lag, ms). */
+export const TOKEN_CACHE_TTL_MS = 60_000;
+const TOKEN_CACHE_MAX_ENTRIES = 10_000;
+/** last_used_at is written at most once a minute per token. */
+const LAST_USED_INTERVAL_MS = 60_000;
+/** Postgres NOTIFY channel; the payload is the revoked token's id. */
+export const TOKEN_REVOKED_CHANNEL = "tollgate_api_token_revoked";
+
+const BEARER = /^Bearer[ \t]+(tok_([A-Za-z0-9_-]{8})[A-Za-z0-9_-]{35})[ \t]*$/i;
+
+export interface CreatedApiToken {
+  readonly id: string;
+  readonly name: string;
+  /** The whole token; shown once, never stored. */
+  readonly token: string;
+  /** "tok_xxxxxxxx" */
+  readonly tokenPrefix: string;
+  readonly createdAt: Date;
+}
+
+export interface ApiTokenListItem {
+  readonly id: string;
+  readonly name: string;
+  readonly tokenPrefix: string;
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+export interface TokensService {
+  createToken(userId: string, name: string): Promise<CreatedApiToken>;
+  listTokens(
+    userId: string,
+    page: number | undefined,
+  ): Promise<{ count: number; page: number; results: ApiTokenListItem[] }>;
+  /** Sets revoked_at (idempotent) and drops the token from every instance's cache. */
+  revokeToken(userId: string, tokenId: string): Promise<void>;
+  /** The principal of an `Authorization: Bearer tok_…` header, or null. */
+  authenticateBearer(authorization: string | undefined): Promise<Principal | null>;
+  /** Counters for tests and benchmarks. */
+  stats(): { argon2Verifications: number; cachedTokens: number };
+  /** Subscribes to revocations from other instances. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface CachedToken {
+  readonly principal: Principal;
+  readonly expiresAt: number;
+  lastUsedWrittenAt: number;
+}
+
+export function displayPrefix(tokenPrefix: string): string {
+  return `tok_${tokenPrefix}`;
+}
+
+export function createTokensService(deps: {
+  db: Db;
+  database: Database;
+  clock: Clock;
+  log: Logger;
+}): TokensService {
+  const { db, database, clock, log } = deps;
+  /** Keyed by SHA-256 (hex) of the whole token; the token itself is never kept. */
+  const cache = new Map<string, CachedToken>();
+  /** Concurrent first requests with one token share one argon2 verification. */
+  const inFlight = new Map<string, Promise<Principal | null>>();
+  /** Bumped on every invalidation; a verification that raced one is not cached. */
+  let invalidations = 0;
+  let argon2Verifications = 0;
+  let unsubscribe: (() => Promise<void>) | undefined;
+
+  function forgetToken(tokenId: string): void {
+    invalidations += 1;
+    for (const [key, entry] of cache) {
+      if (entry.principal.tokenId === tokenId) cache.delete(key);
+    }
+  }
+
+  function recordUse(entry: CachedToken, now: number): void {
+    if (now - entry.lastUsedWrittenAt < LAST_USED_INTERVAL_MS) return;
+    entry.lastUsedWrittenAt = now;
+    const tokenId = entry.principal.tokenId ?? "";
+    touchApiToken(db, tokenId, new Date(now), new Date(now - LAST_USED_INTERVAL_MS)).catch(
+      (error: unknown) => {
+        log.warn({ err: error, token_id: tokenId }, "could not update api token last_used_at");
+      },
+    );
+  }
+
+  async function verifyUncached(token: string, prefix: string): Promise<Principal | null> {
+    const candidates = await findUsableTokensByPrefix(db, prefix);
+    for (const candidate of candidates) {
+      argon2Verifications += 1;
+      if (await verifySecret(candidate.tokenHash, token)) {
+        return {
+          userId: candidate.userId,
+          email: candidate.email,
+          isStaff: candidate.isStaff,
+          via: "bearer",
+          tokenId: candidate.id,
+          tokenPrefix: displayPrefix(candidate.tokenPrefix),
+        };
+      }
+    }
+    return null;
+  }
+
+  return {
+    async createToken(userId, name) {
+      const token = `tok_${randomSecret()}`;
+      const prefix = token.slice(4, 12);
+      const row = await insertApiToken(db, {
+        userId,
+        name,
+        tokenPrefix: prefix,
+        tokenHash: await hashSecret(token),
+        createdAt: clock.now(),
+      });
+      return {
+        id: row.id,
+        name: row.name,
+        token,
+        tokenPrefix: displayPrefix(row.tokenPrefix),
+        createdAt: row.createdAt,
+      };
+    },
+
+    async listTokens(userId, page) {
+      const window = pageWindow(page);
+      const { count, rows } = await listApiTokensOfUser(db, userId, window);
+      return {
+        count,
+        page: window.page,
+        results: rows.map((row) => ({ ...row, tokenPrefix: displayPrefix(row.tokenPrefix) })),
+      };
+    },
+
+    async revokeToken(userId, tokenId) {
+      const revoked = await revokeApiTokenOfUser(db, userId, tokenId, clock.now());
+      if (revoked === undefined) throw customersError("not_found", "No such API token.");
+      forgetToken(tokenId);
+      try {
+        await database.notify(TOKEN_REVOKED_CHANNEL, tokenId);
+      } catch (error) {
+        // The revocation is committed; other instances then stop trusting it within the cache TTL.
+        log.error({ err: error, token_id: tokenId }, "could not broadcast api token revocation");
+      }
+    },
+
+    async authenticateBearer(authorization) {
+      if (authorization === undefined) return null;
+      const match = BEARER.exec(authorization);
+      const token = match?.[1];
+      const prefix = match?.[2];
+      if (token === undefined || prefix === undefined) return null;
+      const key = sha256Hex(token);
+      const now = clock.now().getTime();
+      const cached = cache.get(key);
+      if (cached !== undefined && cached.expiresAt > now) {
+        recordUse(cached, now);
+        return cached.principal;
+      }
+      if (cached !== undefined) cache.delete(key);
+
+      let pending = inFlight.get(key);
+      if (pending === undefined) {
+        const generation = invalidations;
+        pending = verifyUncached(token, prefix)
+          .then((principal) => {
+            if (principal !== null && generation === invalidations) {
+              if (cache.size >= TOKEN_CACHE_MAX_ENTRIES) {
+                const oldest = cache.keys().next();
+                if (oldest.done !== true) cache.delete(oldest.value);
+              }
+              const entry: CachedToken = {
+                principal,
+                expiresAt: now + TOKEN_CACHE_TTL_MS,
+                lastUsedWrittenAt: 0,
+              };
+              cache.set(key, entry);
+              recordUse(entry, now);
+            }
+            return principal;
+          })
+          .finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
+    },
+
+    stats() {
+      return { argon2Verifications, cachedTokens: cache.size };
+    },
+
+    async start() {
+      unsubscribe = await database.listen(TOKEN_REVOKED_CHANNEL, (tokenId) => {
+        forgetToken(tokenId);
+      });
+    },
+
+    async close() {
+      await unsubscribe?.();
+      unsubscribe = undefined;
+      cache.clear();
+    },
+  };
+}
