@@ -3,6 +3,7 @@ export * from "./customers/users.table.js";
 export * from "./customers/invite-codes.table.js";
 export * from "./customers/api-tokens.table.js";
 export * from "./customers/sessions.table.js";
+export * from "./customers/auth-throttle.table.js";
 export * from "./usage/billing-periods.table.js";
 export * from "./usage/request-logs.table.js";
 export * from "./core/core-settings.table.js";
