@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "../../src/platform/db/database.js";
+import { billingPeriods, type BillingPeriod } from "../../src/usage/billing-periods.table.js";
+import {
+  monthBounds,
+  recordRequest,
+  type RecordRequestInput,
+  type RecordedRequest,
+} from "../../src/usage/metering.js";
+
+/**
+ * Records a metered request through the real metering path (so totals stay reconciled):
+ * a successful 100-cent "core.image_solve" call unless told otherwise.
+ */
+export async function recordTestRequest(
+  db: DbOrTx,
+  overrides: Partial<RecordRequestInput> & { userId: string; requestTs: Date },
+): Promise<RecordedRequest> {
+  return db.transaction((tx) =>
+    recordRequest(tx, {
+      tokenId: null,
+      service: "core.image_solve",
+      durationMs: 120,
+      requestBytes: 2048,
+      responseBytes: 64,
+      status: "success",
+      errorCode: null,
+      requestId: randomUUID(),
+      costCents: 100,
+      ...overrides,
+    }),
+  );
+}
+
+/**
+ * Inserts a billing period row directly (for payment-status and listing tests); totals are
+ * whatever the test says, so such rows need not reconcile. Not current unless told otherwise.
+ */
+export async function createBillingPeriod(
+  db: DbOrTx,
+  overrides: Partial<typeof billingPeriods.$inferInsert> & { userId: string; month?: string },
+): Promise<BillingPeriod> {
+  const { month = "2025-01", ...values } = overrides;
+  const bounds = monthBounds(new Date(`${month}-01T00:00:00Z`));
+  const [period] = await db
+    .insert(billingPeriods)
+    .values({ ...bounds, isCurrent: false, ...values })
+    .returning();
+  return period!;
+}
