@@ -1,0 +1,135 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One request the fake received, as parsed JSON (null when the body was not JSON). */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+}
+
+/** What the fake answers with next. */
+export type FakeReply =
+  | { readonly kind: "ok"; readonly content?: string; readonly model?: string }
+  | { readonly kind: "sleep"; readonly ms: number }
+  | { readonly kind: "rate_limited"; readonly retryAfter?: string }
+  | { readonly kind: "error"; readonly status?: number }
+  | { readonly kind: "garbage" };
+
+export interface FakeOpenAi {
+  /** Base URL to use as OPENAI_BASE_URL, e.g. http://127.0.0.1:41234/v1. */
+  readonly baseUrl: string;
+  readonly requests: RecordedRequest[];
+  /** Sets the reply for every following request (default: ok). */
+  reply(reply: FakeReply): void;
+  close(): Promise<void>;
+}
+
+export const FAKE_ANSWER = "42";
+
+/**
+ * A local stand-in for the OpenAI Chat Completions API over real HTTP on 127.0.0.1, so the client
+ * is tested through its real network path (sockets, timeouts, status codes) without the internet.
+ */
+export async function startFakeOpenAi(): Promise<FakeOpenAi> {
+  const requests: RecordedRequest[] = [];
+  let next: FakeReply = { kind: "ok" };
+  const timers = new Set<NodeJS.Timeout>();
+
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      let body: unknown = null;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = null;
+      }
+      requests.push({
+        method: request.method ?? "",
+        path: request.url ?? "",
+        headers: request.headers,
+        body,
+      });
+      const reply = next;
+      const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+        response.writeHead(status, { "content-type": "application/json", ...headers });
+        response.end(JSON.stringify(payload));
+      };
+      switch (reply.kind) {
+        case "ok": {
+          const model = (body as { model?: string } | null)?.model ?? "unknown";
+          json(200, {
+            id: "chatcmpl-fake",
+            object: "chat.completion",
+            model: reply.model ?? model,
+            choices: [
+              {
+                index: 0,
+                message: { role: "assistant", content: reply.content ?? FAKE_ANSWER },
+                finish_reason: "stop",
+              },
+            ],
+          });
+          return;
+        }
+        case "sleep": {
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            if (!response.destroyed) json(200, { choices: [{ message: { content: "late" } }] });
+          }, reply.ms);
+          timers.add(timer);
+          return;
+        }
+        case "rate_limited":
+          json(
+            429,
+            { error: { message: "Rate limit reached", type: "requests" } },
+            reply.retryAfter === undefined ? {} : { "retry-after": reply.retryAfter },
+          );
+          return;
+        case "error":
+          json(reply.status ?? 500, { error: { message: "The server had an error" } });
+          return;
+        case "garbage":
+          response.writeHead(200, { "content-type": "application/json" });
+          response.end("<html>definitely not json");
+          return;
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    reply(reply) {
+      next = reply;
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+    },
+  };
+}
+
+/** A base URL on 127.0.0.1 where nothing listens (a port we bound and released): connection refused. */
+export async function closedPortBaseUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
+  return `http://127.0.0.1:${port}/v1`;
+}
