@@ -20,20 +20,21 @@ export interface TestDatabase extends Database {
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a clone of the run's
- * migrated template on server Postgres. close() drops it.
+ * migrated template on server Postgres (`empty: true`: not migrated). close() drops it.
  */
 export async function createTestDatabase(
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; empty?: boolean } = {},
 ): Promise<TestDatabase> {
   if (serverUrl === undefined) {
     const database = await openDatabase({});
-    await database.migrate();
+    if (options.empty !== true) await database.migrate();
     return Object.assign(database, { url: undefined });
   }
   const prefix = inject("runPrefix");
   const name = `${prefix}_${randomBytes(4).toString("hex")}`;
   const admin = await openDatabase({ url: serverUrl, poolSize: 1 });
-  await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(`${prefix}_tpl`)}`);
+  const template = options.empty === true ? "template0" : `${prefix}_tpl`;
+  await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`);
   const url = databaseUrl(serverUrl, name);
   const database = await openDatabase({ url, poolSize: options.poolSize ?? 10 });
   const close = database.close.bind(database);

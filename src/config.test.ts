@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, deploymentProblems, loadConfig } from "./config.js";
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "tollgate-config-"));
+}
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig({ DATA_DIR: tempDir(), ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("starts with no variables at all, on local defaults", () => {
+    const config = loadConfig({ DATA_DIR: tempDir() });
+    expect(config.port).toBe(8000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.debug).toBe(false);
+    expect(config.openai.apiKey).toBeUndefined();
+    expect(config.rateLimit.enabled).toBe(false);
+    expect(config.allowedHosts).toContain("localhost");
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("generates a secret key once and keeps it in DATA_DIR across restarts", () => {
+    const dir = tempDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    expect(first.secretKeySource).toBe("generated");
+    expect(first.secretKey.length).toBeGreaterThanOrEqual(50);
+    expect(second.secretKey).toBe(first.secretKey);
+    expect(readFileSync(join(dir, "secret_key"), "utf8").trim()).toBe(first.secretKey);
+    expect(statSync(join(dir, "secret_key")).mode & 0o077).toBe(0);
+  });
+
+  it.each([
+    ["PORT", "eighty", /PORT: expected a whole number/],
+    ["PORT", "70000", /PORT: expected a whole number from 0 to 65535/],
+    ["DEBUG", "maybe", /DEBUG: expected a boolean/],
+    ["DATABASE_URL", "mysql://x/y", /DATABASE_URL: expected a URL starting with postgres:/],
+    ["REDIS_URL", "localhost:6379", /REDIS_URL: expected a URL starting with redis:/],
+    ["PUBLIC_BASE_URL", "example.com", /PUBLIC_BASE_URL: expected a URL/],
+    ["EMAIL_USE_TLS", "sometimes", /EMAIL_USE_TLS: expected a boolean/],
+    ["OPENAI_TIMEOUT_S", "0", /OPENAI_TIMEOUT_S: expected a whole number from 1 to 300/],
+    ["COST_PER_REQUEST_CENTS", "1.5", /COST_PER_REQUEST_CENTS: expected a whole number/],
+    [
+      "RATE_LIMIT_SOLVE",
+      "fast",
+      /RATE_LIMIT_SOLVE: expected "<count>\/<second\|minute\|hour\|day>"/,
+    ],
+    [
+      "CORS_ALLOWED_ORIGINS",
+      "localhost:5173",
+      /CORS_ALLOWED_ORIGINS: expected comma-separated origins/,
+    ],
+  ])("names %s and the expected form when it is %j", (name, value, message) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it("reports every bad variable at once", () => {
+    expect(problemsOf({ PORT: "x", DEBUG: "x", EMAIL_PORT: "x" })).toHaveLength(3);
+  });
+
+  it("parses lists, booleans and rates", () => {
+    const config = loadConfig({
+      DATA_DIR: tempDir(),
+      ALLOWED_HOSTS: "API.example.com, .example.org",
+      CORS_ALLOWED_ORIGINS: "http://localhost:5173,https://app.example.com",
+      DEBUG: "yes",
+      RATE_LIMIT_SOLVE: "120/minute",
+    });
+    expect(config.allowedHosts).toEqual(["api.example.com", ".example.org"]);
+    expect(config.corsAllowedOrigins).toEqual(["http://localhost:5173", "https://app.example.com"]);
+    expect(config.debug).toBe(true);
+    expect(config.rateLimit.solve).toEqual({ max: 120, windowMs: 60_000, text: "120/minute" });
+  });
+});
+
+describe("deploymentProblems (check --deploy)", () => {
+  const production = {
+    SECRET_KEY: "k9$Lq2!vX8#pR4&mZ7^tW1*yB6(nC3)hF5_jD0+gS2=eA8-uQ4~oI6@rT9%wE1",
+    DEBUG: "false",
+    ALLOWED_HOSTS: "api.example.com",
+    DATABASE_URL: "postgres://tollgate@db:5432/tollgate",
+    EMAIL_HOST: "smtp.example.com",
+  };
+
+  it("finds nothing wrong with a production-like environment", () => {
+    expect(deploymentProblems(loadConfig({ DATA_DIR: tempDir(), ...production }))).toEqual([]);
+  });
+
+  it.each([
+    [{ DEBUG: "true" }, /DEBUG is on/],
+    [{ SECRET_KEY: "change-me" }, /published default/],
+    [{ SECRET_KEY: "short" }, /too short/],
+    [{ ALLOWED_HOSTS: "*" }, /ALLOWED_HOSTS is '\*'/],
+  ])("refuses %j", (override, message) => {
+    const problems = deploymentProblems(
+      loadConfig({ DATA_DIR: tempDir(), ...production, ...override }),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it("refuses a missing SECRET_KEY", () => {
+    const { SECRET_KEY: _omitted, ...rest } = production;
+    const problems = deploymentProblems(loadConfig({ DATA_DIR: tempDir(), ...rest }));
+    expect(problems.join("\n")).toMatch(/SECRET_KEY is not set/);
+  });
+});
