@@ -3,11 +3,15 @@ import cors from "@fastify/cors";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
+import { coreRoutes } from "./core/core.routes.js";
+import { customersRoutes } from "./customers/customers.routes.js";
+import { adminInvitesRoutes } from "./customers/invites.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
 import { registerDocs } from "./platform/docs.js";
 import { platformError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
+import { registerRateLimit } from "./platform/rate-limit.js";
 import { requestIdFor } from "./platform/request-id.js";
 import { validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
@@ -64,8 +68,12 @@ export async function buildApp(config: Config, services: Services): Promise<App>
     allowedHeaders: ["Content-Type", "Authorization", "X-CSRFToken", "X-Request-ID"],
   });
   registerAccessControl(app, services.auth);
+  await registerRateLimit(app, config);
   await registerDocs(app);
 
   await app.register(healthRoutes);
+  await app.register(coreRoutes);
+  await app.register(customersRoutes);
+  await app.register(adminInvitesRoutes);
   return app;
 }

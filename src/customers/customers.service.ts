@@ -4,12 +4,17 @@ import type { RequestAuthenticator } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
 import type { Database } from "../platform/db/database.js";
 import type { Mailer } from "../platform/email.js";
+import { createAccountsService, type AccountsService } from "./accounts.service.js";
+import { createAuthThrottle } from "./auth-throttle.service.js";
+import { createInvitesService, type InvitesService } from "./invites.service.js";
 import { createRequestAuthenticator } from "./request-authenticator.js";
 import { createSessionsService, type SessionsService } from "./sessions.service.js";
 import { createTokensService, type TokensService } from "./tokens.service.js";
 
 /** The customers feature's services, as `services.customers`. */
 export interface CustomersServices {
+  readonly accounts: AccountsService;
+  readonly invites: InvitesService;
   readonly sessions: SessionsService;
   readonly tokens: TokensService;
   readonly authenticator: RequestAuthenticator;
@@ -26,12 +31,15 @@ export interface CustomersDeps {
 }
 
 export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServices> {
-  const { database, clock, log } = deps;
+  const { config, database, clock, log, mailer } = deps;
   const db = database.db;
   const sessions = createSessionsService({ db, clock, log });
   const tokens = createTokensService({ db, database, clock, log });
   await tokens.start();
+  const throttle = createAuthThrottle({ db, clock });
   return {
+    accounts: createAccountsService({ db, config, clock, log, mailer, sessions, throttle }),
+    invites: createInvitesService({ db, clock }),
     sessions,
     tokens,
     authenticator: createRequestAuthenticator(sessions, tokens),

@@ -1,0 +1,181 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { CSRF_COOKIE, principalOf } from "../platform/auth.js";
+import { problems } from "../platform/problem.js";
+import { SESSION_COOKIE } from "./request-authenticator.js";
+import { clearSessionCookie, setCsrfCookie, setSessionCookie } from "./session-cookies.js";
+import { newCsrfToken } from "./sessions.service.js";
+
+const tags = ["customers"];
+const NoContent = Type.Null({ description: "No content" });
+const Email = Type.String({ format: "email", maxLength: 254 });
+const Password = Type.String({ minLength: 1, maxLength: 1024 });
+const Accepted = Type.Object({ detail: Type.String() });
+
+const Account = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  email: Type.String(),
+  email_verified_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  is_staff: Type.Boolean(),
+});
+
+/** Registration, email verification, login/logout, password change and the CSRF token. */
+export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { accounts } = app.services.customers;
+
+  app.post(
+    "/api/customers/register",
+    {
+      config: { access: "public", rateLimitGroup: "auth" },
+      schema: {
+        operationId: "register",
+        tags,
+        summary: "Create an account with an invite code; a verification link is emailed",
+        body: Type.Object(
+          {
+            email: Email,
+            password: Password,
+            invite_code: Type.String({ minLength: 1, maxLength: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 202: Accepted, ...problems(400, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { email, password, invite_code } = request.body;
+      await accounts.register({ email, password, inviteCode: invite_code });
+      return reply.status(202).send({ detail: "Check your email for the verification link." });
+    },
+  );
+
+  app.get(
+    "/api/customers/verify-email",
+    {
+      config: { access: "public" },
+      schema: {
+        operationId: "verifyEmail",
+        tags,
+        summary: "Confirm the email address with the emailed link; marks the invite used",
+        querystring: Type.Object({ token: Type.String({ minLength: 1, maxLength: 500 }) }),
+        response: { 204: NoContent, ...problems(400, 409) },
+      },
+    },
+    async (request, reply) => {
+      await accounts.verifyEmail(request.query.token);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/customers/resend-verification",
+    {
+      config: { access: "public", rateLimitGroup: "auth" },
+      schema: {
+        operationId: "resendVerification",
+        tags,
+        summary: "Send a new verification link (always 202, whether or not the email exists)",
+        body: Type.Object({ email: Email }, { additionalProperties: false }),
+        response: { 202: Accepted, ...problems(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await accounts.resendVerification(request.body.email);
+      return reply
+        .status(202)
+        .send({ detail: "If the account exists and is unverified, a new link was sent." });
+    },
+  );
+
+  app.post(
+    "/api/customers/login",
+    {
+      config: { access: "public", rateLimitGroup: "auth" },
+      schema: {
+        operationId: "login",
+        tags,
+        summary: "Start a session: sets the sessionid and csrftoken cookies",
+        body: Type.Object({ email: Email, password: Password }, { additionalProperties: false }),
+        response: { 200: Account, ...problems(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { account, session } = await accounts.login({
+        email: request.body.email,
+        password: request.body.password,
+        ip: request.ip,
+        previousSessionKey: request.cookies[SESSION_COOKIE],
+      });
+      setSessionCookie(reply, app.config, session.sessionKey, session.expiresAt);
+      setCsrfCookie(reply, app.config, session.csrfToken);
+      return {
+        id: account.id,
+        email: account.email,
+        email_verified_at: account.emailVerifiedAt?.toISOString() ?? null,
+        is_staff: account.isStaff,
+      };
+    },
+  );
+
+  app.post(
+    "/api/customers/logout",
+    {
+      config: { access: "session" },
+      schema: {
+        operationId: "logout",
+        tags,
+        summary: "End this session (deleted server-side)",
+        response: { 204: NoContent, ...problems(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      await accounts.logout(request.cookies[SESSION_COOKIE]);
+      clearSessionCookie(reply, app.config);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/customers/password/change",
+    {
+      config: { access: "session" },
+      schema: {
+        operationId: "changePassword",
+        tags,
+        summary: "Change the password; every other session of the user ends",
+        body: Type.Object(
+          { old_password: Password, new_password: Password },
+          { additionalProperties: false },
+        ),
+        response: { 204: NoContent, ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      await accounts.changePassword(principalOf(request), {
+        oldPassword: request.body.old_password,
+        newPassword: request.body.new_password,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/customers/csrf",
+    {
+      config: { access: "public" },
+      schema: {
+        operationId: "getCsrfToken",
+        tags,
+        summary: "The CSRF token for X-CSRFToken (also set as the csrftoken cookie)",
+        response: { 200: Type.Object({ csrftoken: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const existing = request.cookies[CSRF_COOKIE];
+      const csrftoken =
+        existing !== undefined && /^[\w-]{32,64}$/.test(existing) ? existing : newCsrfToken();
+      setCsrfCookie(reply, app.config, csrftoken);
+      return { csrftoken };
+    },
+  );
+};

@@ -1,0 +1,248 @@
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { Principal } from "../platform/auth.js";
+import type { Clock } from "../platform/clock.js";
+import type { Db } from "../platform/db/database.js";
+import type { Mailer } from "../platform/email.js";
+import { validationError } from "../platform/errors.js";
+import type { AuthThrottle } from "./auth-throttle.service.js";
+import { customersError, passwordChangeError } from "./customers.errors.js";
+import { claimInvite, findInviteByCode } from "./invites.queries.js";
+import { hashSecret, verifyAgainstDummy, verifySecret } from "./password-hashing.js";
+import { validatePassword } from "./password-validators.js";
+import type { NewSession, SessionsService } from "./sessions.service.js";
+import {
+  findUserByEmail,
+  findUserById,
+  findUserByIdForUpdate,
+  insertUser,
+  markEmailVerified,
+  setUserPassword,
+} from "./users.queries.js";
+import type { User } from "./users.table.js";
+import {
+  parseVerificationToken,
+  signVerificationToken,
+  verificationTokenIsValid,
+} from "./verification-tokens.js";
+
+export interface AccountView {
+  readonly id: string;
+  readonly email: string;
+  readonly emailVerifiedAt: Date | null;
+  readonly isStaff: boolean;
+}
+
+export interface AccountsService {
+  /** Creates an unverified account and emails the verification link; a failed send is logged only. */
+  register(input: { email: string; password: string; inviteCode: string }): Promise<void>;
+  /** Verifies the email and claims the invite in one transaction; idempotent once verified. */
+  verifyEmail(token: string): Promise<void>;
+  /** Sends a fresh link to an unverified account; silent (no error) for unknown or verified ones. */
+  resendVerification(email: string): Promise<void>;
+  login(input: {
+    email: string;
+    password: string;
+    ip: string;
+    previousSessionKey: string | undefined;
+  }): Promise<{ account: AccountView; session: NewSession }>;
+  logout(sessionKey: string | undefined): Promise<void>;
+  /** Checks the old password, stores the new one and ends every other session of the user. */
+  changePassword(
+    principal: Principal,
+    input: { oldPassword: string; newPassword: string },
+  ): Promise<void>;
+  /** A verified, active user (staff when told), e.g. for createsuperuser; validates the password. */
+  createVerifiedAccount(input: {
+    email: string;
+    password: string;
+    isStaff: boolean;
+  }): Promise<User>;
+}
+
+export interface AccountsDeps {
+  readonly db: Db;
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly mailer: Mailer;
+  readonly sessions: SessionsService;
+  readonly throttle: AuthThrottle;
+}
+
+function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function assertPasswordValid(password: string, email: string, field: string): void {
+  const errors = validatePassword(password, email, field);
+  if (errors.length > 0) throw validationError(errors);
+}
+
+export function toAccountView(user: User): AccountView {
+  return {
+    id: user.id,
+    email: user.email,
+    emailVerifiedAt: user.emailVerifiedAt,
+    isStaff: user.isStaff,
+  };
+}
+
+export function createAccountsService(deps: AccountsDeps): AccountsService {
+  const { db, config, clock, log, mailer, sessions, throttle } = deps;
+
+  /** Never throws: the account exists either way and resend-verification recovers. */
+  async function sendVerificationEmail(user: User): Promise<void> {
+    const token = signVerificationToken(config.secretKey, user, clock.now());
+    const link = `${config.publicBaseUrl}/api/customers/verify-email?token=${encodeURIComponent(token)}`;
+    try {
+      await mailer.send({
+        to: user.email,
+        subject: "Verify your email address",
+        text: [
+          "Welcome to Tollgate.",
+          "",
+          "Confirm your email address by opening this link within 24 hours:",
+          "",
+          link,
+          "",
+          "If you did not sign up, you can ignore this message.",
+        ].join("\n"),
+      });
+    } catch (error) {
+      // Only the error's kind: an SMTP error message may quote the message, which holds the link.
+      const { name, code } = error as { name?: unknown; code?: unknown };
+      log.error(
+        { user_id: user.id, error_name: name, error_code: code },
+        "verification email could not be sent",
+      );
+    }
+  }
+
+  return {
+    async register(input) {
+      const email = normalizeEmail(input.email);
+      assertPasswordValid(input.password, email, "password");
+      const invite = await findInviteByCode(db, input.inviteCode.trim());
+      if (invite === undefined) throw customersError("invalid_invite", "No such invite code.");
+      if (invite.usedBy !== null)
+        throw customersError("invite_used", "This invite code has already been used.");
+      if (!invite.isActive)
+        throw customersError("invalid_invite", "This invite code is no longer active.");
+      if (invite.expiresAt !== null && invite.expiresAt.getTime() <= clock.now().getTime()) {
+        throw customersError("invalid_invite", "This invite code has expired.");
+      }
+      if ((await findUserByEmail(db, email)) !== undefined) {
+        throw customersError("email_exists", "An account with this email already exists.");
+      }
+      const user = await insertUser(db, {
+        email,
+        password: await hashSecret(input.password),
+        dateJoined: clock.now(),
+        registeredInviteId: invite.id,
+      });
+      if (user === undefined)
+        throw customersError("email_exists", "An account with this email already exists.");
+      log.info({ user_id: user.id }, "account registered; verification pending");
+      await sendVerificationEmail(user);
+    },
+
+    async verifyEmail(token) {
+      const invalid = () =>
+        customersError(
+          "invalid_verification_token",
+          "The verification link is invalid or has expired.",
+        );
+      const parsed = parseVerificationToken(token);
+      if (parsed === undefined) throw invalid();
+      const user = await findUserById(db, parsed.userId);
+      if (
+        user === undefined ||
+        !verificationTokenIsValid(config.secretKey, token, user, clock.now())
+      ) {
+        throw invalid();
+      }
+      if (user.emailVerifiedAt !== null) return;
+      await db.transaction(async (tx) => {
+        const locked = await findUserByIdForUpdate(tx, user.id);
+        if (locked === undefined) throw invalid();
+        if (locked.emailVerifiedAt !== null) return;
+        const now = clock.now();
+        if (locked.registeredInviteId !== null) {
+          const claimed = await claimInvite(tx, locked.registeredInviteId, locked.id, now);
+          if (claimed === undefined) {
+            throw customersError(
+              "invite_used",
+              "The invite code was used by another account first.",
+            );
+          }
+        }
+        await markEmailVerified(tx, locked.id, now);
+      });
+      log.info({ user_id: user.id }, "email verified");
+    },
+
+    async resendVerification(rawEmail) {
+      const email = normalizeEmail(rawEmail);
+      if (!(await throttle.allowVerificationEmail(email))) return;
+      const user = await findUserByEmail(db, email);
+      if (user === undefined || user.emailVerifiedAt !== null || !user.isActive) return;
+      await sendVerificationEmail(user);
+    },
+
+    async login(input) {
+      const email = normalizeEmail(input.email);
+      await throttle.assertLoginAllowed(email, input.ip);
+      const user = await findUserByEmail(db, email);
+      const passwordOk =
+        user === undefined
+          ? await verifyAgainstDummy(input.password)
+          : await verifySecret(user.password, input.password);
+      if (user === undefined || !passwordOk) {
+        await throttle.recordLoginFailure(email, input.ip);
+        throw customersError("invalid_credentials", "Email or password is wrong.");
+      }
+      if (!user.isActive) throw customersError("account_inactive", "This account is deactivated.");
+      if (user.emailVerifiedAt === null) {
+        throw customersError("email_not_verified", "Verify your email address before logging in.");
+      }
+      await throttle.clearLoginFailures(email);
+      // A new session id at every login (no session fixation); the previous one ends.
+      await sessions.end(input.previousSessionKey);
+      const session = await sessions.create(user.id);
+      log.info({ user_id: user.id }, "logged in");
+      return { account: toAccountView(user), session };
+    },
+
+    async logout(sessionKey) {
+      await sessions.end(sessionKey);
+    },
+
+    async changePassword(principal, input) {
+      const user = await findUserById(db, principal.userId);
+      if (user === undefined || !(await verifySecret(user.password, input.oldPassword))) {
+        throw passwordChangeError("invalid_credentials", "The old password is wrong.");
+      }
+      assertPasswordValid(input.newPassword, user.email, "new_password");
+      await setUserPassword(db, user.id, await hashSecret(input.newPassword));
+      await sessions.endOthers(user.id, principal.sessionId);
+      log.info({ user_id: user.id }, "password changed; other sessions ended");
+    },
+
+    async createVerifiedAccount(input) {
+      const email = normalizeEmail(input.email);
+      assertPasswordValid(input.password, email, "password");
+      const now = clock.now();
+      const user = await insertUser(db, {
+        email,
+        password: await hashSecret(input.password),
+        isStaff: input.isStaff,
+        emailVerifiedAt: now,
+        dateJoined: now,
+      });
+      if (user === undefined)
+        throw customersError("email_exists", "An account with this email already exists.");
+      return user;
+    },
+  };
+}

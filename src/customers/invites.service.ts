@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import type { Clock } from "../platform/clock.js";
+import { validationError } from "../platform/errors.js";
+import type { Db } from "../platform/db/database.js";
+import type { InviteCode } from "./invite-codes.table.js";
+import { insertInvites } from "./invites.queries.js";
+
+export const MAX_INVITES_PER_REQUEST = 100;
+
+export interface InvitesService {
+  /** Creates `count` fresh invite codes (20 hex characters each), optionally expiring. */
+  createInvites(options: { count: number; expiresAt: Date | null }): Promise<InviteCode[]>;
+}
+
+export function createInvitesService(deps: { db: Db; clock: Clock }): InvitesService {
+  const { db, clock } = deps;
+  return {
+    async createInvites({ count, expiresAt }) {
+      const createdAt = clock.now();
+      if (expiresAt !== null && expiresAt.getTime() <= createdAt.getTime()) {
+        throw validationError([
+          { field: "expires_at", code: "in_the_past", message: "Must be in the future." },
+        ]);
+      }
+      const rows = Array.from({ length: count }, () => ({
+        code: randomBytes(10).toString("hex"),
+        expiresAt,
+        createdAt,
+      }));
+      return insertInvites(db, rows);
+    },
+  };
+}

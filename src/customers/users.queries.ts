@@ -1,0 +1,61 @@
+import { eq, isNull, and } from "drizzle-orm";
+import type { DbOrTx } from "../platform/db/database.js";
+import { users, type User } from "./users.table.js";
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return user;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user;
+}
+
+/** Locks the user's row until the transaction ends (serializes verification of one user). */
+export async function findUserByIdForUpdate(db: DbOrTx, id: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).for("update");
+  return user;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error || typeof e === "object";) {
+    if (e === null) return false;
+    if ((e as { code?: unknown }).code === "23505") return true;
+    e = (e as { cause?: unknown }).cause;
+    if (e === undefined) return false;
+  }
+  return false;
+}
+
+/** Inserts the user; undefined when the (lower-cased) email is already taken. */
+export async function insertUser(
+  db: DbOrTx,
+  values: typeof users.$inferInsert,
+): Promise<User | undefined> {
+  try {
+    const [user] = await db
+      .insert(users)
+      .values({ ...values, email: values.email.toLowerCase() })
+      .returning();
+    return user;
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+}
+
+export async function markEmailVerified(db: DbOrTx, userId: string, now: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({ emailVerifiedAt: now })
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+}
+
+export async function setUserPassword(
+  db: DbOrTx,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db.update(users).set({ password: passwordHash }).where(eq(users.id, userId));
+}
