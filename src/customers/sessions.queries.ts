@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, ne } from "drizzle-orm";
+import { and, eq, gt, lt, lte, ne } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { sessions } from "./sessions.table.js";
 import { users } from "./users.table.js";
@@ -36,7 +36,7 @@ export async function touchSession(
   await db
     .update(sessions)
     .set({ lastSeenAt: now })
-    .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, olderThan)));
+    .where(and(eq(sessions.id, id), lte(sessions.lastSeenAt, olderThan)));
 }
 
 export async function deleteSession(db: DbOrTx, id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { apiTokens } from "./api-tokens.table.js";
 import { users } from "./users.table.js";
@@ -91,7 +91,7 @@ export async function touchApiToken(
     .where(
       and(
         eq(apiTokens.id, tokenId),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, olderThan)),
+        or(isNull(apiTokens.lastUsedAt), lte(apiTokens.lastUsedAt, olderThan)),
       ),
     );
 }
