@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
+import { buildCoreServices, type CoreServices } from "./core/solve.service.js";
 import { buildCustomers, type CustomersServices } from "./customers/customers.service.js";
 import type { RequestAuthenticator } from "./platform/auth.js";
 import { systemClock, type Clock } from "./platform/clock.js";
@@ -16,6 +17,7 @@ export interface Services {
   readonly mailer: Mailer;
   readonly auth: RequestAuthenticator;
   readonly customers: CustomersServices;
+  readonly core: CoreServices;
   /** Stops background work (listeners, timers); the database is closed by its owner. */
   close(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function buildServices(
   const mailer = overrides.mailer ?? createMailer(config, log);
   const customers = await buildCustomers({ config, database, clock, log, mailer });
   const auth: RequestAuthenticator = customers.authenticator;
+  const core = buildCoreServices({ db: database.db, config, clock });
   return {
     config,
     database,
@@ -44,6 +47,7 @@ export async function buildServices(
     mailer,
     auth,
     customers,
+    core,
     async close() {
       await customers.close();
     },

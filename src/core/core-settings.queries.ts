@@ -21,3 +21,26 @@ export async function ensureCoreSettings(db: DbOrTx, config: Config): Promise<Co
   if (row === undefined) throw new Error("core_settings row missing after insert");
   return row;
 }
+
+export interface CoreSettingsPatch {
+  readonly costPerRequestCents?: number;
+  readonly openaiModel?: string;
+  readonly openaiTimeoutS?: number;
+}
+
+/** Changes the given fields of the settings row (creating it first if missing) and returns it. */
+export async function updateCoreSettings(
+  db: DbOrTx,
+  config: Config,
+  patch: CoreSettingsPatch,
+  now: Date,
+): Promise<CoreSettings> {
+  await ensureCoreSettings(db, config);
+  const [row] = await db
+    .update(coreSettings)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(coreSettings.id, 1))
+    .returning();
+  if (row === undefined) throw new Error("core_settings row missing after update");
+  return row;
+}

@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyReply, FastifySchemaCompiler } from "fastify";
+import { Type } from "typebox";
+import { principalOf } from "../platform/auth.js";
+import { problems } from "../platform/problem.js";
+import { validatorCompiler } from "../platform/validation.js";
+import { readSolveUpload, registerUploadParsers } from "./upload.js";
+
+const SolveResponse = Type.Object({
+  request_id: Type.String({ format: "uuid" }),
+  result: Type.String({
+    description: "The model's answer (in stub mode, a description of the image)",
+  }),
+  model: Type.String({ description: 'The model that answered; "stub" without OPENAI_API_KEY' }),
+  duration_ms: Type.Integer({ description: "Time from arrival of the request to the answer, ms" }),
+});
+
+/** For the OpenAPI document only: the upload is streamed and checked by the handler itself. */
+const UploadBody = {
+  content: {
+    "multipart/form-data": {
+      schema: {
+        type: "object",
+        required: ["file"],
+        properties: {
+          file: { type: "string", format: "binary", description: "PNG, JPEG, GIF or WebP" },
+        },
+      },
+    },
+    "application/octet-stream": {
+      schema: { type: "string", format: "binary", description: "PNG, JPEG, GIF or WebP bytes" },
+    },
+  },
+};
+
+// The body schema above documents the upload; the bytes themselves are never schema-validated.
+const uploadValidatorCompiler: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === "body" ? () => true : validatorCompiler(route);
+
+/** POST /api/core/solve: the metered image-solving endpoint, for API tokens. */
+export const solveRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const limit = app.config.solveMaxBytes;
+  await registerUploadParsers(app, limit);
+
+  app.post(
+    "/api/core/solve",
+    {
+      config: { access: "bearer", rateLimitGroup: "solve" },
+      validatorCompiler: uploadValidatorCompiler,
+      schema: {
+        operationId: "solveImage",
+        tags: ["core"],
+        summary: "Solve an image (metered)",
+        description:
+          "Send an image as multipart/form-data (one part named `file`) or as an " +
+          `application/octet-stream body, at most ${limit} bytes. A success is charged at the ` +
+          "current price (core settings); failures are logged and not charged.",
+        body: UploadBody,
+        response: {
+          200: SolveResponse,
+          ...problems(400, 401, 413, 415, 429, 502, 503, 504),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const upload = await readSolveUpload(request, limit);
+      if (!upload.ok) throw upload.error;
+      const outcome = await app.services.core.solveImage({
+        userId: principal.userId,
+        tokenId: principal.tokenId ?? null,
+        requestId: request.id,
+        bytes: upload.bytes,
+        elapsedMs: () => reply.elapsedTime,
+        log: request.log,
+      });
+      if (!outcome.metered) throw outcome.error;
+      // Sent as the exact string that was metered (response_bytes), not re-serialized.
+      // Status and body vary (a success or a metered provider failure), so the reply is untyped.
+      return (reply as FastifyReply)
+        .status(outcome.status)
+        .headers(outcome.headers)
+        .type(outcome.contentType)
+        .serializer((payload) => payload as string)
+        .send(outcome.body);
+    },
+  );
+};

@@ -1,0 +1,168 @@
+import type { Config } from "../config.js";
+import type { Clock } from "../platform/clock.js";
+import type { Db } from "../platform/db/database.js";
+import type { AppError } from "../platform/errors.js";
+import { problemType, type Problem } from "../platform/problem.js";
+import { recordRequest } from "../usage/metering.js";
+import { coreError, PROVIDER_ERROR_DETAILS } from "./core.errors.js";
+import { createCoreSettingsService, type CoreSettingsService } from "./core-settings.service.js";
+import { inspectImage } from "./image-format.js";
+import { createOpenAiClient } from "./services/openai-client.js";
+import type { ImageSolver } from "./services/image-solver.js";
+import { createStubSolver } from "./stub-provider.js";
+import { unsupportedMediaType } from "./upload.js";
+
+/** The service name metered requests of /api/core/solve are logged under. */
+export const IMAGE_SOLVE_SERVICE = "core.image_solve";
+
+export interface SolveInput {
+  readonly userId: string;
+  readonly tokenId: string | null;
+  /** The request's X-Request-ID; also the request log's request_id. */
+  readonly requestId: string;
+  readonly bytes: Buffer;
+  /** Milliseconds since the request arrived (the contract's timer starts before authentication). */
+  readonly elapsedMs: () => number;
+  readonly log: { warn(details: object, message: string): void };
+}
+
+/**
+ * What to send, already serialized: the metered response size is the size of this exact body.
+ * `error` is set for refusals that were not metered (bad uploads); the platform handler sends those.
+ */
+export type SolveReply =
+  | {
+      readonly metered: true;
+      readonly status: number;
+      readonly contentType: string;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: string;
+    }
+  | { readonly metered: false; readonly error: AppError };
+
+export interface SolveResponseBody {
+  request_id: string;
+  result: string;
+  model: string;
+  duration_ms: number;
+}
+
+export interface CoreServices {
+  readonly solver: ImageSolver;
+  readonly settings: CoreSettingsService;
+  solveImage(input: SolveInput): Promise<SolveReply>;
+}
+
+/** The problem+json body the platform's error handler would send for `error`. */
+function problemBody(requestId: string, error: AppError): Problem {
+  return {
+    type: problemType(error.code),
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    request_id: requestId,
+  };
+}
+
+/** The provider for this configuration: OpenAI when a key is set, the offline stub otherwise. */
+export function imageSolverFor(config: Config): ImageSolver {
+  const { apiKey, baseUrl, prompt } = config.openai;
+  return apiKey === undefined
+    ? createStubSolver()
+    : createOpenAiClient({ apiKey, baseUrl, prompt });
+}
+
+export function buildCoreServices(deps: {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  solver?: ImageSolver;
+}): CoreServices {
+  const { db, clock } = deps;
+  const solver = deps.solver ?? imageSolverFor(deps.config);
+  const settings = createCoreSettingsService(deps);
+
+  return {
+    solver,
+    settings,
+    /**
+     * Validates the image, asks the provider, and logs the call (charging it only on success) in
+     * one transaction before replying. Neither the image nor the provider's answer is stored or
+     * logged; only sizes and metadata are.
+     */
+    async solveImage(input) {
+      const requestTs = clock.now();
+      if (input.bytes.length === 0) {
+        return { metered: false, error: coreError("empty_file", "The uploaded file is empty.") };
+      }
+      const image = inspectImage(input.bytes);
+      if (image === null) {
+        return {
+          metered: false,
+          error: unsupportedMediaType("The file is not a PNG, JPEG, GIF or WebP image."),
+        };
+      }
+      const current = await settings.get();
+      const outcome = await solver.solveImage(input.bytes, image.mimeType, {
+        model: current.openaiModel,
+        timeoutS: current.openaiTimeoutS,
+      });
+      const durationMs = Math.round(input.elapsedMs());
+
+      let reply: SolveReply & { metered: true };
+      if (outcome.ok) {
+        const response: SolveResponseBody = {
+          request_id: input.requestId,
+          result: outcome.result,
+          model: outcome.model,
+          duration_ms: durationMs,
+        };
+        reply = {
+          metered: true,
+          status: 200,
+          contentType: "application/json; charset=utf-8",
+          headers: {},
+          body: JSON.stringify(response),
+        };
+      } else {
+        input.log.warn(
+          {
+            code: outcome.code,
+            provider: solver.mode,
+            reason: outcome.detail,
+            duration_ms: durationMs,
+          },
+          "AI provider call failed",
+        );
+        const headers: Record<string, string> =
+          outcome.retryAfterS === undefined ? {} : { "Retry-After": String(outcome.retryAfterS) };
+        const error = coreError(outcome.code, PROVIDER_ERROR_DETAILS[outcome.code], { headers });
+        reply = {
+          metered: true,
+          status: error.status,
+          contentType: "application/problem+json; charset=utf-8",
+          headers,
+          body: JSON.stringify(problemBody(input.requestId, error)),
+        };
+      }
+
+      await db.transaction(async (tx) => {
+        await recordRequest(tx, {
+          userId: input.userId,
+          tokenId: input.tokenId,
+          service: IMAGE_SOLVE_SERVICE,
+          requestTs,
+          durationMs,
+          requestBytes: input.bytes.length,
+          responseBytes: Buffer.byteLength(reply.body),
+          status: outcome.ok ? "success" : "error",
+          errorCode: outcome.ok ? null : outcome.code,
+          requestId: input.requestId,
+          costCents: outcome.ok ? current.costPerRequestCents : 0,
+        });
+      });
+      return reply;
+    },
+  };
+}
