@@ -1,8 +1,9 @@
 import type { Config } from "./config.js";
 import type { Command } from "./platform/cli.js";
 import { checkCommand, migrateCommand } from "./platform/platform.commands.js";
+import { usageCommands } from "./usage/usage.commands.js";
 
 /** Every management command; each feature contributes its own. */
 export function allCommands(config: Config): Command[] {
-  return [migrateCommand, checkCommand(config)];
+  return [migrateCommand, checkCommand(config), ...usageCommands];
 }

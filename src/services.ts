@@ -6,6 +6,7 @@ import type { RequestAuthenticator } from "./platform/auth.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Database, Db } from "./platform/db/database.js";
 import { createMailer, type Mailer } from "./platform/email.js";
+import { buildUsageService, type UsageService } from "./usage/usage.service.js";
 
 /** Everything the routes and commands use, wired once. Fastify is decorated with this object. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   readonly mailer: Mailer;
   readonly auth: RequestAuthenticator;
   readonly customers: CustomersServices;
+  readonly usage: UsageService;
   readonly core: CoreServices;
   /** Stops background work (listeners, timers); the database is closed by its owner. */
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function buildServices(
     mailer,
     auth,
     customers,
+    usage: buildUsageService({ db: database.db, clock, config }),
     core,
     async close() {
       await customers.close();

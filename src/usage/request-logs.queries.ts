@@ -1,0 +1,100 @@
+import { and, count, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { apiTokens } from "../customers/api-tokens.table.js";
+import type { DbOrTx } from "../platform/db/database.js";
+import { requestLogs, type RequestLog } from "./request-logs.table.js";
+
+export type RequestLogWithToken = RequestLog & { tokenPrefix: string | null };
+
+export interface RequestLogFilters {
+  userId: string;
+  billingPeriodId?: string | undefined;
+  /** Inclusive lower bound on request_ts. */
+  from?: Date | undefined;
+  /** Inclusive upper bound on request_ts. */
+  toInclusive?: Date | undefined;
+  /** Exclusive upper bound on request_ts. */
+  before?: Date | undefined;
+}
+
+/** A user's request logs, newest first, with the prefix of the token used (if any). */
+export async function listRequestLogs(
+  db: DbOrTx,
+  params: RequestLogFilters & { limit: number; offset: number },
+): Promise<{ count: number; rows: RequestLogWithToken[] }> {
+  const where = and(
+    eq(requestLogs.userId, params.userId),
+    params.billingPeriodId === undefined
+      ? undefined
+      : eq(requestLogs.billingPeriodId, params.billingPeriodId),
+    params.from === undefined ? undefined : gte(requestLogs.requestTs, params.from),
+    params.toInclusive === undefined ? undefined : lte(requestLogs.requestTs, params.toInclusive),
+    params.before === undefined ? undefined : lt(requestLogs.requestTs, params.before),
+  );
+  const [total] = await db.select({ n: count() }).from(requestLogs).where(where);
+  const rows = await db
+    .select({ log: requestLogs, tokenPrefix: apiTokens.tokenPrefix })
+    .from(requestLogs)
+    .leftJoin(apiTokens, eq(apiTokens.id, requestLogs.tokenId))
+    .where(where)
+    .orderBy(desc(requestLogs.requestTs), desc(requestLogs.id))
+    .limit(params.limit)
+    .offset(params.offset);
+  return {
+    count: total?.n ?? 0,
+    rows: rows.map((r) => ({ ...r.log, tokenPrefix: r.tokenPrefix })),
+  };
+}
+
+/** A half-open time window [start, end) of request_ts. */
+export interface TimeWindow {
+  start: Date;
+  end: Date;
+}
+
+export interface UsageTotals {
+  count: number;
+  costCents: number;
+}
+
+function at(instant: Date): SQL {
+  return sql`${instant.toISOString()}::timestamptz`;
+}
+
+/**
+ * Totals over all of a user's logs and over each window, in one query (FILTER aggregates).
+ * Counts every logged request, failed ones included; cost is what was charged (errors cost 0).
+ */
+export async function summarizeUsage<K extends string>(
+  db: DbOrTx,
+  userId: string,
+  windows: Readonly<Record<K, TimeWindow>>,
+): Promise<{ total: UsageTotals; windows: Record<K, UsageTotals> }> {
+  const keys = Object.keys(windows) as K[];
+  const columns: Record<string, SQL.Aliased<number>> = {
+    total_count: sql<number>`count(*)::int`.mapWith(Number).as("total_count"),
+    total_cost: sql<number>`coalesce(sum(${requestLogs.costCents}), 0)::bigint`
+      .mapWith(Number)
+      .as("total_cost"),
+  };
+  keys.forEach((key, i) => {
+    const { start, end } = windows[key];
+    const inWindow = sql`${requestLogs.requestTs} >= ${at(start)} and ${requestLogs.requestTs} < ${at(end)}`;
+    columns[`w${i}_count`] = sql<number>`count(*) filter (where ${inWindow})::int`
+      .mapWith(Number)
+      .as(`w${i}_count`);
+    columns[`w${i}_cost`] =
+      sql<number>`coalesce(sum(${requestLogs.costCents}) filter (where ${inWindow}), 0)::bigint`
+        .mapWith(Number)
+        .as(`w${i}_cost`);
+  });
+  const [row] = await db.select(columns).from(requestLogs).where(eq(requestLogs.userId, userId));
+  const value = (name: string): number => row?.[name] ?? 0;
+  const result = {} as Record<K, UsageTotals>;
+  keys.forEach((key, i) => {
+    result[key] = { count: value(`w${i}_count`), costCents: value(`w${i}_cost`) };
+  });
+  return {
+    total: { count: value("total_count"), costCents: value("total_cost") },
+    windows: result,
+  };
+}

@@ -1,0 +1,230 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createUser } from "../../test/factories/users.js";
+import { createBillingPeriod, recordTestRequest } from "../../test/factories/usage.js";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { allCommands } from "../commands.js";
+import { users } from "../customers/users.table.js";
+import { runCommandLine, type CommandIo } from "../platform/cli.js";
+import { fixedClock } from "../platform/clock.js";
+import { billingPeriods } from "./billing-periods.table.js";
+import { requestLogs } from "./request-logs.table.js";
+
+describe("usage management commands", () => {
+  let t: TestApp;
+  const clock = fixedClock("2025-04-05T09:00:00Z");
+  let out: string[];
+  let err: string[];
+  const io: CommandIo = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock, env: { PAYMENT_GRACE_DAYS: "3" } });
+  });
+  afterAll(async () => t.close());
+  beforeEach(async () => {
+    out = [];
+    err = [];
+    // Each test starts from no usage data; users of earlier tests are deactivated.
+    await t.services.db.delete(requestLogs);
+    await t.services.db.delete(billingPeriods);
+    await t.services.db.update(users).set({ isActive: false });
+  });
+
+  function run(...argv: string[]) {
+    return runCommandLine(argv, allCommands(t.config), { io, services: async () => t.services });
+  }
+
+  describe("create-billing-periods", () => {
+    it("creates this month's period for every active user, once", async () => {
+      const a = await createUser(t.services.db);
+      const b = await createUser(t.services.db);
+      await createUser(t.services.db, { isActive: false });
+      // b already has one (made by a request this month).
+      await recordTestRequest(t.services.db, { userId: b.id, requestTs: clock.now() });
+
+      expect(await run("create-billing-periods")).toBe(0);
+      expect(out.join("\n")).toBe("Created 1 billing period(s) for 2025-04; 1 already existed.");
+      const rows = await t.services.db.select().from(billingPeriods);
+      expect(rows.map((r) => [r.userId, r.periodStart, r.periodEnd, r.isCurrent]).sort()).toEqual(
+        [
+          [a.id, "2025-04-01", "2025-04-30", true],
+          [b.id, "2025-04-01", "2025-04-30", true],
+        ].sort(),
+      );
+
+      out = [];
+      expect(await run("create-billing-periods")).toBe(0);
+      expect(out.join("\n")).toBe("Created 0 billing period(s) for 2025-04; 2 already existed.");
+    });
+
+    it("moves is_current from last month's period to the new one", async () => {
+      const user = await createUser(t.services.db);
+      await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: new Date("2025-03-31T12:00:00Z"),
+      });
+      expect(await run("create-billing-periods")).toBe(0);
+      const rows = await t.services.db
+        .select()
+        .from(billingPeriods)
+        .where(eq(billingPeriods.userId, user.id))
+        .orderBy(billingPeriods.periodStart);
+      expect(rows.map((r) => [r.periodStart, r.isCurrent])).toEqual([
+        ["2025-03-01", false],
+        ["2025-04-01", true],
+      ]);
+    });
+  });
+
+  describe("mark-overdue-periods", () => {
+    async function periodEnding(month: string, totalCostCents = 500, status = "pending" as const) {
+      const user = await createUser(t.services.db);
+      return createBillingPeriod(t.services.db, {
+        userId: user.id,
+        month,
+        totalCostCents,
+        totalRequests: 5,
+        paymentStatus: status,
+      });
+    }
+
+    async function statusOf(id: string) {
+      const [row] = await t.services.db
+        .select({ s: billingPeriods.paymentStatus })
+        .from(billingPeriods)
+        .where(eq(billingPeriods.id, id));
+      return row?.s;
+    }
+
+    it("uses PAYMENT_GRACE_DAYS by default: a period ending more than 3 days ago is overdue", async () => {
+      // Today is 2025-04-05: March ended 5 days ago (Mar 31), so it is overdue with 3 grace days.
+      const march = await periodEnding("2025-03");
+      const april = await periodEnding("2025-04");
+      const paid = await periodEnding("2025-02", 500, "pending");
+      await t.services.usage.markPeriodPaid(paid.id);
+      const free = await periodEnding("2025-02", 0);
+
+      expect(await run("mark-overdue-periods")).toBe(0);
+      expect(out.join("\n")).toBe(
+        "Marked 1 billing period(s) overdue (pending, with a cost, last day before 2025-04-02; grace 3 day(s)).",
+      );
+      expect(await statusOf(march.id)).toBe("overdue");
+      expect(await statusOf(april.id)).toBe("pending");
+      expect(await statusOf(paid.id)).toBe("paid");
+      expect(await statusOf(free.id)).toBe("pending");
+
+      out = [];
+      expect(await run("mark-overdue-periods")).toBe(0);
+      expect(out.join("\n")).toMatch(/^Marked 0 billing period\(s\) overdue/);
+    });
+
+    it("takes --grace-days and counts whole days after the period's last day", async () => {
+      const march = await periodEnding("2025-03");
+      // Mar 31 is 5 days before Apr 5: not more than 5 days ago …
+      expect(await run("mark-overdue-periods", "--grace-days", "5")).toBe(0);
+      expect(await statusOf(march.id)).toBe("pending");
+      // … but more than 4.
+      expect(await run("mark-overdue-periods", "--grace-days", "4")).toBe(0);
+      expect(await statusOf(march.id)).toBe("overdue");
+    });
+
+    it("marks last month overdue on the first day of the month with 0 grace days", async () => {
+      const march = await periodEnding("2025-03");
+      clock.set("2025-04-01T00:00:00Z");
+      try {
+        expect(await run("mark-overdue-periods", "--grace-days", "0")).toBe(0);
+      } finally {
+        clock.set("2025-04-05T09:00:00Z");
+      }
+      expect(await statusOf(march.id)).toBe("overdue");
+    });
+
+    it("refuses a grace that is not a whole number", async () => {
+      expect(await run("mark-overdue-periods", "--grace-days", "two")).toBe(2);
+      expect(err.join("\n")).toContain("--grace-days expects a whole number");
+    });
+  });
+
+  describe("reconcile", () => {
+    it("reports a clean database and exits 0", async () => {
+      const user = await createUser(t.services.db);
+      await recordTestRequest(t.services.db, { userId: user.id, requestTs: clock.now() });
+      await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: clock.now(),
+        status: "error",
+        errorCode: "openai_error",
+      });
+      expect(await run("reconcile")).toBe(0);
+      expect(out.join("\n")).toBe(
+        "Reconciled 1 billing period(s) and 2 request log(s): no mismatches.",
+      );
+      expect(err).toEqual([]);
+    });
+
+    it("exits 1 and prints a period whose totals differ from its logs", async () => {
+      const user = await createUser(t.services.db);
+      const { billingPeriodId } = await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: clock.now(),
+        costCents: 100,
+      });
+      await t.services.db
+        .update(billingPeriods)
+        .set({ totalCostCents: sql`${billingPeriods.totalCostCents} + 1` })
+        .where(eq(billingPeriods.id, billingPeriodId));
+      expect(await run("reconcile")).toBe(1);
+      const text = err.join("\n");
+      expect(text).toContain(
+        `period ${billingPeriodId} (${user.email}, 2025-04-01): totals 1 request(s) / 101 cents, successful logs 1 request(s) / 100 cents`,
+      );
+      expect(text).toContain("Found 1 period(s) with wrong totals and 0 misplaced request log(s).");
+    });
+
+    it("exits 1 when a log points to another user's period", async () => {
+      const alice = await createUser(t.services.db);
+      const bob = await createUser(t.services.db);
+      const { billingPeriodId } = await recordTestRequest(t.services.db, {
+        userId: alice.id,
+        requestTs: clock.now(),
+        status: "error",
+        errorCode: "openai_error",
+      });
+      const { requestLogId } = await recordTestRequest(t.services.db, {
+        userId: bob.id,
+        requestTs: clock.now(),
+        status: "error",
+        errorCode: "openai_error",
+      });
+      await t.services.db
+        .update(requestLogs)
+        .set({ billingPeriodId })
+        .where(eq(requestLogs.id, requestLogId));
+      expect(await run("reconcile")).toBe(1);
+      expect(err.join("\n")).toContain(
+        `request log ${requestLogId} points to another user's billing period (${billingPeriodId})`,
+      );
+    });
+
+    it("exits 1 when a log lies outside its period's month", async () => {
+      const user = await createUser(t.services.db);
+      const { requestLogId } = await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: clock.now(),
+        status: "error",
+        errorCode: "openai_error",
+      });
+      await t.services.db
+        .update(requestLogs)
+        .set({ requestTs: new Date("2025-05-01T00:00:00Z") })
+        .where(eq(requestLogs.id, requestLogId));
+      expect(await run("reconcile")).toBe(1);
+      expect(err.join("\n")).toContain(
+        `request log ${requestLogId} is outside its billing period's month`,
+      );
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { intOption, type Command } from "../platform/cli.js";
+
+/** `create-billing-periods`: this UTC month's period for every active user (cron: monthly). */
+export const createBillingPeriodsCommand: Command = {
+  name: "create-billing-periods",
+  summary: "Create this month's billing period for every active user (idempotent).",
+  async run(context) {
+    const services = await context.services();
+    const result = await services.usage.createBillingPeriods();
+    context.io.out(
+      `Created ${result.created} billing period(s) for ${result.month}; ${result.existing} already existed.`,
+    );
+    return 0;
+  },
+};
+
+/** `mark-overdue-periods`: pending periods past their grace days become overdue (cron: daily). */
+export const markOverduePeriodsCommand: Command = {
+  name: "mark-overdue-periods",
+  summary:
+    "Mark pending periods that ended more than N days ago as overdue (default PAYMENT_GRACE_DAYS).",
+  usage: "[--grace-days N]",
+  options: { "grace-days": { type: "string" } },
+  async run(context, args) {
+    const services = await context.services();
+    const graceDays = intOption(args, "grace-days", services.config.paymentGraceDays);
+    const result = await services.usage.markOverduePeriods(graceDays);
+    context.io.out(
+      `Marked ${result.marked} billing period(s) overdue (pending, with a cost, last day before ${result.lastDayBefore}; grace ${graceDays} day(s)).`,
+    );
+    return 0;
+  },
+};
+
+/** `reconcile`: exit 1 and list the problems when metering invariants do not hold. */
+export const reconcileCommand: Command = {
+  name: "reconcile",
+  summary:
+    "Check that every billing period's totals equal the sums of its successful request logs.",
+  async run(context) {
+    const services = await context.services();
+    const report = await services.usage.reconcile();
+    const problems = report.totals.length + report.logs.length;
+    if (problems === 0) {
+      context.io.out(
+        `Reconciled ${report.periods} billing period(s) and ${report.requestLogs} request log(s): no mismatches.`,
+      );
+      return 0;
+    }
+    for (const m of report.totals) {
+      context.io.err(
+        `period ${m.periodId} (${m.email}, ${m.periodStart}): totals ${m.totalRequests} request(s) / ${m.totalCostCents} cents, ` +
+          `successful logs ${m.loggedRequests} request(s) / ${m.loggedCostCents} cents`,
+      );
+    }
+    const reasons = {
+      other_user: "points to another user's billing period",
+      outside_period: "is outside its billing period's month",
+      charged_error: "failed but has a cost",
+    } as const;
+    for (const log of report.logs) {
+      context.io.err(`request log ${log.requestLogId} ${reasons[log.problem]} (${log.periodId})`);
+    }
+    context.io.err(
+      `Found ${report.totals.length} period(s) with wrong totals and ${report.logs.length} misplaced request log(s).`,
+    );
+    return 1;
+  },
+};
+
+export const usageCommands: readonly Command[] = [
+  createBillingPeriodsCommand,
+  markOverduePeriodsCommand,
+  reconcileCommand,
+];

@@ -1,0 +1,119 @@
+import { Type, type Static } from "typebox";
+import type { BillingPeriod } from "./billing-periods.table.js";
+import type { BillingPeriodWithEmail } from "./billing-periods.queries.js";
+import type { RequestLogWithToken } from "./request-logs.queries.js";
+import { SUMMARY_TITLES } from "./usage.time.js";
+
+const DateTime = Type.String({ format: "date-time", description: "ISO 8601, UTC (Z)" });
+const Day = Type.String({ format: "date", description: "YYYY-MM-DD (UTC)" });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const PAYMENT_STATUSES = ["pending", "paid", "overdue", "waived"] as const;
+export const PaymentStatusSchema = Type.Union(
+  [Type.Literal("pending"), Type.Literal("paid"), Type.Literal("overdue"), Type.Literal("waived")],
+  { description: "pending → paid | overdue | waived; overdue → paid | waived" },
+);
+/** As a query parameter: a plain enum, so a bad value is one `invalid_choice` error. */
+export const PaymentStatusQuery = Type.Unsafe<(typeof PAYMENT_STATUSES)[number]>({
+  type: "string",
+  enum: [...PAYMENT_STATUSES],
+  description: "Only periods with this payment status",
+});
+
+export const RequestLogItem = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  request_ts: DateTime,
+  service: Type.String({ examples: ["core.image_solve"] }),
+  status: Type.Union([Type.Literal("success"), Type.Literal("error")]),
+  duration_ms: Type.Integer(),
+  request_bytes: Type.Integer(),
+  response_bytes: Type.Integer(),
+  request_id: Type.String({ format: "uuid" }),
+  token_prefix: Nullable(Type.String({ examples: ["tok_ab12cd34"] })),
+  cost_cents: Type.Integer({ description: "Charged for this request, in cents; 0 for errors" }),
+  error_code: Nullable(Type.String()),
+});
+export type RequestLogItem = Static<typeof RequestLogItem>;
+
+export const BillingPeriodItem = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  period_start: Day,
+  period_end: { ...Day, description: "Last day of the month, inclusive" },
+  total_requests: Type.Integer({ description: "Successful (charged) requests" }),
+  total_cost_cents: Type.Integer(),
+  is_current: Type.Boolean(),
+  payment_status: PaymentStatusSchema,
+  paid_at: Nullable(DateTime),
+  paid_amount_cents: Nullable(Type.Integer()),
+  payment_reference: Nullable(Type.String()),
+  created_at: DateTime,
+});
+export type BillingPeriodItem = Static<typeof BillingPeriodItem>;
+
+export const AdminBillingPeriodItem = Type.Object({
+  ...BillingPeriodItem.properties,
+  user_id: Type.String({ format: "uuid" }),
+  user_email: Type.String(),
+  payment_notes: Nullable(Type.String()),
+});
+export type AdminBillingPeriodItem = Static<typeof AdminBillingPeriodItem>;
+
+export const UsageSummary = Type.Object({
+  total_requests: Type.Integer({ description: "Every logged request, failed ones included" }),
+  total_cost_cents: Type.Integer(),
+  by_period: Type.Array(
+    Type.Object({
+      title: Type.Unsafe<(typeof SUMMARY_TITLES)[number]>({
+        type: "string",
+        enum: [...SUMMARY_TITLES],
+      }),
+      count: Type.Integer(),
+      cost_cents: Type.Integer(),
+    }),
+  ),
+});
+export type UsageSummary = Static<typeof UsageSummary>;
+
+export const PeriodIdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+
+export function requestLogJson(row: RequestLogWithToken): RequestLogItem {
+  return {
+    id: row.id,
+    request_ts: row.requestTs.toISOString(),
+    service: row.service,
+    status: row.status,
+    duration_ms: row.durationMs,
+    request_bytes: row.requestBytes,
+    response_bytes: row.responseBytes,
+    request_id: row.requestId,
+    token_prefix: row.tokenPrefix === null ? null : `tok_${row.tokenPrefix}`,
+    cost_cents: row.costCents,
+    error_code: row.errorCode,
+  };
+}
+
+export function billingPeriodJson(row: BillingPeriod): BillingPeriodItem {
+  return {
+    id: row.id,
+    period_start: row.periodStart,
+    period_end: row.periodEnd,
+    total_requests: row.totalRequests,
+    total_cost_cents: row.totalCostCents,
+    is_current: row.isCurrent,
+    payment_status: row.paymentStatus,
+    paid_at: row.paidAt?.toISOString() ?? null,
+    paid_amount_cents: row.paidAmountCents,
+    payment_reference: row.paymentReference,
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+export function adminBillingPeriodJson(row: BillingPeriodWithEmail): AdminBillingPeriodItem {
+  return {
+    ...billingPeriodJson(row),
+    user_id: row.userId,
+    user_email: row.userEmail,
+    payment_notes: row.paymentNotes,
+  };
+}

@@ -1,0 +1,209 @@
+import type { Config } from "../config.js";
+import type { Clock } from "../platform/clock.js";
+import type { Db } from "../platform/db/database.js";
+import { platformError, validationError } from "../platform/errors.js";
+import { pageWindow } from "../platform/pagination.js";
+import type { BillingPeriod, PaymentStatus } from "./billing-periods.table.js";
+import {
+  activeUserIds,
+  countForReconcile,
+  findBillingPeriodWithEmail,
+  findMisplacedLogs,
+  findTotalsMismatches,
+  findUserBillingPeriod,
+  listAllBillingPeriods,
+  listUserBillingPeriods,
+  markAsOverdue,
+  markAsPaid,
+  markAsWaived,
+  markPeriodsOverdue,
+  type BillingPeriodWithEmail,
+  type MarkAsPaidInput,
+  type MisplacedLog,
+  type TotalsMismatch,
+  type TransitionResult,
+} from "./billing-periods.queries.js";
+import { ensureBillingPeriod, getOrCreateCurrentBillingPeriod, monthBounds } from "./metering.js";
+import {
+  listRequestLogs,
+  summarizeUsage,
+  type RequestLogWithToken,
+} from "./request-logs.queries.js";
+import { usageError } from "./usage.errors.js";
+import {
+  addUtcDays,
+  parseRequestRange,
+  startOfUtcDay,
+  SUMMARY_TITLES,
+  summaryWindows,
+  utcDateString,
+} from "./usage.time.js";
+
+export interface UsageDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly config: Pick<Config, "paymentGraceDays">;
+}
+
+export interface Listed<T> {
+  page: number;
+  count: number;
+  rows: T[];
+}
+
+export interface ReconcileReport {
+  periods: number;
+  requestLogs: number;
+  totals: TotalsMismatch[];
+  logs: MisplacedLog[];
+}
+
+function orThrow(result: TransitionResult, action: string): BillingPeriod {
+  if (result.ok) return result.period;
+  if (result.code === "not_found") throw platformError("not_found", "No such billing period.");
+  throw usageError("invalid_transition", `A period that is ${result.from} cannot be ${action}.`);
+}
+
+/** Rules of usage and billing; the routes and commands call these, never the queries directly. */
+export function buildUsageService(deps: UsageDeps) {
+  const { db, clock } = deps;
+
+  async function withEmail(period: BillingPeriod): Promise<BillingPeriodWithEmail> {
+    const row = await findBillingPeriodWithEmail(db, period.id);
+    if (row === undefined) throw platformError("not_found", "No such billing period.");
+    return row;
+  }
+
+  return {
+    /** The caller's request logs, newest first; `from`/`to` are ISO dates or datetimes. */
+    async listRequests(
+      userId: string,
+      query: { from?: string | undefined; to?: string | undefined; page?: number | undefined },
+    ): Promise<Listed<RequestLogWithToken>> {
+      const parsed = parseRequestRange(query.from, query.to);
+      if (!parsed.ok) throw validationError(parsed.errors);
+      const { limit, offset, page } = pageWindow(query.page);
+      const { count, rows } = await listRequestLogs(db, { userId, ...parsed.range, limit, offset });
+      return { page, count, rows };
+    },
+
+    /** All-time totals and the Today / Yesterday / Last 7 Days / This Month windows (UTC). */
+    async getUsageSummary(userId: string) {
+      const summary = await summarizeUsage(db, userId, summaryWindows(clock.now()));
+      return {
+        total_requests: summary.total.count,
+        total_cost_cents: summary.total.costCents,
+        by_period: SUMMARY_TITLES.map((title) => ({
+          title,
+          count: summary.windows[title].count,
+          cost_cents: summary.windows[title].costCents,
+        })),
+      };
+    },
+
+    /** The caller's period for this UTC month, created (and made current) when missing. */
+    async getCurrentBillingPeriod(userId: string): Promise<BillingPeriod> {
+      return getOrCreateCurrentBillingPeriod(db, userId, clock.now());
+    },
+
+    async listBillingPeriods(
+      userId: string,
+      query: { status?: PaymentStatus | undefined; page?: number | undefined },
+    ): Promise<Listed<BillingPeriod>> {
+      const { limit, offset, page } = pageWindow(query.page);
+      const { count, rows } = await listUserBillingPeriods(db, {
+        userId,
+        status: query.status,
+        limit,
+        offset,
+      });
+      return { page, count, rows };
+    },
+
+    /** One of the caller's periods and its requests; another user's period is not_found. */
+    async getBillingPeriod(
+      userId: string,
+      periodId: string,
+      query: { page?: number | undefined },
+    ): Promise<{ period: BillingPeriod; requests: Listed<RequestLogWithToken> }> {
+      const period = await findUserBillingPeriod(db, userId, periodId);
+      if (period === undefined) throw platformError("not_found", "No such billing period.");
+      const { limit, offset, page } = pageWindow(query.page);
+      const { count, rows } = await listRequestLogs(db, {
+        userId,
+        billingPeriodId: period.id,
+        limit,
+        offset,
+      });
+      return { period, requests: { page, count, rows } };
+    },
+
+    /** Staff: every user's periods; `month` is 'YYYY-MM', `email` a case-insensitive part. */
+    async listAllBillingPeriods(query: {
+      email?: string | undefined;
+      status?: PaymentStatus | undefined;
+      month?: string | undefined;
+      page?: number | undefined;
+    }): Promise<Listed<BillingPeriodWithEmail>> {
+      const { limit, offset, page } = pageWindow(query.page);
+      const { count, rows } = await listAllBillingPeriods(db, {
+        email: query.email === "" ? undefined : query.email,
+        status: query.status,
+        periodStart: query.month === undefined ? undefined : `${query.month}-01`,
+        limit,
+        offset,
+      });
+      return { page, count, rows };
+    },
+
+    async markPeriodPaid(periodId: string, input: MarkAsPaidInput = {}) {
+      return withEmail(orThrow(await markAsPaid(db, periodId, clock.now(), input), "marked paid"));
+    },
+
+    async markPeriodOverdue(periodId: string) {
+      return withEmail(orThrow(await markAsOverdue(db, periodId), "marked overdue"));
+    },
+
+    async markPeriodWaived(periodId: string, input: { notes?: string | undefined } = {}) {
+      return withEmail(orThrow(await markAsWaived(db, periodId, input), "waived"));
+    },
+
+    /** Makes sure every active user has a period for this UTC month. Idempotent. */
+    async createBillingPeriods(): Promise<{ month: string; created: number; existing: number }> {
+      const now = clock.now();
+      let created = 0;
+      const ids = await activeUserIds(db);
+      for (const userId of ids) {
+        if ((await ensureBillingPeriod(db, userId, now)).created) created += 1;
+      }
+      return {
+        month: monthBounds(now).periodStart.slice(0, 7),
+        created,
+        existing: ids.length - created,
+      };
+    },
+
+    /**
+     * pending → overdue for periods whose last day is more than `graceDays` days before today
+     * (UTC); with 0, every pending period of a past month. Idempotent.
+     */
+    async markOverduePeriods(
+      graceDays: number = deps.config.paymentGraceDays,
+    ): Promise<{ marked: number; lastDayBefore: string }> {
+      const lastDayBefore = utcDateString(addUtcDays(startOfUtcDay(clock.now()), -graceDays));
+      return { marked: await markPeriodsOverdue(db, lastDayBefore), lastDayBefore };
+    },
+
+    /** Checks the metering invariants over the whole database (see metering.ts). */
+    async reconcile(): Promise<ReconcileReport> {
+      const [counts, totals, logs] = await Promise.all([
+        countForReconcile(db),
+        findTotalsMismatches(db),
+        findMisplacedLogs(db),
+      ]);
+      return { ...counts, totals, logs };
+    },
+  };
+}
+
+export type UsageService = ReturnType<typeof buildUsageService>;
