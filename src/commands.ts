@@ -1,9 +1,10 @@
 import type { Config } from "./config.js";
+import { customersCommands } from "./customers/customers.commands.js";
 import type { Command } from "./platform/cli.js";
 import { checkCommand, migrateCommand } from "./platform/platform.commands.js";
 import { usageCommands } from "./usage/usage.commands.js";
 
 /** Every management command; each feature contributes its own. */
 export function allCommands(config: Config): Command[] {
-  return [migrateCommand, checkCommand(config), ...usageCommands];
+  return [migrateCommand, checkCommand(config), ...customersCommands, ...usageCommands];
 }

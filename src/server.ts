@@ -1,5 +1,6 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { formatDemoFacts, seedDemo } from "./customers/demo-seed.js";
 import { EmbeddedDatabaseLockedError } from "./platform/db/embedded-lock.js";
 import { createLogger } from "./platform/logging.js";
 import { startRuntime } from "./runtime.js";
@@ -14,6 +15,11 @@ async function main(): Promise<void> {
     );
   }
   const runtime = await startRuntime(config, log);
+  if (runtime.freshEmbeddedDatabase) {
+    // The same seeding as `bootstrap-demo`, so a first local start can be used right away.
+    const facts = await seedDemo(runtime.services);
+    process.stdout.write(`\nFirst start on a new embedded database.\n${formatDemoFacts(facts)}\n`);
+  }
   const app = await buildApp(config, runtime.services);
 
   let closing = false;

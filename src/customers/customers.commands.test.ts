@@ -1,0 +1,166 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommandLine, type CommandContext } from "../platform/cli.js";
+import { coreSettings, inviteCodes, users } from "../schema.js";
+import { strongPassword } from "../../test/factories/customers.js";
+import { uniqueEmail } from "../../test/factories/users.js";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { customersCommands } from "./customers.commands.js";
+import type { DemoFacts } from "./demo-seed.js";
+
+function cliContext(t: TestApp, answers: string[] = [], withTerminal = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const context: CommandContext = {
+    io: {
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+      ...(withTerminal ? { prompt: async () => answers.shift() ?? "" } : {}),
+    },
+    services: async () => t.services,
+  };
+  return { context, out, err };
+}
+
+describe("customers management commands", () => {
+  let t: TestApp;
+  let withPassword: TestApp;
+  const superPassword = strongPassword();
+  beforeAll(async () => {
+    t = await createTestApp();
+    withPassword = await createTestApp({
+      database: t.database,
+      env: { TOLLGATE_SUPERUSER_PASSWORD: superPassword },
+    });
+  });
+  afterAll(async () => {
+    await withPassword.close();
+    await t.close();
+  });
+
+  async function login(email: string, password: string) {
+    return t.app.inject({
+      method: "POST",
+      url: "/api/customers/login",
+      payload: { email, password },
+    });
+  }
+
+  it("createsuperuser --email creates a verified staff user with TOLLGATE_SUPERUSER_PASSWORD", async () => {
+    const email = uniqueEmail("root");
+    const { context, out } = cliContext(withPassword);
+    expect(
+      await runCommandLine(["createsuperuser", "--email", email], customersCommands, context),
+    ).toBe(0);
+    expect(out.join("\n")).toContain(email);
+    const response = await login(email, superPassword);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ is_staff: true });
+  });
+
+  it("createsuperuser prompts for email and password on a terminal", async () => {
+    const email = uniqueEmail("prompted");
+    const password = strongPassword();
+    const { context } = cliContext(t, [email, password, password], true);
+    expect(await runCommandLine(["createsuperuser"], customersCommands, context)).toBe(0);
+    expect((await login(email, password)).statusCode).toBe(200);
+  });
+
+  it("createsuperuser refuses a weak password, mismatched passwords and an existing email", async () => {
+    const email = uniqueEmail("weak");
+    const weak = cliContext(t, [email, "12345678", "12345678"], true);
+    expect(await runCommandLine(["createsuperuser"], customersCommands, weak.context)).toBe(1);
+    expect(weak.err.join("\n")).toMatch(/too common/);
+    const mismatch = cliContext(t, [email, strongPassword(), strongPassword()], true);
+    expect(await runCommandLine(["createsuperuser"], customersCommands, mismatch.context)).toBe(1);
+    const dup = cliContext(withPassword);
+    expect(
+      await runCommandLine(["createsuperuser", "--email", email], customersCommands, dup.context),
+    ).toBe(0);
+    const again = cliContext(withPassword);
+    expect(
+      await runCommandLine(["createsuperuser", "--email", email], customersCommands, again.context),
+    ).toBe(1);
+    expect(again.err.join("\n")).toMatch(/already exists/);
+  });
+
+  it("createsuperuser without a terminal or password is a usage error", async () => {
+    const { context, err } = cliContext(t);
+    expect(await runCommandLine(["createsuperuser"], customersCommands, context)).toBe(2);
+    expect(err.join("\n")).toMatch(/TOLLGATE_SUPERUSER_PASSWORD/);
+  });
+
+  it("bootstrap-demo --json creates usable demo data once and is idempotent", async () => {
+    const first = cliContext(t);
+    expect(
+      await runCommandLine(["bootstrap-demo", "--json"], customersCommands, first.context),
+    ).toBe(0);
+    const facts = JSON.parse(first.out.join("")) as DemoFacts;
+    expect(facts.admin.password).toEqual(expect.any(String));
+    expect(facts.user.password).toEqual(expect.any(String));
+    expect(facts.token).toMatch(/^tok_/);
+
+    expect((await login(facts.admin.email, facts.admin.password!)).json()).toMatchObject({
+      is_staff: true,
+    });
+    expect((await login(facts.user.email, facts.user.password!)).json()).toMatchObject({
+      is_staff: false,
+    });
+    const auth = await t.services.auth.authenticateBearer(`Bearer ${facts.token!}`);
+    expect(auth?.email).toBe(facts.user.email);
+    const [invite] = await t.services.db
+      .select()
+      .from(inviteCodes)
+      .where(eq(inviteCodes.code, facts.invite_code));
+    expect(invite).toMatchObject({ isActive: true, usedBy: null });
+    expect(await t.services.db.select().from(coreSettings)).toHaveLength(1);
+
+    const second = cliContext(t);
+    expect(
+      await runCommandLine(["bootstrap-demo", "--json"], customersCommands, second.context),
+    ).toBe(0);
+    expect(JSON.parse(second.out.join(""))).toEqual({
+      admin: { email: facts.admin.email, password: null },
+      user: { email: facts.user.email, password: null },
+      invite_code: facts.invite_code,
+      token: null,
+    });
+    expect(
+      await t.services.db.select().from(users).where(eq(users.email, facts.admin.email)),
+    ).toHaveLength(1);
+
+    const text = cliContext(t);
+    expect(await runCommandLine(["bootstrap-demo"], customersCommands, text.context)).toBe(0);
+    expect(text.out.join("\n")).toContain(facts.invite_code);
+  });
+
+  it("create-invite prints the requested number of codes with the given expiry", async () => {
+    const { context, out } = cliContext(t);
+    expect(
+      await runCommandLine(
+        ["create-invite", "--count", "3", "--expires-in-days", "7"],
+        customersCommands,
+        context,
+      ),
+    ).toBe(0);
+    const codes = out.join("\n").split("\n");
+    expect(codes).toHaveLength(3);
+    for (const code of codes) {
+      const [invite] = await t.services.db
+        .select()
+        .from(inviteCodes)
+        .where(eq(inviteCodes.code, code));
+      expect(invite?.isActive).toBe(true);
+      const days = (invite!.expiresAt!.getTime() - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(6.9);
+      expect(days).toBeLessThan(7.1);
+    }
+  });
+
+  it("create-invite refuses a bad --count", async () => {
+    const { context } = cliContext(t);
+    expect(
+      await runCommandLine(["create-invite", "--count", "zero"], customersCommands, context),
+    ).toBe(2);
+  });
+});

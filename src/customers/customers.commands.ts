@@ -1,0 +1,93 @@
+import { AppError } from "../platform/errors.js";
+import { intOption, UsageError, type Command, type CommandIo } from "../platform/cli.js";
+import { formatDemoFacts, seedDemo } from "./demo-seed.js";
+import { MAX_INVITES_PER_REQUEST } from "./invites.service.js";
+
+function reportAppError(io: CommandIo, error: AppError): number {
+  io.err(`${error.message}`);
+  for (const fieldError of error.options.errors ?? []) io.err(`  - ${fieldError.message}`);
+  return 1;
+}
+
+export const createSuperuserCommand: Command = {
+  name: "createsuperuser",
+  summary:
+    "Create a staff user (prompts; or --email with the password from TOLLGATE_SUPERUSER_PASSWORD).",
+  usage: "[--email EMAIL]",
+  options: { email: { type: "string" } },
+  async run(context, args) {
+    const services = await context.services();
+    const { io } = context;
+    let email = typeof args.values["email"] === "string" ? args.values["email"] : undefined;
+    let password = email === undefined ? undefined : services.config.superuserPassword;
+    if (password === undefined) {
+      if (io.prompt === undefined) {
+        throw new UsageError(
+          "No terminal to ask on: pass --email and set TOLLGATE_SUPERUSER_PASSWORD.",
+        );
+      }
+      email ??= (await io.prompt("Email: ")).trim();
+      password = await io.prompt("Password: ", { secret: true });
+      const again = await io.prompt("Password (again): ", { secret: true });
+      if (password !== again) {
+        io.err("The passwords do not match.");
+        return 1;
+      }
+    }
+    if (email === undefined || !/^[^\s@]+@[^\s@]+$/.test(email)) {
+      io.err("Enter a valid email address.");
+      return 1;
+    }
+    try {
+      const user = await services.customers.accounts.createVerifiedAccount({
+        email,
+        password,
+        isStaff: true,
+      });
+      io.out(`Superuser ${user.email} created.`);
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError) return reportAppError(io, error);
+      throw error;
+    }
+  },
+};
+
+export const bootstrapDemoCommand: Command = {
+  name: "bootstrap-demo",
+  summary:
+    "Create demo data once: an admin, a verified user, an invite code, an API token (idempotent).",
+  usage: "[--json]",
+  options: { json: { type: "boolean" } },
+  async run(context, args) {
+    const facts = await seedDemo(await context.services());
+    context.io.out(args.values["json"] === true ? JSON.stringify(facts) : formatDemoFacts(facts));
+    return 0;
+  },
+};
+
+export const createInviteCommand: Command = {
+  name: "create-invite",
+  summary: "Create invite codes and print them, one a line.",
+  usage: "[--expires-in-days N] [--count N]",
+  options: { "expires-in-days": { type: "string" }, count: { type: "string" } },
+  async run(context, args) {
+    const count = intOption(args, "count", 1, 1);
+    if (count > MAX_INVITES_PER_REQUEST) {
+      throw new UsageError(`--count is at most ${MAX_INVITES_PER_REQUEST}.`);
+    }
+    const days = intOption(args, "expires-in-days", 0, 1);
+    const services = await context.services();
+    const expiresAt =
+      days === 0 ? null : new Date(services.clock.now().getTime() + days * 24 * 60 * 60 * 1000);
+    const invites = await services.customers.invites.createInvites({ count, expiresAt });
+    for (const invite of invites) context.io.out(invite.code);
+    return 0;
+  },
+};
+
+export const customersCommands: Command[] = [
+  createSuperuserCommand,
+  bootstrapDemoCommand,
+  createInviteCommand,
+];
