@@ -186,7 +186,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       const email = normalizeEmail(rawEmail);
       if (!(await throttle.allowVerificationEmail(email))) return;
       const user = await findUserByEmail(db, email);
-      if (user === undefined || user.emailVerifiedAt !== null || !user.isActive) return;
+      if (user?.emailVerifiedAt !== null || !user.isActive) return;
       await sendVerificationEmail(user);
     },
 

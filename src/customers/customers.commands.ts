@@ -4,7 +4,7 @@ import { formatDemoFacts, seedDemo } from "./demo-seed.js";
 import { MAX_INVITES_PER_REQUEST } from "./invites.service.js";
 
 function reportAppError(io: CommandIo, error: AppError): number {
-  io.err(`${error.message}`);
+  io.err(error.message);
   for (const fieldError of error.options.errors ?? []) io.err(`  - ${fieldError.message}`);
   return 1;
 }

@@ -5,6 +5,7 @@ const ARGON2ID = 2;
 
 /** argon2id PHC string of a password or token (OWASP parameters: 19 MiB, 2 passes). */
 export async function hashSecret(secret: string): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- see ARGON2ID
   return hash(secret, { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 }
 

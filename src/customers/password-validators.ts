@@ -62,7 +62,7 @@ export function validatePassword(password: string, email: string, field: string)
       message: "The password is too similar to the email.",
     });
   }
-  if ([...password].length < MIN_LENGTH) {
+  if (Array.from(password).length < MIN_LENGTH) {
     errors.push({
       field,
       code: "password_too_short",

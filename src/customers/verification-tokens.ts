@@ -47,7 +47,7 @@ export function verificationTokenIsValid(
   now: Date,
 ): boolean {
   const parsed = parseVerificationToken(token);
-  if (parsed === undefined || parsed.userId !== user.id) return false;
+  if (parsed?.userId !== user.id) return false;
   const expected = Buffer.from(signature(secretKey, user.id, user.email, parsed.issuedAt));
   const given = Buffer.from(parsed.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
