@@ -22,6 +22,67 @@ const KEYS: Readonly<Record<Group, (request: FastifyRequest) => string>> = {
   auth: (request) => `auth:${request.ip}`,
 };
 
+// One round trip: count the hit and read the window's remaining time (ms), starting a window on
+// the first hit (or when a key somehow has no expiry).
+const INCREMENT_SCRIPT = `
+local current = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if current == 1 or ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {current, ttl}`;
+
+type IncrementCallback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+type Increment = (key: string, windowMs: number) => Promise<[number, number]>;
+
+/**
+ * A Redis store for @fastify/rate-limit whose keys are exactly `<prefix><group>:<id>` (the bundled
+ * store adds the route's method and URL, which the limiters made by app.rateLimit() lack).
+ */
+function redisStore(redis: Redis, prefix: string) {
+  redis.defineCommand("tollgateRateLimitIncrement", { numberOfKeys: 1, lua: INCREMENT_SCRIPT });
+  const increment = (
+    redis as unknown as { tollgateRateLimitIncrement: Increment }
+  ).tollgateRateLimitIncrement.bind(redis);
+  return class TollgateRedisStore {
+    incr(key: string, callback: IncrementCallback, timeWindow: number): void {
+      increment(`${prefix}${key}`, timeWindow).then(
+        ([current, ttl]) => {
+          callback(null, { current, ttl });
+        },
+        (error: unknown) => {
+          callback(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    }
+    child(): this {
+      return this;
+    }
+  };
+}
+
+const STARTUP_CONNECT_WAIT_MS = 1_500;
+
+/** Resolves true once the client is ready, false after `ms` without a connection. */
+function connected(redis: Redis, ms: number): Promise<boolean> {
+  if (redis.status === "ready") return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off("ready", onReady);
+      resolve(ready);
+    };
+    const onReady = () => {
+      done(true);
+    };
+    const timer = setTimeout(() => {
+      done(false);
+    }, ms);
+    redis.once("ready", onReady);
+  });
+}
+
 /** A client that fails fast: when Redis is down, requests are served without a limit, never queued. */
 function connectRedis(url: string, log: FastifyInstance["log"]): Redis {
   const redis = new Redis(url, {
@@ -58,6 +119,13 @@ export async function registerRateLimit(
   if (!config.rateLimit.enabled) return;
   const redis = config.redisUrl === undefined ? undefined : connectRedis(config.redisUrl, app.log);
   if (redis !== undefined) {
+    // Commands fail fast while disconnected (no offline queue), so give the first connection a
+    // moment at startup; if Redis is down the app starts anyway, unlimited, and says so.
+    app.addHook("onReady", async () => {
+      if (!(await connected(redis, STARTUP_CONNECT_WAIT_MS))) {
+        app.log.warn("rate limit store (Redis) not reachable at startup; limits apply once it is");
+      }
+    });
     app.addHook("onClose", async () => {
       redis.disconnect();
     });
@@ -67,7 +135,7 @@ export async function registerRateLimit(
     skipOnError: true,
     ...(redis === undefined
       ? {}
-      : { redis, nameSpace: options.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX }),
+      : { store: redisStore(redis, options.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX) }),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       return platformError("rate_limited", `Too many requests; retry in ${seconds} s.`, {
