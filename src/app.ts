@@ -15,6 +15,9 @@ import { registerRateLimit } from "./platform/rate-limit.js";
 import { requestIdFor } from "./platform/request-id.js";
 import { validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
+import { billingAdminRoutes } from "./usage/billing-admin.routes.js";
+import { billingRoutes } from "./usage/billing.routes.js";
+import { usageRoutes } from "./usage/usage.routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -75,5 +78,8 @@ export async function buildApp(config: Config, services: Services): Promise<App>
   await app.register(coreRoutes);
   await app.register(customersRoutes);
   await app.register(adminInvitesRoutes);
+  await app.register(usageRoutes);
+  await app.register(billingRoutes);
+  await app.register(billingAdminRoutes);
   return app;
 }

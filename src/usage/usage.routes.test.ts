@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../test/factories/users.js";
+import { recordTestRequest } from "../../test/factories/usage.js";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { signIn } from "../../test/support/sessions.js";
+import { apiTokens } from "../customers/api-tokens.table.js";
+import { fixedClock } from "../platform/clock.js";
+
+const BASE = "http://localhost:8000";
+
+describe("usage routes", () => {
+  let t: TestApp;
+  const clock = fixedClock("2025-03-01T10:00:00Z");
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+  });
+  afterAll(async () => t.close());
+
+  async function customer() {
+    const user = await createUser(t.services.db);
+    const { headers } = await signIn(t, user.id);
+    return { user, headers };
+  }
+
+  async function get(url: string, headers: Record<string, string>) {
+    const response = await t.app.inject({ method: "GET", url, headers });
+    return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
+  }
+
+  describe("GET /api/customers/usage/summary", () => {
+    it("computes Today, Yesterday, Last 7 Days and This Month in UTC across the month boundary", async () => {
+      const { user, headers } = await customer();
+      const other = await createUser(t.services.db);
+      const at = (iso: string, costCents: number, status: "success" | "error" = "success") =>
+        recordTestRequest(t.services.db, {
+          userId: user.id,
+          requestTs: new Date(iso),
+          costCents,
+          status,
+          ...(status === "error" ? { errorCode: "openai_error" } : {}),
+        });
+      await at("2025-03-01T00:00:00.000Z", 100); // today's first instant
+      await at("2025-03-01T09:59:59.000Z", 100, "error"); // counted, costs 0
+      await at("2025-02-28T23:59:59.999Z", 200); // yesterday's last instant
+      await at("2025-02-28T00:00:00.000Z", 300); // yesterday's first instant
+      await at("2025-02-23T00:00:00.000Z", 400); // the sixth day before today: in Last 7 Days
+      await at("2025-02-22T23:59:59.999Z", 500); // one instant too early for Last 7 Days
+      await at("2025-03-02T00:00:00.000Z", 1000); // tomorrow: This Month, not Today
+      await recordTestRequest(t.services.db, {
+        userId: other.id,
+        requestTs: new Date("2025-03-01T01:00:00Z"),
+        costCents: 9999,
+      });
+
+      const { status, body } = await get("/api/customers/usage/summary", headers);
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        total_requests: 7,
+        total_cost_cents: 2500,
+        by_period: [
+          { title: "Today", count: 2, cost_cents: 100 },
+          { title: "Yesterday", count: 2, cost_cents: 500 },
+          { title: "Last 7 Days", count: 5, cost_cents: 1000 },
+          { title: "This Month", count: 3, cost_cents: 1100 },
+        ],
+      });
+    });
+
+    it("moves the windows with the clock: the last second of a month, then the next day", async () => {
+      // Sessions expire by the same clock: sign in at the time of the requests.
+      clock.set("2025-05-31T23:59:59Z");
+      const { user, headers } = await customer();
+      for (const iso of ["2025-05-01T00:00:00Z", "2025-05-31T23:59:59Z", "2025-05-31T00:00:00Z"]) {
+        await recordTestRequest(t.services.db, {
+          userId: user.id,
+          requestTs: new Date(iso),
+          costCents: 10,
+        });
+      }
+      try {
+        let { body } = await get("/api/customers/usage/summary", headers);
+        expect(body["by_period"]).toEqual([
+          { title: "Today", count: 2, cost_cents: 20 },
+          { title: "Yesterday", count: 0, cost_cents: 0 },
+          { title: "Last 7 Days", count: 2, cost_cents: 20 },
+          { title: "This Month", count: 3, cost_cents: 30 },
+        ]);
+        clock.set("2025-06-01T00:00:00Z");
+        ({ body } = await get("/api/customers/usage/summary", headers));
+        expect(body["by_period"]).toEqual([
+          { title: "Today", count: 0, cost_cents: 0 },
+          { title: "Yesterday", count: 2, cost_cents: 20 },
+          { title: "Last 7 Days", count: 2, cost_cents: 20 },
+          { title: "This Month", count: 0, cost_cents: 0 },
+        ]);
+        expect(body).toMatchObject({ total_requests: 3, total_cost_cents: 30 });
+      } finally {
+        clock.set("2025-03-01T10:00:00Z");
+      }
+    });
+
+    it("answers zeros for a user without requests", async () => {
+      const { headers } = await customer();
+      const { body } = await get("/api/customers/usage/summary", headers);
+      expect(body).toMatchObject({ total_requests: 0, total_cost_cents: 0 });
+      expect(body["by_period"]).toHaveLength(4);
+    });
+
+    it("requires a session", async () => {
+      const { status, body } = await get("/api/customers/usage/summary", {});
+      expect(status).toBe(401);
+      expect(body["code"]).toBe("not_authenticated");
+    });
+  });
+
+  describe("GET /api/customers/usage/requests", () => {
+    it("lists exactly the contract's fields, with the token prefix and cost", async () => {
+      const { user, headers } = await customer();
+      const [token] = await t.services.db
+        .insert(apiTokens)
+        .values({ userId: user.id, name: "CLI", tokenPrefix: "ab12cd34", tokenHash: "x" })
+        .returning();
+      const { requestLogId } = await recordTestRequest(t.services.db, {
+        userId: user.id,
+        tokenId: token!.id,
+        requestTs: new Date("2025-02-11T12:34:56Z"),
+        requestId: "3a1e0000-0000-4000-8000-000000000001",
+        durationMs: 412,
+        requestBytes: 58213,
+        responseBytes: 987,
+        costCents: 100,
+      });
+      await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: new Date("2025-02-11T12:35:00Z"),
+        status: "error",
+        errorCode: "openai_timeout",
+      });
+      const { status, body } = await get("/api/customers/usage/requests", headers);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ count: 2, next: null, previous: null });
+      const results = body["results"] as Record<string, unknown>[];
+      expect(results[0]).toMatchObject({
+        status: "error",
+        error_code: "openai_timeout",
+        cost_cents: 0,
+        token_prefix: null,
+      });
+      expect(results[1]).toEqual({
+        id: requestLogId,
+        request_ts: "2025-02-11T12:34:56.000Z",
+        service: "core.image_solve",
+        status: "success",
+        duration_ms: 412,
+        request_bytes: 58213,
+        response_bytes: 987,
+        request_id: "3a1e0000-0000-4000-8000-000000000001",
+        token_prefix: "tok_ab12cd34",
+        cost_cents: 100,
+        error_code: null,
+      });
+    });
+
+    it("paginates 25 a page, newest first, with links that keep the filters", async () => {
+      const { user, headers } = await customer();
+      for (let i = 0; i < 30; i++) {
+        await recordTestRequest(t.services.db, {
+          userId: user.id,
+          requestTs: new Date(Date.UTC(2025, 1, 1, 0, i)),
+        });
+      }
+      const first = await get("/api/customers/usage/requests?from=2025-02-01", headers);
+      expect(first.body).toMatchObject({
+        count: 30,
+        previous: null,
+        next: `${BASE}/api/customers/usage/requests?from=2025-02-01&page=2`,
+      });
+      const firstResults = first.body["results"] as { request_ts: string }[];
+      expect(firstResults).toHaveLength(25);
+      expect(firstResults[0]?.request_ts).toBe("2025-02-01T00:29:00.000Z");
+      const second = await get("/api/customers/usage/requests?from=2025-02-01&page=2", headers);
+      expect(second.body).toMatchObject({
+        count: 30,
+        next: null,
+        previous: `${BASE}/api/customers/usage/requests?from=2025-02-01`,
+      });
+      const secondResults = second.body["results"] as { request_ts: string }[];
+      expect(secondResults.map((r) => r.request_ts).at(-1)).toBe("2025-02-01T00:00:00.000Z");
+      expect(secondResults).toHaveLength(5);
+    });
+
+    it("filters by from/to: a date is the whole UTC day, a datetime is exact", async () => {
+      const { user, headers } = await customer();
+      for (const iso of [
+        "2025-01-09T23:59:59.999Z",
+        "2025-01-10T00:00:00.000Z",
+        "2025-01-10T12:00:00.000Z",
+        "2025-01-11T23:59:59.999Z",
+        "2025-01-12T00:00:00.000Z",
+      ]) {
+        await recordTestRequest(t.services.db, { userId: user.id, requestTs: new Date(iso) });
+      }
+      const times = async (query: string) => {
+        const { status, body } = await get(`/api/customers/usage/requests?${query}`, headers);
+        expect(status).toBe(200);
+        return (body["results"] as { request_ts: string }[]).map((r) => r.request_ts).reverse();
+      };
+      expect(await times("from=2025-01-10&to=2025-01-11")).toEqual([
+        "2025-01-10T00:00:00.000Z",
+        "2025-01-10T12:00:00.000Z",
+        "2025-01-11T23:59:59.999Z",
+      ]);
+      expect(await times("from=2025-01-10T12:00:00Z&to=2025-01-12T00:00:00Z")).toEqual([
+        "2025-01-10T12:00:00.000Z",
+        "2025-01-11T23:59:59.999Z",
+        "2025-01-12T00:00:00.000Z",
+      ]);
+      // An offset is honoured (encoded '+'), and no offset means UTC.
+      expect(await times("to=2025-01-10T01:00:00%2B01:00")).toEqual([
+        "2025-01-09T23:59:59.999Z",
+        "2025-01-10T00:00:00.000Z",
+      ]);
+      expect(await times("from=2025-01-12T00:00")).toEqual(["2025-01-12T00:00:00.000Z"]);
+    });
+
+    it("refuses a bad from, to or page with 400 validation_error naming the field", async () => {
+      const { headers } = await customer();
+      const cases: [string, string, string][] = [
+        ["from=yesterday", "from", "invalid_format"],
+        ["to=2025-02-30", "to", "invalid_format"],
+        ["from=2025-01-10T25:00:00Z", "from", "invalid_format"],
+        ["from=2025-01-10&to=2025-01-09", "to", "invalid_range"],
+        ["page=0", "page", "out_of_range"],
+        ["page=two", "page", "invalid_type"],
+      ];
+      for (const [query, field, code] of cases) {
+        const { status, body } = await get(`/api/customers/usage/requests?${query}`, headers);
+        expect(status, query).toBe(400);
+        expect(body["code"], query).toBe("validation_error");
+        expect(body["errors"], query).toContainEqual(expect.objectContaining({ field, code }));
+      }
+    });
+
+    it("never shows another user's requests", async () => {
+      const { headers } = await customer();
+      const other = await createUser(t.services.db);
+      await recordTestRequest(t.services.db, {
+        userId: other.id,
+        requestTs: new Date("2025-02-01T00:00:00Z"),
+      });
+      const { body } = await get("/api/customers/usage/requests", headers);
+      expect(body).toMatchObject({ count: 0, results: [] });
+    });
+
+    it("requires a session", async () => {
+      const { status } = await get("/api/customers/usage/requests", {});
+      expect(status).toBe(401);
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { principalOf } from "../platform/auth.js";
+import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
+import { problems } from "../platform/problem.js";
+import { RequestLogItem, requestLogJson, UsageSummary } from "./usage.schemas.js";
+
+const DATE_OR_DATETIME =
+  "ISO 8601 date (YYYY-MM-DD: the whole UTC day) or datetime (e.g. 2025-08-11T12:00:00Z; no offset means UTC)";
+
+/** The caller's own usage: `/api/customers/usage/*` (session). */
+export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { usage } = app.services;
+
+  app.get(
+    "/api/customers/usage/requests",
+    {
+      config: { access: "session" },
+      schema: {
+        operationId: "listRequests",
+        tags: ["usage"],
+        summary: "List my metered requests, newest first (sizes and metadata only)",
+        querystring: Type.Object({
+          from: Type.Optional(
+            Type.String({ description: `From (inclusive): ${DATE_OR_DATETIME}` }),
+          ),
+          to: Type.Optional(Type.String({ description: `To (inclusive): ${DATE_OR_DATETIME}` })),
+          ...PageQuery.properties,
+        }),
+        response: { 200: Paginated(RequestLogItem), ...problems(400, 401) },
+      },
+    },
+    async (request) => {
+      const listed = await usage.listRequests(principalOf(request).userId, request.query);
+      return toPage(
+        request,
+        app.config.publicBaseUrl,
+        listed.page,
+        listed.count,
+        listed.rows.map(requestLogJson),
+      );
+    },
+  );
+
+  app.get(
+    "/api/customers/usage/summary",
+    {
+      config: { access: "session" },
+      schema: {
+        operationId: "getUsageSummary",
+        tags: ["usage"],
+        summary: "My usage totals: all time, Today, Yesterday, Last 7 Days, This Month (UTC)",
+        response: { 200: UsageSummary, ...problems(401) },
+      },
+    },
+    async (request) => usage.getUsageSummary(principalOf(request).userId),
+  );
+};
