@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import { buildApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { openDatabase, type Database } from "../src/platform/db/database.js";
+import { createLogger } from "../src/platform/logging.js";
+import { users as users_ } from "../src/schema.js";
+import { buildServices, type Services } from "../src/services.js";
+
+/** A running server to point the load at, and how to take it down. */
+export interface Target {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly authorizations?: readonly string[];
+  /** Metering facts after the run (solve only). */
+  facts?(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A Fastify server with one route that reads the same upload and returns a JSON body of the same
+ * shape as /api/core/solve: the floor the real endpoint is compared with.
+ */
+export async function startBareTarget(): Promise<Target> {
+  const app: FastifyInstance = Fastify({ logger: false });
+  app.addContentTypeParser(
+    "application/octet-stream",
+    { parseAs: "buffer", bodyLimit: 10 * 1024 * 1024 },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
+  app.post("/bare", async (request) => ({
+    request_id: request.id,
+    result: `stub: png image, ${(request.body as Buffer).length} bytes`,
+    model: "stub",
+    duration_ms: 0,
+  }));
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    url: `${address}/bare`,
+    headers: { "content-type": "application/octet-stream" },
+    close: () => app.close(),
+  };
+}
+
+export interface DatabaseChoice {
+  readonly label: string;
+  open(): Promise<{ database: Database; cleanup(): Promise<void> }>;
+}
+
+/** The embedded database (PGlite) in a fresh temporary directory, as `npm start` uses it. */
+export const embeddedDatabase: DatabaseChoice = {
+  label: "embedded (PGlite)",
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), "tollgate-bench-"));
+    const database = await openDatabase({ pgliteDir: join(dir, "pglite") });
+    return {
+      database,
+      async cleanup() {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+/** A bench database of its own on the server at `adminUrl`, dropped afterwards. */
+export function serverDatabase(adminUrl: string): DatabaseChoice {
+  return {
+    label: "server PostgreSQL",
+    async open() {
+      const name = `tollgate_bench_${randomBytes(4).toString("hex")}`;
+      const admin = await openDatabase({ url: adminUrl, poolSize: 1 });
+      await admin.query(`create database "${name}"`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const database = await openDatabase({ url: url.toString(), poolSize: 10 });
+      return {
+        database,
+        async cleanup() {
+          await database.close();
+          await admin.query(`drop database if exists "${name}" with (force)`);
+          await admin.close();
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The real application (stub provider, info logging to /dev/null, rate limits off) on a random
+ * port, with `users` verified users and one API token each, made by the token service.
+ */
+export async function startSolveTarget(choice: DatabaseChoice, users = 1): Promise<Target> {
+  const { database, cleanup } = await choice.open();
+  await database.migrate();
+  const config = loadConfig(
+    {
+      SECRET_KEY: randomBytes(48).toString("base64url"),
+      DATA_DIR: join(tmpdir(), "tollgate-bench-data"),
+      LOG_LEVEL: process.env["BENCH_LOG_LEVEL"] ?? "info",
+      COST_PER_REQUEST_CENTS: "100",
+    },
+    { persistSecretKey: false },
+  );
+  const { default: pino } = await import("pino");
+  const log = createLogger(config, pino.destination({ dest: "/dev/null", sync: false }));
+  const services: Services = await buildServices(config, database, log);
+  const authorizations: string[] = [];
+  for (let i = 0; i < users; i++) {
+    const [user] = await database.db
+      .insert(users_)
+      .values({
+        email: `bench-${randomBytes(4).toString("hex")}@example.com`,
+        password: "!unusable",
+        emailVerifiedAt: new Date(),
+      })
+      .returning();
+    if (user === undefined) throw new Error("bench user not created");
+    const token = await services.customers.tokens.createToken(user.id, "bench");
+    authorizations.push(`Bearer ${token.token}`);
+  }
+  const app = await buildApp(config, services);
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    url: `${address}/api/core/solve`,
+    headers: { authorization: authorizations[0] ?? "", "content-type": "application/octet-stream" },
+    authorizations,
+    async facts() {
+      const [row] = await database.query<{ logs: string; ok: string; total: number }>(
+        `select count(*) as logs, count(*) filter (where status = 'success') as ok,
+                (select coalesce(sum(total_requests), 0) from billing_periods) as total
+         from request_logs`,
+      );
+      const stats = services.customers.tokens.stats();
+      return (
+        `request logs ${row?.logs ?? "?"} (success ${row?.ok ?? "?"}), period total_requests ` +
+        `${String(row?.total ?? "?")}, argon2 verifications ${stats.argon2Verifications}`
+      );
+    },
+    async close() {
+      await app.close();
+      await services.close();
+      await cleanup();
+    },
+  };
+}
