@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../test/factories/users.js";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
+import {
+  createTestDatabase,
+  onServerPostgres,
+  SERVER_ONLY,
+  type TestDatabase,
+} from "../../test/support/database.js";
+import { allCommands } from "../commands.js";
+import { runCommandLine } from "../platform/cli.js";
+import { fixedClock } from "../platform/clock.js";
+import { billingPeriods } from "./billing-periods.table.js";
+import { recordRequest } from "./metering.js";
+
+describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, () => {
+  let database: TestDatabase;
+  let t: TestApp;
+  const clock = fixedClock("2025-01-31T23:59:59.990Z");
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ poolSize: 20 });
+    t = await createTestApp({ database, clock });
+  });
+  afterAll(async () => {
+    await t.close();
+    await database.close();
+  });
+
+  it("meters 500 requests of one user from 20 connections across a month boundary exactly", async () => {
+    const user = await createUser(database.db);
+    const calls = Array.from({ length: 500 }, (_, i) => ({
+      // Interleaved so that January's stragglers race February's first requests.
+      requestTs: new Date(
+        i % 2 === 0
+          ? Date.parse("2025-01-31T23:59:59.990Z") + (i % 10)
+          : Date.parse("2025-02-01T00:00:00Z") + i,
+      ),
+      status: i % 7 === 0 ? ("error" as const) : ("success" as const),
+      costCents: 1 + (i % 5) * 25,
+    }));
+
+    const results = await Promise.allSettled(
+      calls.map((call) =>
+        database.db.transaction((tx) =>
+          recordRequest(tx, {
+            userId: user.id,
+            tokenId: null,
+            service: "core.image_solve",
+            requestTs: call.requestTs,
+            durationMs: 5,
+            requestBytes: 100,
+            responseBytes: 10,
+            status: call.status,
+            errorCode: call.status === "error" ? "openai_error" : null,
+            requestId: randomUUID(),
+            costCents: call.costCents,
+          }),
+        ),
+      ),
+    );
+    const failures = results.filter((r) => r.status === "rejected");
+    expect(failures).toEqual([]);
+
+    const expected = (month: number) => {
+      const charged = calls.filter(
+        (c) => c.status === "success" && c.requestTs.getUTCMonth() === month,
+      );
+      return {
+        requests: charged.length,
+        cost: charged.reduce((sum, c) => sum + c.costCents, 0),
+      };
+    };
+    const periods = await database.db
+      .select()
+      .from(billingPeriods)
+      .where(eq(billingPeriods.userId, user.id))
+      .orderBy(billingPeriods.periodStart);
+    expect(
+      periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests, p.totalCostCents]),
+    ).toEqual([
+      ["2025-01-01", false, expected(0).requests, expected(0).cost],
+      ["2025-02-01", true, expected(1).requests, expected(1).cost],
+    ]);
+
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCommandLine(["reconcile"], allCommands(t.config), {
+      io: { out: (line) => out.push(line), err: (line) => err.push(line) },
+      services: async () => t.services,
+    });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out.join("\n")).toContain("no mismatches");
+  });
+
+  it("creates one current period per user when many users and requests arrive at once", async () => {
+    const users = await Promise.all(Array.from({ length: 10 }, () => createUser(database.db)));
+    await Promise.all(
+      users.flatMap((user) =>
+        Array.from({ length: 20 }, (_, i) =>
+          database.db.transaction((tx) =>
+            recordRequest(tx, {
+              userId: user.id,
+              tokenId: null,
+              service: "core.image_solve",
+              // Out of order: March, then a late February request, then March again.
+              requestTs: new Date(i % 3 === 1 ? "2025-02-28T23:59:59Z" : "2025-03-01T00:00:00Z"),
+              durationMs: 1,
+              requestBytes: 1,
+              responseBytes: 1,
+              status: "success",
+              errorCode: null,
+              requestId: randomUUID(),
+              costCents: 3,
+            }),
+          ),
+        ),
+      ),
+    );
+    for (const user of users) {
+      const periods = await database.db
+        .select()
+        .from(billingPeriods)
+        .where(eq(billingPeriods.userId, user.id))
+        .orderBy(billingPeriods.periodStart);
+      expect(periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests])).toEqual([
+        ["2025-02-01", false, 7],
+        ["2025-03-01", true, 13],
+      ]);
+    }
+  });
+});
