@@ -1,7 +1,13 @@
+import type { Logger } from "pino";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { customersError } from "./customers.errors.js";
-import { clearAttempts, countAttempt, findAttempts } from "./throttle.queries.js";
+import {
+  clearAttempts,
+  countAttempt,
+  deleteStaleAttempts,
+  findAttempts,
+} from "./throttle.queries.js";
 
 /** Login failures allowed per email and per client IP in one window. */
 export const LOGIN_MAX_FAILURES = 5;
@@ -22,8 +28,22 @@ export interface AuthThrottle {
 
 const loginKeys = (email: string, ip: string) => [`login-email:${email}`, `login-ip:${ip}`];
 
-export function createAuthThrottle(deps: { db: Db; clock: Clock }): AuthThrottle {
-  const { db, clock } = deps;
+/** Stale rows are swept at most once an hour per instance, after a failed login. */
+const SWEEP_INTERVAL_MS = 60 * 60_000;
+const STALE_AFTER_MS = 24 * 60 * 60_000;
+
+export function createAuthThrottle(deps: { db: Db; clock: Clock; log: Logger }): AuthThrottle {
+  const { db, clock, log } = deps;
+  let lastSweep = 0;
+
+  function sweepStaleRows(now: Date): void {
+    if (now.getTime() - lastSweep < SWEEP_INTERVAL_MS) return;
+    lastSweep = now.getTime();
+    deleteStaleAttempts(db, new Date(now.getTime() - STALE_AFTER_MS)).catch((error: unknown) => {
+      log.warn({ err: error }, "could not sweep stale auth_throttle rows");
+    });
+  }
+
   return {
     async assertLoginAllowed(email, ip) {
       const now = clock.now().getTime();
@@ -47,6 +67,7 @@ export function createAuthThrottle(deps: { db: Db; clock: Clock }): AuthThrottle
     async recordLoginFailure(email, ip) {
       const now = clock.now();
       for (const key of loginKeys(email, ip)) await countAttempt(db, key, now, LOGIN_WINDOW_MS);
+      sweepStaleRows(now);
     },
 
     async clearLoginFailures(email) {

@@ -6,6 +6,7 @@ import type { Database } from "../platform/db/database.js";
 import type { Mailer } from "../platform/email.js";
 import { createAccountsService, type AccountsService } from "./accounts.service.js";
 import { createAuthThrottle } from "./auth-throttle.service.js";
+import { prepareDummyHash } from "./password-hashing.js";
 import { createInvitesService, type InvitesService } from "./invites.service.js";
 import { createRequestAuthenticator } from "./request-authenticator.js";
 import { createSessionsService, type SessionsService } from "./sessions.service.js";
@@ -36,7 +37,8 @@ export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServ
   const sessions = createSessionsService({ db, clock, log });
   const tokens = createTokensService({ db, database, clock, log });
   await tokens.start();
-  const throttle = createAuthThrottle({ db, clock });
+  const throttle = createAuthThrottle({ db, clock, log });
+  prepareDummyHash();
   return {
     accounts: createAccountsService({ db, config, clock, log, mailer, sessions, throttle }),
     invites: createInvitesService({ db, clock }),

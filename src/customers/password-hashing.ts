@@ -20,6 +20,14 @@ export async function verifySecret(hashed: string, secret: string): Promise<bool
 
 let dummyHash: Promise<string> | undefined;
 
+/** Computes the dummy hash ahead of the first login, so that one is not slower than the rest. */
+export function prepareDummyHash(): void {
+  dummyHash ??= hashSecret(`dummy-${Math.random().toString(36)}`);
+  dummyHash.catch(() => {
+    dummyHash = undefined;
+  });
+}
+
 /**
  * Verifies against a real hash of a random value, so that an unknown email costs as much time as
  * a wrong password (no user enumeration by timing). Always false.

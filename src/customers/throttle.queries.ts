@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { authThrottle } from "./auth-throttle.table.js";
 
@@ -41,4 +41,9 @@ export async function findAttempts(db: DbOrTx, keys: string[]): Promise<Throttle
 
 export async function clearAttempts(db: DbOrTx, key: string): Promise<void> {
   await db.delete(authThrottle).where(inArray(authThrottle.key, [key]));
+}
+
+/** Drops windows that ended long ago (rows of IPs and emails never seen again). */
+export async function deleteStaleAttempts(db: DbOrTx, startedBefore: Date): Promise<void> {
+  await db.delete(authThrottle).where(lt(authThrottle.windowStart, startedBefore));
 }
