@@ -171,7 +171,8 @@ async function chargeAndLog(
 /**
  * Logs one metered request against the period of its UTC month and, for a success, adds it to
  * that period's totals atomically. Call it inside the transaction that does the rest of the
- * request's billing writes. A duplicate `requestId` raises a unique violation (never charged
+ * request's billing writes; with a plain `db` it is still exact, because the charge and the log
+ * are one statement (a CTE) and period creation runs in its own transaction. A duplicate `requestId` raises a unique violation (never charged
  * twice); the caller's transaction then rolls back.
  */
 export async function recordRequest(
