@@ -117,7 +117,9 @@ const BENCHMARKS: Record<string, () => Promise<void>> = { solve: benchSolve };
 const name = process.argv[2] ?? "solve";
 const benchmark = BENCHMARKS[name];
 if (benchmark === undefined) {
-  process.stderr.write(`Unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(", ")}\n`);
+  process.stderr.write(
+    `Unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(", ")}\n`,
+  );
   process.exit(2);
 }
 await benchmark();

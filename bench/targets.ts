@@ -96,7 +96,9 @@ export function serverDatabase(adminUrl: string): DatabaseChoice {
  * port, with `users` verified users and one API token each, made by the token service.
  */
 export async function startSolveTarget(choice: DatabaseChoice, users = 1): Promise<Target> {
-  const { database, cleanup } = await choice.open();
+  const opened = await choice.open();
+  const database = opened.database;
+  const cleanup = () => opened.cleanup();
   await database.migrate();
   const config = loadConfig(
     {
