@@ -38,6 +38,12 @@ function hostAllowed(hostname: string, allowed: readonly string[]): boolean {
   );
 }
 
+/** A hop count means: believe that many proxies nearest to us (as proxy-addr counts hops). */
+function trustProxyOption(value: Config["trustProxy"]) {
+  if (typeof value === "number") return (_address: string, hop: number) => hop < value;
+  return typeof value === "boolean" ? value : [...value];
+}
+
 /** The whole HTTP application, without listening; the server and the tests build the same one. */
 export async function buildApp(config: Config, services: Services): Promise<App> {
   // Typed as Fastify's logger interface so plugins see the default instance type.
@@ -49,6 +55,7 @@ export async function buildApp(config: Config, services: Services): Promise<App>
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     return503OnClosing: true,
+    trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("config", config);

@@ -67,6 +67,19 @@ describe("loadConfig", () => {
     expect(problems[0]).toMatch(message);
   });
 
+  it.each([
+    ["", false],
+    ["true", true],
+    ["2", 2],
+    ["10.0.0.1, 192.168.0.0/16", ["10.0.0.1", "192.168.0.0/16"]],
+  ])("reads TRUST_PROXY=%j", (value, expected) => {
+    expect(loadConfig({ DATA_DIR: tempDir(), TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it("names TRUST_PROXY when it is neither a flag, a count nor addresses", () => {
+    expect(problemsOf({ TRUST_PROXY: "the load balancer" })[0]).toMatch(/TRUST_PROXY: expected/);
+  });
+
   it("reports every bad variable at once", () => {
     expect(problemsOf({ PORT: "x", DEBUG: "x", EMAIL_PORT: "x" })).toHaveLength(3);
   });

@@ -13,6 +13,11 @@ export interface Config {
   readonly dataDir: string;
   readonly host: string;
   readonly port: number;
+  /**
+   * Which X-Forwarded-For hops to believe for the client IP (per-IP rate limits and throttles):
+   * false (none), true (all), a hop count, or a list of proxy addresses/CIDRs.
+   */
+  readonly trustProxy: boolean | number | readonly string[];
   readonly publicBaseUrl: string;
   /** Lower-cased host names (no port); ["*"] allows any. */
   readonly allowedHosts: readonly string[];
@@ -136,6 +141,21 @@ class EnvReader {
     return this.raw(name) === undefined ? undefined : this.url(name, "", protocols);
   }
 
+  trustProxy(name: string): boolean | number | string[] {
+    const value = this.raw(name);
+    if (value === undefined) return false;
+    const lower = value.toLowerCase();
+    if (TRUE_WORDS.has(lower)) return true;
+    if (FALSE_WORDS.has(lower)) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const list = this.list(name, []);
+    if (list.every((item) => /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(item))) return list;
+    this.problems.push(
+      `${name}: expected true/false, a number of proxy hops, or comma-separated proxy IPs/CIDRs, got "${value}"`,
+    );
+    return false;
+  }
+
   rate(name: string, fallback: string): RateLimitRule {
     const text = this.string(name, fallback);
     const match = /^(\d+)\s*\/\s*(second|minute|hour|day)$/.exec(text);
@@ -194,6 +214,7 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
     dataDir,
     host,
     port,
+    trustProxy: read.trustProxy("TRUST_PROXY"),
     publicBaseUrl,
     allowedHosts: [...new Set(allowedHosts)],
     corsAllowedOrigins,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import type { App } from "../app.js";
 
 describe("HTTP platform", () => {
   let t: TestApp;
@@ -189,6 +190,40 @@ describe("health when the database is unreachable", () => {
       expect(response.json()).toMatchObject({ status: "error", db: "error" });
     } finally {
       await t.app.close();
+    }
+  });
+});
+
+describe("client IP behind a proxy", () => {
+  it("uses X-Forwarded-For only when TRUST_PROXY says so", async () => {
+    let seen = "";
+    const route = (app: App) => {
+      app.get("/api/test/ip", { config: { access: "public" } }, async (request) => {
+        seen = request.ip;
+        return {};
+      });
+    };
+    const direct = await createTestApp({ routes: route });
+    const proxied = await createTestApp({ env: { TRUST_PROXY: "1" }, routes: route });
+    try {
+      const headers = { "x-forwarded-for": "203.0.113.7" };
+      await direct.app.inject({
+        method: "GET",
+        url: "/api/test/ip",
+        headers,
+        remoteAddress: "10.0.0.2",
+      });
+      expect(seen).toBe("10.0.0.2");
+      await proxied.app.inject({
+        method: "GET",
+        url: "/api/test/ip",
+        headers,
+        remoteAddress: "10.0.0.2",
+      });
+      expect(seen).toBe("203.0.113.7");
+    } finally {
+      await direct.close();
+      await proxied.close();
     }
   });
 });
