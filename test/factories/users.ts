@@ -14,7 +14,10 @@ export function uniqueEmail(prefix = "user"): string {
 }
 
 /** Inserts a verified, active, non-staff user unless told otherwise. */
-export async function createUser(db: DbOrTx, overrides: Partial<typeof users.$inferInsert> = {}): Promise<User> {
+export async function createUser(
+  db: DbOrTx,
+  overrides: Partial<typeof users.$inferInsert> = {},
+): Promise<User> {
   const [user] = await db
     .insert(users)
     .values({
