@@ -283,6 +283,34 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
     });
   }
 
+  it("refuses a replayed X-Request-ID with 409 before calling the provider, charging once", async () => {
+    const caller = await newCaller(t);
+    const requestId = randomUUID();
+    const first = await solveOctet(t, caller, samplePng(4, 4), { "x-request-id": requestId });
+    expect(first.statusCode).toBe(200);
+    const replay = await solveOctet(t, caller, samplePng(4, 4), { "x-request-id": requestId });
+    expectProblem(replay, 409, "duplicate_request_id");
+    expect(fake.requests).toHaveLength(1);
+    expect(await requestLogCount(t, caller.userId)).toBe(1);
+    expect(await periodTotals(t, caller.userId)).toEqual({
+      requests: 1,
+      costCents: COST_CENTS,
+      exists: true,
+    });
+  });
+
+  it("refuses concurrent requests sharing one X-Request-ID without a 500, charging once", async () => {
+    const caller = await newCaller(t);
+    const requestId = randomUUID();
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => solveOctet(t, caller, samplePng(4, 4), { "x-request-id": requestId })),
+    );
+    const statuses = replies.map((reply) => reply.statusCode).sort();
+    expect(statuses).toEqual([200, 409, 409]);
+    expect(await requestLogCount(t, caller.userId)).toBe(1);
+    expect((await periodTotals(t, caller.userId)).requests).toBe(1);
+  });
+
   it("answers a refused connection with 502 openai_unavailable, logged and not charged", async () => {
     const refused = await createTestApp({
       database: t.database,

@@ -58,7 +58,7 @@ export const solveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: UploadBody,
         response: {
           200: SolveResponse,
-          ...problems(400, 401, 413, 415, 429, 502, 503, 504),
+          ...problems(400, 401, 409, 413, 415, 429, 502, 503, 504),
         },
       },
     },
@@ -70,6 +70,8 @@ export const solveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         userId: principal.userId,
         tokenId: principal.tokenId ?? null,
         requestId: request.id,
+        requestIdFromCaller:
+          request.headers["x-request-id"]?.toString().toLowerCase() === request.id,
         bytes: upload.bytes,
         elapsedMs: () => reply.elapsedTime,
         log: request.log,

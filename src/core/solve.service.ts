@@ -4,7 +4,9 @@ import type { Db } from "../platform/db/database.js";
 import type { AppError } from "../platform/errors.js";
 import { problemType, type Problem } from "../platform/problem.js";
 import { recordRequest } from "../usage/metering.js";
-import { coreError, PROVIDER_ERROR_DETAILS } from "./core.errors.js";
+import { isUniqueViolation } from "../platform/db/errors.js";
+import { requestIdIsLogged } from "../usage/request-logs.queries.js";
+import { coreError, DUPLICATE_REQUEST_DETAIL, PROVIDER_ERROR_DETAILS } from "./core.errors.js";
 import { createCoreSettingsService, type CoreSettingsService } from "./core-settings.service.js";
 import { inspectImage } from "./image-format.js";
 import { createOpenAiClient } from "./services/openai-client.js";
@@ -20,6 +22,8 @@ export interface SolveInput {
   readonly tokenId: string | null;
   /** The request's X-Request-ID; also the request log's request_id. */
   readonly requestId: string;
+  /** The caller sent this id (it may be a replay); ids we generate are always fresh. */
+  readonly requestIdFromCaller: boolean;
   readonly bytes: Buffer;
   /** Milliseconds since the request arrived (the contract's timer starts before authentication). */
   readonly elapsedMs: () => number;
@@ -103,6 +107,14 @@ export function buildCoreServices(deps: {
           error: unsupportedMediaType("The file is not a PNG, JPEG, GIF or WebP image."),
         };
       }
+      // A replayed id would fail the log's unique index after the provider was paid; refuse it
+      // first. Only caller-chosen ids need the look-up, so the common path stays one statement.
+      if (input.requestIdFromCaller && (await requestIdIsLogged(db, input.requestId))) {
+        return {
+          metered: false,
+          error: coreError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL),
+        };
+      }
       const current = await settings.get();
       const outcome = await solver.solveImage(input.bytes, image.mimeType, {
         model: current.openaiModel,
@@ -154,19 +166,30 @@ export function buildCoreServices(deps: {
       // ~1.6x throughput). The rare first request of a month creates the period in a
       // transaction of its own inside recordRequest. Wrap this again in a transaction when a
       // request gets more billing writes (e.g. credit debits).
-      await recordRequest(db, {
-        userId: input.userId,
-        tokenId: input.tokenId,
-        service: IMAGE_SOLVE_SERVICE,
-        requestTs,
-        durationMs,
-        requestBytes: input.bytes.length,
-        responseBytes: Buffer.byteLength(reply.body),
-        status: outcome.ok ? "success" : "error",
-        errorCode: outcome.ok ? null : outcome.code,
-        requestId: input.requestId,
-        costCents: outcome.ok ? current.costPerRequestCents : 0,
-      });
+      try {
+        await recordRequest(db, {
+          userId: input.userId,
+          tokenId: input.tokenId,
+          service: IMAGE_SOLVE_SERVICE,
+          requestTs,
+          durationMs,
+          requestBytes: input.bytes.length,
+          responseBytes: Buffer.byteLength(reply.body),
+          status: outcome.ok ? "success" : "error",
+          errorCode: outcome.ok ? null : outcome.code,
+          requestId: input.requestId,
+          costCents: outcome.ok ? current.costPerRequestCents : 0,
+        });
+      } catch (error) {
+        // Two concurrent requests with one caller-chosen id: the second is not logged or charged.
+        if (isUniqueViolation(error)) {
+          return {
+            metered: false,
+            error: coreError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL),
+          };
+        }
+        throw error;
+      }
       return reply;
     },
   };

@@ -1,5 +1,6 @@
 import { eq, isNull, and } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
+import { isUniqueViolation } from "../platform/db/errors.js";
 import { users, type User } from "./users.table.js";
 
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {
@@ -16,16 +17,6 @@ export async function findUserById(db: DbOrTx, id: string): Promise<User | undef
 export async function findUserByIdForUpdate(db: DbOrTx, id: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).for("update");
   return user;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error || typeof e === "object";) {
-    if (e === null) return false;
-    if ((e as { code?: unknown }).code === "23505") return true;
-    e = (e as { cause?: unknown }).cause;
-    if (e === undefined) return false;
-  }
-  return false;
 }
 
 /** Inserts the user; undefined when the (lower-cased) email is already taken. */

@@ -3,6 +3,16 @@ import { apiTokens } from "../customers/api-tokens.table.js";
 import type { DbOrTx } from "../platform/db/database.js";
 import { requestLogs, type RequestLog } from "./request-logs.table.js";
 
+/** Whether a request with this X-Request-ID has already been logged (a replay). */
+export async function requestIdIsLogged(db: DbOrTx, requestId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: requestLogs.id })
+    .from(requestLogs)
+    .where(eq(requestLogs.requestId, requestId))
+    .limit(1);
+  return row !== undefined;
+}
+
 export type RequestLogWithToken = RequestLog & { tokenPrefix: string | null };
 
 export interface RequestLogFilters {
