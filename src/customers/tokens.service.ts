@@ -210,9 +210,19 @@ export function createTokensService(deps: {
     },
 
     async start() {
-      unsubscribe = await database.listen(TOKEN_REVOKED_CHANNEL, (tokenId) => {
-        forgetToken(tokenId);
-      });
+      unsubscribe = await database.listen(
+        TOKEN_REVOKED_CHANNEL,
+        (tokenId) => {
+          forgetToken(tokenId);
+        },
+        {
+          // Revocations broadcast while the listener was down are lost: trust nothing cached.
+          onResubscribe: () => {
+            invalidations += 1;
+            cache.clear();
+          },
+        },
+      );
     },
 
     async close() {

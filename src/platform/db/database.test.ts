@@ -2,7 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDatabase, onServerPostgres } from "../../../test/support/database.js";
+import {
+  createTestDatabase,
+  onServerPostgres,
+  SERVER_ONLY,
+} from "../../../test/support/database.js";
 import { runCliProcess } from "../../../test/support/run-cli.js";
 import { embeddedDatabaseDir, openDatabase, type Database } from "./database.js";
 import { acquireEmbeddedLock, EmbeddedDatabaseLockedError } from "./embedded-lock.js";
@@ -77,6 +81,34 @@ describe(`migrations on ${onServerPostgres ? "server Postgres" : "PGlite"}`, () 
       await new Promise((resolve) => setTimeout(resolve, 100));
       await database.notify("tollgate_test", "hello");
       expect(await received).toBe("hello");
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe.runIf(onServerPostgres)(`notifications on server Postgres (${SERVER_ONLY})`, () => {
+  it("resubscribe after the listening connection is killed, and say so", async () => {
+    const database = await createTestDatabase();
+    try {
+      const payloads: string[] = [];
+      let resubscribed!: () => void;
+      const resubscription = new Promise<void>((resolve) => (resubscribed = resolve));
+      await database.listen("tollgate_test", (payload) => payloads.push(payload), {
+        onResubscribe: () => {
+          resubscribed();
+        },
+      });
+      await database.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+         where datname = current_database() and query like 'LISTEN%' and pid <> pg_backend_pid()`,
+      );
+      await resubscription;
+      await database.notify("tollgate_test", "after reconnect");
+      for (let i = 0; i < 50 && payloads.length === 0; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(payloads).toEqual(["after reconnect"]);
     } finally {
       await database.close();
     }

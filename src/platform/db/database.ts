@@ -23,8 +23,16 @@ export interface Database {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** A real round trip; false when the database does not answer. */
   ping(): Promise<boolean>;
-  /** Subscribes to a notification channel (Postgres LISTEN, or in-process on PGlite). */
-  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a notification channel (Postgres LISTEN, or in-process on PGlite). On a server,
+   * a lost connection is re-established with backoff; `onResubscribe` then runs, because
+   * notifications sent while it was down are lost.
+   */
+  listen(
+    channel: string,
+    handler: (payload: string) => void,
+    options?: { onResubscribe?: () => void },
+  ): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
   /** Applies every pending committed migration; safe when several instances start at once. */
   migrate(): Promise<void>;
@@ -98,7 +106,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const listeners: pg.Client[] = [];
+  const subscriptions = new Set<Subscription>();
   return {
     db,
     kind: "postgres",
@@ -114,19 +122,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         return false;
       }
     },
-    async listen(channel, handler) {
-      // LISTEN needs a connection of its own that stays open, outside the pool.
-      const client = new pg.Client({ connectionString: url });
-      client.on("error", () => undefined);
-      await client.connect();
-      client.on("notification", (message) => {
-        if (message.channel === channel) handler(message.payload ?? "");
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
+    async listen(channel, handler, options = {}) {
+      const subscription = await subscribe(url, channel, handler, options.onResubscribe);
+      subscriptions.add(subscription);
       return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end();
+        subscriptions.delete(subscription);
+        await subscription.close();
       };
     },
     async notify(channel, payload) {
@@ -134,8 +135,76 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
     migrate: () => migratePostgresPool(pool),
     async close() {
-      await Promise.all(listeners.splice(0).map((client) => client.end()));
+      await Promise.all([...subscriptions].map((subscription) => subscription.close()));
+      subscriptions.clear();
       await pool.end();
+    },
+  };
+}
+
+interface Subscription {
+  close(): Promise<void>;
+}
+
+const RECONNECT_MIN_MS = 100;
+const RECONNECT_MAX_MS = 5_000;
+
+/**
+ * LISTEN on a connection of its own, outside the pool, that stays open. When it drops (server
+ * restart, failover, idle kill) it reconnects with exponential backoff and runs `onResubscribe`.
+ */
+async function subscribe(
+  url: string,
+  channel: string,
+  handler: (payload: string) => void,
+  onResubscribe: (() => void) | undefined,
+): Promise<Subscription> {
+  let closed = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("error", () => undefined);
+    next.on("notification", (message) => {
+      if (message.channel === channel) handler(message.payload ?? "");
+    });
+    next.on("end", () => {
+      if (!closed && client === next) reconnect(RECONNECT_MIN_MS);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      next.removeAllListeners("end");
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    client = next;
+  };
+
+  const reconnect = (delayMs: number): void => {
+    client = undefined;
+    retry = setTimeout(() => {
+      connect().then(
+        () => {
+          if (closed) void client?.end();
+          else onResubscribe?.();
+        },
+        () => {
+          if (!closed) reconnect(Math.min(delayMs * 2, RECONNECT_MAX_MS));
+        },
+      );
+    }, delayMs);
+    retry.unref();
+  };
+
+  await connect();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
     },
   };
 }
