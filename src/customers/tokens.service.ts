@@ -3,6 +3,7 @@ import type { Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
 import type { Database, Db } from "../platform/db/database.js";
 import { pageWindow } from "../platform/pagination.js";
+import { createBearerFailureGuard } from "./bearer-failures.js";
 import { customersError } from "./customers.errors.js";
 import { hashSecret, verifySecret } from "./password-hashing.js";
 import { randomSecret, sha256Hex } from "./secrets.js";
@@ -84,6 +85,7 @@ export function createTokensService(deps: {
   /** Bumped on every invalidation; a verification that raced one is not cached. */
   let invalidations = 0;
   let argon2Verifications = 0;
+  const failures = createBearerFailureGuard();
   let unsubscribe: (() => Promise<void>) | undefined;
 
   function forgetToken(tokenId: string): void {
@@ -178,6 +180,7 @@ export function createTokensService(deps: {
         return cached.principal;
       }
       if (cached !== undefined) cache.delete(key);
+      if (failures.refuses(key, prefix, now)) return null;
 
       let pending = inFlight.get(key);
       if (pending === undefined) {
@@ -197,6 +200,7 @@ export function createTokensService(deps: {
               cache.set(key, entry);
               recordUse(entry, now);
             }
+            if (principal === null) failures.recordFailure(key, prefix, now);
             return principal;
           })
           .finally(() => inFlight.delete(key));

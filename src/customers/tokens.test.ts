@@ -8,6 +8,7 @@ import { createApiToken, createVerifiedUser } from "../../test/factories/custome
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { createTestDatabase, onServerPostgres, SERVER_ONLY } from "../../test/support/database.js";
 import { signIn } from "../../test/support/sessions.js";
+import { BEARER_FAILURE_LIMITS } from "./bearer-failures.js";
 import { TOKEN_CACHE_TTL_MS } from "./tokens.service.js";
 
 type Injected = Awaited<ReturnType<TestApp["app"]["inject"]>>;
@@ -113,6 +114,24 @@ describe("API tokens", () => {
       for (const response of responses) expect(response.statusCode).toBe(200);
       expect(responses[0]!.json()).toMatchObject({ userId: user.id, tokenId: id, via: "bearer" });
       expect(t.services.customers.tokens.stats().argon2Verifications - before).toBe(1);
+    });
+
+    it("bounds the argon2 work of wrong tokens that share a real token's prefix", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const { token } = await createApiToken(t, user.id);
+      expect((await callWithToken(t, token)).statusCode).toBe(200);
+      const before = t.services.customers.tokens.stats().argon2Verifications;
+      const forged = (i: number) => `${token.slice(0, 12)}${String(i).padStart(35, "x")}`;
+      for (let i = 0; i < 30; i += 1) {
+        expect((await callWithToken(t, forged(i))).statusCode).toBe(401);
+      }
+      // The same wrong token again is refused from memory.
+      expect((await callWithToken(t, forged(0))).statusCode).toBe(401);
+      expect(t.services.customers.tokens.stats().argon2Verifications - before).toBe(
+        BEARER_FAILURE_LIMITS.failuresPerPrefix,
+      );
+      // The real token, cached, keeps working during the flood.
+      expect((await callWithToken(t, token)).statusCode).toBe(200);
     });
 
     it("writes last_used_at at most once a minute per token", async () => {
