@@ -8,12 +8,12 @@ import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
 import { registerDocs } from "./platform/docs.js";
-import { platformError } from "./platform/errors.js";
+import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
 import { registerRateLimit } from "./platform/rate-limit.js";
 import { requestIdFor } from "./platform/request-id.js";
-import { validatorCompiler } from "./platform/validation.js";
+import { fieldWithNulCharacter, validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
 import { billingAdminRoutes } from "./usage/billing-admin.routes.js";
 import { billingRoutes } from "./usage/billing.routes.js";
@@ -67,6 +67,23 @@ export async function buildApp(config: Config, services: Services): Promise<App>
     reply.header("X-Request-ID", request.id);
     if (!hostAllowed(request.hostname, config.allowedHosts)) {
       throw platformError("disallowed_host", `Host "${request.hostname}" is not in ALLOWED_HOSTS.`);
+    }
+  });
+
+  app.addHook("preValidation", async (request) => {
+    const field = fieldWithNulCharacter({
+      params: request.params,
+      querystring: request.query,
+      body: request.body,
+    });
+    if (field !== undefined) {
+      throw validationError([
+        {
+          field,
+          code: "invalid_character",
+          message: "Text may not contain NUL (\\u0000) characters.",
+        },
+      ]);
     }
   });
 

@@ -94,6 +94,23 @@ describe("HTTP platform", () => {
     expect(t.logs()).toContain(body["request_id"] as string);
   });
 
+  it("refuses a NUL character in a body, query or path with 400 validation_error", async () => {
+    const body = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { "content-type": "application/json" },
+      payload: '{"invite": {"code": "a\\u0000b"}}',
+    });
+    const problem = expectProblem(body, 400, "validation_error");
+    expect(problem["errors"]).toEqual([
+      { field: "invite.code", code: "invalid_character", message: expect.any(String) as string },
+    ]);
+    const query = await t.app.inject({ method: "POST", url: "/api/test/echo?email=%00" });
+    expect(
+      (expectProblem(query, 400, "validation_error")["errors"] as { field: string }[])[0]?.field,
+    ).toBe("email");
+  });
+
   it("ignores a trailing slash", async () => {
     const response = await t.app.inject({ method: "GET", url: "/healthz/" });
     expect(response.statusCode).toBe(200);

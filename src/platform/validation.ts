@@ -67,3 +67,37 @@ export function fieldErrorsFromAjv(errors: readonly ErrorObject[], part: string)
   }
   return result;
 }
+
+/** Postgres text cannot hold U+0000; finding it first turns a would-be 500 into a 400. */
+function findNulCharacter(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNulCharacter(item, [...path, String(index)]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  // Parsed JSON and query objects; never the bytes or streams of upload bodies.
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    !ArrayBuffer.isView(value) &&
+    typeof (value as { pipe?: unknown }).pipe !== "function"
+  ) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNulCharacter(key, path) ?? findNulCharacter(item, [...path, key]);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The first field of a JSON body, query string or path that holds a NUL character. */
+export function fieldWithNulCharacter(parts: Record<string, unknown>): string | undefined {
+  for (const [part, value] of Object.entries(parts)) {
+    const path = findNulCharacter(value, []);
+    if (path !== undefined) return path.length > 0 ? path.join(".") : part;
+  }
+  return undefined;
+}
