@@ -76,7 +76,7 @@ export const createInviteCommand: Command = {
     if (count > MAX_INVITES_PER_REQUEST) {
       throw new UsageError(`--count is at most ${MAX_INVITES_PER_REQUEST}.`);
     }
-    const days = intOption(args, "expires-in-days", 0, 1);
+    const days = intOption(args, "expires-in-days", 0, 1, 3650);
     const services = await context.services();
     const expiresAt =
       days === 0 ? null : new Date(services.clock.now().getTime() + days * 24 * 60 * 60 * 1000);

@@ -22,6 +22,11 @@ export function createInvitesService(deps: { db: Db; clock: Clock }): InvitesSer
           { field: "expires_at", code: "in_the_past", message: "Must be in the future." },
         ]);
       }
+      if (expiresAt !== null && expiresAt.getUTCFullYear() > 9998) {
+        throw validationError([
+          { field: "expires_at", code: "out_of_range", message: "Must be before the year 9999." },
+        ]);
+      }
       const rows = Array.from({ length: count }, () => ({
         code: randomBytes(10).toString("hex"),
         expiresAt,

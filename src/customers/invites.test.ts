@@ -53,7 +53,12 @@ describe("admin invites", () => {
   it("refuses an expiry in the past and a count over 100 with 400 validation_error", async () => {
     const { user } = await createVerifiedUser(t.services.db, { isStaff: true });
     const { headers } = await signIn(t, user.id);
-    for (const payload of [{ expires_at: "2000-01-01T00:00:00Z" }, { count: 101 }, { count: 0 }]) {
+    for (const payload of [
+      { expires_at: "2000-01-01T00:00:00Z" },
+      { expires_at: "9999-12-31T23:59:59-23:59" },
+      { count: 101 },
+      { count: 0 },
+    ]) {
       const response = await t.app.inject({
         method: "POST",
         url: "/api/admin/invites",

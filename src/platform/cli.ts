@@ -94,12 +94,23 @@ export async function runCommandLine(
   }
 }
 
-/** A whole-number option, or the fallback when absent; UsageError otherwise. */
-export function intOption(args: ParsedArgs, name: string, fallback: number, min = 0): number {
+/** A whole-number option in [min, max], or the fallback when absent; UsageError otherwise. */
+export function intOption(
+  args: ParsedArgs,
+  name: string,
+  fallback: number,
+  min = 0,
+  max = 1_000_000,
+): number {
   const value = args.values[name];
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || !/^\d+$/.test(value) || Number(value) < min) {
-    throw new UsageError(`--${name} expects a whole number >= ${min}.`);
+  if (
+    typeof value !== "string" ||
+    !/^\d+$/.test(value) ||
+    Number(value) < min ||
+    Number(value) > max
+  ) {
+    throw new UsageError(`--${name} expects a whole number from ${min} to ${max}.`);
   }
   return Number(value);
 }

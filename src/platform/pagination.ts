@@ -4,7 +4,15 @@ import type { FastifyRequest } from "fastify";
 export const PAGE_SIZE = 25;
 
 export const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: "1-based page number" })),
+  // The bound keeps OFFSET far inside bigint (25 * 1e6 rows is beyond any real list).
+  page: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 1_000_000,
+      default: 1,
+      description: "1-based page number",
+    }),
+  ),
 });
 export type PageQuery = Static<typeof PageQuery>;
 

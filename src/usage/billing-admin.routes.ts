@@ -68,6 +68,7 @@ export const billingAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
               amount_cents: Type.Optional(
                 Type.Integer({
                   minimum: 0,
+                  maximum: Number.MAX_SAFE_INTEGER,
                   description: "Amount received, in cents; default: the period's total",
                 }),
               ),

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, lt, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { users } from "../customers/users.table.js";
 import type { DbOrTx } from "../platform/db/database.js";
@@ -181,18 +181,14 @@ export async function markAsWaived(
 
 /**
  * pending → overdue, in bulk, for periods whose last day is before `lastDayBefore`
- * ('YYYY-MM-DD'); periods with nothing to pay are left alone. Returns how many changed.
+ * ('YYYY-MM-DD'), whatever their total (staff waive what is not owed). Returns how many changed.
  */
 export async function markPeriodsOverdue(db: DbOrTx, lastDayBefore: string): Promise<number> {
   const changed = await db
     .update(billingPeriods)
     .set({ paymentStatus: "overdue" })
     .where(
-      and(
-        eq(billingPeriods.paymentStatus, "pending"),
-        lt(billingPeriods.periodEnd, lastDayBefore),
-        ne(billingPeriods.totalCostCents, 0),
-      ),
+      and(eq(billingPeriods.paymentStatus, "pending"), lt(billingPeriods.periodEnd, lastDayBefore)),
     )
     .returning({ id: billingPeriods.id });
   return changed.length;

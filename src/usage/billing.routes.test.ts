@@ -378,6 +378,20 @@ describe("billing routes", () => {
           expect.objectContaining({ field: "surprise", code: "unknown_field" }),
         ]),
       );
+      const huge = await call(
+        "POST",
+        `/api/admin/billing/periods/${period.id}/mark-paid`,
+        headers,
+        {
+          amount_cents: 1e19,
+        },
+      );
+      expect(huge.status).toBe(400);
+      expect(huge.body["errors"]).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: "amount_cents", code: "out_of_range" }),
+        ]),
+      );
     });
 
     it("needs the CSRF header on transitions", async () => {

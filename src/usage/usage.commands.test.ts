@@ -105,16 +105,17 @@ describe("usage management commands", () => {
       const april = await periodEnding("2025-04");
       const paid = await periodEnding("2025-02", 500, "pending");
       await t.services.usage.markPeriodPaid(paid.id);
-      const free = await periodEnding("2025-02", 0);
+      const unused = await periodEnding("2025-02", 0);
 
       expect(await run("mark-overdue-periods")).toBe(0);
       expect(out.join("\n")).toBe(
-        "Marked 1 billing period(s) overdue (pending, with a cost, last day before 2025-04-02; grace 3 day(s)).",
+        "Marked 2 billing period(s) overdue (pending, last day before 2025-04-02; grace 3 day(s)).",
       );
       expect(await statusOf(march.id)).toBe("overdue");
       expect(await statusOf(april.id)).toBe("pending");
       expect(await statusOf(paid.id)).toBe("paid");
-      expect(await statusOf(free.id)).toBe("pending");
+      // The rule is every pending period past its grace, whatever it cost.
+      expect(await statusOf(unused.id)).toBe("overdue");
 
       out = [];
       expect(await run("mark-overdue-periods")).toBe(0);
@@ -145,6 +146,8 @@ describe("usage management commands", () => {
     it("refuses a grace that is not a whole number", async () => {
       expect(await run("mark-overdue-periods", "--grace-days", "two")).toBe(2);
       expect(err.join("\n")).toContain("--grace-days expects a whole number");
+      expect(await run("mark-overdue-periods", "--grace-days", "100000000")).toBe(2);
+      expect(err.join("\n")).toContain("--grace-days expects a whole number from 0 to 3650");
     });
   });
 

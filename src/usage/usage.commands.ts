@@ -23,10 +23,10 @@ export const markOverduePeriodsCommand: Command = {
   options: { "grace-days": { type: "string" } },
   async run(context, args) {
     const services = await context.services();
-    const graceDays = intOption(args, "grace-days", services.config.paymentGraceDays);
+    const graceDays = intOption(args, "grace-days", services.config.paymentGraceDays, 0, 3650);
     const result = await services.usage.markOverduePeriods(graceDays);
     context.io.out(
-      `Marked ${result.marked} billing period(s) overdue (pending, with a cost, last day before ${result.lastDayBefore}; grace ${graceDays} day(s)).`,
+      `Marked ${result.marked} billing period(s) overdue (pending, last day before ${result.lastDayBefore}; grace ${graceDays} day(s)).`,
     );
     return 0;
   },

@@ -232,6 +232,9 @@ describe("usage routes", () => {
         ["from=2025-01-10&to=2025-01-09", "to", "invalid_range"],
         ["page=0", "page", "out_of_range"],
         ["page=two", "page", "invalid_type"],
+        ["page=1000000000000000000", "page", "out_of_range"],
+        ["to=9999-12-31", "to", "invalid_format"],
+        ["from=9999-12-31T23:59:59-23:59", "from", "invalid_format"],
       ];
       for (const [query, field, code] of cases) {
         const { status, body } = await get(`/api/customers/usage/requests?${query}`, headers);

@@ -52,6 +52,10 @@ export type ParsedBound = { kind: "date"; day: Date } | { kind: "datetime"; at: 
  * offset means UTC; a space before the offset is read as '+', as an unencoded '+' arrives so).
  */
 export function parseDateOrDateTime(value: string): ParsedBound | undefined {
+  // Years 1000-9998 only: with a time-zone offset or a day added, 9999 becomes year 10000, which
+  // toISOString writes as "+010000" and Postgres refuses.
+  const leadingYear = Number(value.slice(0, 4));
+  if (!(leadingYear >= 1000 && leadingYear <= 9998)) return undefined;
   const date = DATE.exec(value);
   if (date !== null) {
     const [, year = "", month = "", dayOfMonth = ""] = date;
