@@ -2,7 +2,7 @@ import type { Config } from "../config.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import type { AppError } from "../platform/errors.js";
-import { problemType, type Problem } from "../platform/problem.js";
+import { problemBody } from "../platform/problem.js";
 import { recordRequest } from "../usage/metering.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
 import { requestIdIsLogged } from "../usage/request-logs.queries.js";
@@ -55,18 +55,6 @@ export interface CoreServices {
   readonly solver: ImageSolver;
   readonly settings: CoreSettingsService;
   solveImage(input: SolveInput): Promise<SolveReply>;
-}
-
-/** The problem+json body the platform's error handler would send for `error`. */
-function problemBody(requestId: string, error: AppError): Problem {
-  return {
-    type: problemType(error.code),
-    title: error.title,
-    status: error.status,
-    detail: error.message,
-    code: error.code,
-    request_id: requestId,
-  };
 }
 
 /** The provider for this configuration: OpenAI when a key is set, the offline stub otherwise. */

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import FindMyWay, { type HTTPMethod } from "find-my-way";
 import { AppError, platformError, validationError } from "./errors.js";
-import { problemType, type Problem } from "./problem.js";
+import { problemBody } from "./problem.js";
 import { fieldErrorsFromAjv } from "./validation.js";
 
 const FASTIFY_CODES: Record<string, Parameters<typeof platformError>[0]> = {
@@ -66,15 +66,7 @@ export function sendProblem(
   reply: FastifyReply,
   error: AppError,
 ): FastifyReply {
-  const problem: Problem = {
-    type: problemType(error.code),
-    title: error.title,
-    status: error.status,
-    detail: error.message,
-    code: error.code,
-    request_id: request.id,
-    ...(error.options.errors === undefined ? {} : { errors: [...error.options.errors] }),
-  };
+  const problem = problemBody(request.id, error);
   for (const [name, value] of Object.entries(error.options.headers ?? {}))
     reply.header(name, value);
   return reply

@@ -1,4 +1,5 @@
 import { Type, type Static } from "typebox";
+import type { AppError } from "./errors.js";
 
 /** RFC 9457 problem details, as every error response of Tollgate is shaped. */
 export const Problem = Type.Object(
@@ -21,6 +22,19 @@ export type Problem = Static<typeof Problem>;
 
 export function problemType(code: string): string {
   return `urn:tollgate:problem:${code}`;
+}
+
+/** The problem+json body for an AppError raised while handling request `requestId`. */
+export function problemBody(requestId: string, error: AppError): Problem {
+  return {
+    type: problemType(error.code),
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    request_id: requestId,
+    ...(error.options.errors === undefined ? {} : { errors: [...error.options.errors] }),
+  };
 }
 
 /** Response schemas for a route's error statuses: `response: { 200: X, ...problems(400, 404) }`. */
