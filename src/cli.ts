@@ -56,14 +56,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof EmbeddedDatabaseLockedError) {
-      process.stderr.write(
-        `${error.message}\nThe server holds the embedded database while it runs: stop it first (Ctrl+C), ` +
-          "or point both at a PostgreSQL server with DATABASE_URL.\n",
-      );
-      process.exit(2);
-    }
-    if (error instanceof ConfigError) {
+    // The lock's message already names both ways out (stop the holder, or DATABASE_URL).
+    if (error instanceof ConfigError || error instanceof EmbeddedDatabaseLockedError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }

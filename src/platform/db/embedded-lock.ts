@@ -7,8 +7,9 @@ export class EmbeddedDatabaseLockedError extends Error {
     readonly pid: number,
   ) {
     super(
-      `The embedded database in ${dir} is in use by process ${pid}. ` +
-        "Only one process may open it: stop the server first, or set DATABASE_URL to use a PostgreSQL server.",
+      `The embedded database in ${dir} is in use by process ${pid} (the server, or another ` +
+        "tollgate command). Only one process can open it at a time: stop it first (Ctrl+C in the " +
+        "server's terminal), or set DATABASE_URL so the server and the commands share a PostgreSQL server.",
     );
     this.name = "EmbeddedDatabaseLockedError";
   }
