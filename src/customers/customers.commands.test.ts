@@ -157,10 +157,13 @@ describe("customers management commands", () => {
     }
   });
 
-  it("create-invite refuses a bad --count", async () => {
-    const { context } = cliContext(t);
-    expect(
-      await runCommandLine(["create-invite", "--count", "zero"], customersCommands, context),
-    ).toBe(2);
+  it("create-invite refuses a bad --count, naming the one allowed range", async () => {
+    for (const count of ["zero", "0", "101", "abc"]) {
+      const { context, err } = cliContext(t);
+      expect(
+        await runCommandLine(["create-invite", "--count", count], customersCommands, context),
+      ).toBe(2);
+      expect(err.join("\n")).toContain("--count expects a whole number from 1 to 100.");
+    }
   });
 });

@@ -72,10 +72,8 @@ export const createInviteCommand: Command = {
   usage: "[--expires-in-days N] [--count N]",
   options: { "expires-in-days": { type: "string" }, count: { type: "string" } },
   async run(context, args) {
-    const count = intOption(args, "count", 1, 1);
-    if (count > MAX_INVITES_PER_REQUEST) {
-      throw new UsageError(`--count is at most ${MAX_INVITES_PER_REQUEST}.`);
-    }
+    // The same bound as the API's, so both entry points refuse the same counts.
+    const count = intOption(args, "count", 1, 1, MAX_INVITES_PER_REQUEST);
     const days = intOption(args, "expires-in-days", 0, 1, 3650);
     const services = await context.services();
     const expiresAt =
