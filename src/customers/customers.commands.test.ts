@@ -71,6 +71,8 @@ describe("customers management commands", () => {
     const weak = cliContext(t, [email, "12345678", "12345678"], true);
     expect(await runCommandLine(["createsuperuser"], customersCommands, weak.context)).toBe(1);
     expect(weak.err.join("\n")).toMatch(/too common/);
+    // Each problem once, not once in a summary and again in a list.
+    expect(weak.err.join("\n").match(/too common/g)).toHaveLength(1);
     const mismatch = cliContext(t, [email, strongPassword(), strongPassword()], true);
     expect(await runCommandLine(["createsuperuser"], customersCommands, mismatch.context)).toBe(1);
     const dup = cliContext(withPassword);
@@ -84,10 +86,30 @@ describe("customers management commands", () => {
     expect(again.err.join("\n")).toMatch(/already exists/);
   });
 
-  it("createsuperuser without a terminal or password is a usage error", async () => {
-    const { context, err } = cliContext(t);
-    expect(await runCommandLine(["createsuperuser"], customersCommands, context)).toBe(2);
-    expect(err.join("\n")).toMatch(/TOLLGATE_SUPERUSER_PASSWORD/);
+  it("createsuperuser without a terminal is a usage error naming exactly what is missing", async () => {
+    const neither = cliContext(t);
+    expect(await runCommandLine(["createsuperuser"], customersCommands, neither.context)).toBe(2);
+    const firstLine = (err: string[]) => err.join("\n").split("\n")[0];
+    expect(firstLine(neither.err)).toMatch(
+      /^No terminal to ask on: pass --email EMAIL and set TOLLGATE_SUPERUSER_PASSWORD/,
+    );
+
+    const noPassword = cliContext(t);
+    expect(
+      await runCommandLine(
+        ["createsuperuser", "--email", uniqueEmail("nopass")],
+        customersCommands,
+        noPassword.context,
+      ),
+    ).toBe(2);
+    expect(firstLine(noPassword.err)).toMatch(
+      /^No terminal to ask on: set TOLLGATE_SUPERUSER_PASSWORD/,
+    );
+    expect(firstLine(noPassword.err)).not.toContain("--email");
+
+    const noEmail = cliContext(withPassword);
+    expect(await runCommandLine(["createsuperuser"], customersCommands, noEmail.context)).toBe(2);
+    expect(firstLine(noEmail.err)).toBe("No terminal to ask on: pass --email EMAIL.");
   });
 
   it("bootstrap-demo --json creates usable demo data once and is idempotent", async () => {

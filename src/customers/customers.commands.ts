@@ -3,9 +3,11 @@ import { intOption, UsageError, type Command, type CommandIo } from "../platform
 import { formatDemoFacts, seedDemo } from "./demo-seed.js";
 import { MAX_INVITES_PER_REQUEST } from "./invites.service.js";
 
+/** Each problem once: the field errors when there are any (the message only sums them up). */
 function reportAppError(io: CommandIo, error: AppError): number {
-  io.err(error.message);
-  for (const fieldError of error.options.errors ?? []) io.err(`  - ${fieldError.message}`);
+  const fieldErrors = error.options.errors ?? [];
+  if (fieldErrors.length === 0) io.err(error.message);
+  for (const fieldError of fieldErrors) io.err(`${fieldError.field}: ${fieldError.message}`);
   return 1;
 }
 
@@ -22,9 +24,13 @@ export const createSuperuserCommand: Command = {
     let password = email === undefined ? undefined : services.config.superuserPassword;
     if (password === undefined) {
       if (io.prompt === undefined) {
-        throw new UsageError(
-          "No terminal to ask on: pass --email and set TOLLGATE_SUPERUSER_PASSWORD.",
-        );
+        const missing = [
+          ...(email === undefined ? ["pass --email EMAIL"] : []),
+          ...(services.config.superuserPassword === undefined
+            ? ["set TOLLGATE_SUPERUSER_PASSWORD to the password"]
+            : []),
+        ];
+        throw new UsageError(`No terminal to ask on: ${missing.join(" and ")}.`);
       }
       email ??= (await io.prompt("Email: ")).trim();
       password = await io.prompt("Password: ", { secret: true });
