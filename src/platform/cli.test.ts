@@ -44,6 +44,21 @@ describe("the command framework", () => {
     expect(io.stdout.join("\n")).toContain("Usage: tollgate echo [--upper] WORDS…");
   });
 
+  it("takes a negative number as an option's value, leaving the range check to the command", async () => {
+    const takesNumber: Command = {
+      name: "offset",
+      summary: "Print the offset.",
+      options: { by: { type: "string" } },
+      async run(context, args) {
+        context.io.out(String(args.values["by"]));
+        return 0;
+      },
+    };
+    const io = captureIo();
+    expect(await runCommandLine(["offset", "--by", "-3"], [takesNumber], context(io))).toBe(0);
+    expect(io.stdout).toEqual(["-3"]);
+  });
+
   it("exits 2 on an unknown command or option", async () => {
     const unknown = captureIo();
     expect(await runCommandLine(["nope"], [echo], context(unknown))).toBe(2);

@@ -51,6 +51,21 @@ function commandHelp(command: Command): string {
   return lines.join("\n");
 }
 
+/**
+ * `--days -1` becomes `--days=-1`: parseArgs refuses a value that starts with a dash as
+ * ambiguous, and the option's own check then says what range it takes.
+ */
+function attachNegativeNumbers(argv: readonly string[], options: Options): string[] {
+  const result: string[] = [];
+  let isValueOfPrevious = false;
+  for (const arg of argv) {
+    result.push(isValueOfPrevious && /^-\d/.test(arg) ? `${result.pop() ?? ""}=${arg}` : arg);
+    isValueOfPrevious =
+      !isValueOfPrevious && arg.startsWith("--") && options[arg.slice(2)]?.type === "string";
+  }
+  return result;
+}
+
 /** Parses argv (without node and script), runs one command, returns the exit code. */
 export async function runCommandLine(
   argv: readonly string[],
@@ -74,7 +89,7 @@ export async function runCommandLine(
   let args: ParsedArgs;
   try {
     args = parseArgs({
-      args: [...rest],
+      args: attachNegativeNumbers(rest, command.options ?? {}),
       options: command.options ?? {},
       allowPositionals: true,
       strict: true,

@@ -149,6 +149,12 @@ describe("usage management commands", () => {
       expect(await run("mark-overdue-periods", "--grace-days", "100000000")).toBe(2);
       expect(err.join("\n")).toContain("--grace-days expects a whole number from 0 to 3650");
     });
+
+    it("refuses a negative grace with the allowed range, not a parser message", async () => {
+      expect(await run("mark-overdue-periods", "--grace-days", "-1")).toBe(2);
+      expect(err.join("\n")).toContain("--grace-days expects a whole number from 0 to 3650");
+      expect(err.join("\n")).not.toContain("ambiguous");
+    });
   });
 
   describe("reconcile", () => {

@@ -22,8 +22,10 @@ export const markOverduePeriodsCommand: Command = {
   usage: "[--grace-days N]",
   options: { "grace-days": { type: "string" } },
   async run(context, args) {
+    // Checked before the database is opened, so a bad value is reported even while it is busy.
+    const requested = intOption(args, "grace-days", -1, 0, 3650);
     const services = await context.services();
-    const graceDays = intOption(args, "grace-days", services.config.paymentGraceDays, 0, 3650);
+    const graceDays = requested === -1 ? services.config.paymentGraceDays : requested;
     const result = await services.usage.markOverduePeriods(graceDays);
     context.io.out(
       `Marked ${result.marked} billing period(s) overdue (pending, last day before ${result.lastDayBefore}; grace ${graceDays} day(s)).`,
