@@ -8,6 +8,11 @@ import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
 import { registerDocs } from "./platform/docs.js";
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  REQUEST_TIMEOUT_MS,
+} from "./platform/client-errors.js";
 import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
@@ -55,18 +60,31 @@ export async function buildApp(config: Config, services: Services): Promise<App>
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     return503OnClosing: true,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    clientErrorHandler,
+    frameworkErrors,
     trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("config", config);
   app.decorate("services", services);
   app.setValidatorCompiler(validatorCompiler);
+  // Fastify parses text/plain by default; Tollgate takes JSON (and uploads on solve) only.
+  app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-ID", request.id);
     if (!hostAllowed(request.hostname, config.allowedHosts)) {
       throw platformError("disallowed_host", `Host "${request.hostname}" is not in ALLOWED_HOSTS.`);
+    }
+    // Compressed bodies would reach the JSON parser or the image sniffer as noise.
+    const encoding = request.headers["content-encoding"];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== "identity") {
+      throw platformError(
+        "unsupported_media_type",
+        "Content-Encoding is not supported: send the body uncompressed.",
+      );
     }
   });
 

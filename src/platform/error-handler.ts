@@ -98,7 +98,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const appError = toAppError(error);
     if (appError.status >= 500) {
       request.log.error({ err: error }, "request failed");
-    } else if (!(error instanceof AppError)) {
+    } else {
       request.log.info({ code: appError.code, status: appError.status }, "request rejected");
     }
     return sendProblem(request, reply, appError);

@@ -50,6 +50,7 @@ export function defineErrors<const T extends ErrorTable>(table: T) {
 /** Errors every route can produce, raised by the platform itself. */
 export const platformError = defineErrors({
   validation_error: [400, "Invalid request"],
+  bad_request: [400, "Malformed HTTP request"],
   invalid_json: [400, "Malformed JSON body"],
   disallowed_host: [400, "Host not allowed"],
   not_authenticated: [401, "Authentication required"],
@@ -58,8 +59,10 @@ export const platformError = defineErrors({
   csrf_failed: [403, "CSRF check failed"],
   not_found: [404, "Not found"],
   method_not_allowed: [405, "Method not allowed"],
+  request_timeout: [408, "Request timeout"],
   payload_too_large: [413, "Request body too large"],
   unsupported_media_type: [415, "Unsupported media type"],
+  headers_too_large: [431, "Request headers too large"],
   rate_limited: [429, "Too many requests"],
   internal_error: [500, "Internal server error"],
   service_unavailable: [503, "Service unavailable"],

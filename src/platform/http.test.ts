@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "node:net";
+import { Type } from "typebox";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import type { App } from "../app.js";
 
@@ -16,6 +18,17 @@ describe("HTTP platform", () => {
         app.post("/api/test/echo", { config: { access: "public" } }, async (request) => ({
           received: request.body,
         }));
+        app.post(
+          "/api/test/items/:id",
+          {
+            config: { access: "public" },
+            schema: {
+              params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+              body: Type.Object({ at: Type.String({ format: "date-time" }) }),
+            },
+          },
+          async () => ({ ok: true }),
+        );
       },
     });
   });
@@ -109,6 +122,106 @@ describe("HTTP platform", () => {
     expect(
       (expectProblem(query, 400, "validation_error")["errors"] as { field: string }[])[0]?.field,
     ).toBe("email");
+  });
+
+  it("walks a deeply nested body without exhausting the stack", async () => {
+    const depth = 20_000;
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { "content-type": "application/json" },
+      payload: `{"email":${"[".repeat(depth)}"\\u0000"${"]".repeat(depth)}}`,
+    });
+    expectProblem(response, 400, "validation_error");
+  });
+
+  it("refuses text/plain bodies with 415 like any other non-JSON type", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { "content-type": "text/plain" },
+      payload: "hello",
+    });
+    expectProblem(response, 415, "unsupported_media_type");
+  });
+
+  it("refuses compressed bodies with 415", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      payload: "{}",
+    });
+    expectProblem(response, 415, "unsupported_media_type");
+  });
+
+  it("accepts only what Postgres accepts as UUIDs and timestamps", async () => {
+    const id = randomUUID();
+    const post = (path: string, at: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/test/items/${path}`,
+        headers: { "content-type": "application/json" },
+        payload: { at },
+      });
+    expect((await post(id, "2030-01-01T12:00:00Z")).statusCode).toBe(200);
+    for (const [path, at, field] of [
+      [`urn:uuid:${id}`, "2030-01-01T12:00:00Z", "id"],
+      [id, "2030-01-01T23:59:60Z", "at"],
+      [id, "0000-01-01T00:00:00Z", "at"],
+      [id, "9999-12-31T23:00:00-05:00", "at"],
+    ] as const) {
+      const problem = expectProblem(await post(path, at), 400, "validation_error");
+      expect(problem["errors"]).toEqual([
+        { field, code: "invalid_format", message: expect.stringMatching(/^Expected /) as string },
+      ]);
+    }
+  });
+
+  it("answers an over-long path parameter or a malformed URL with problem+json", async () => {
+    const long = await t.app.inject({ method: "POST", url: `/api/test/items/${"a".repeat(500)}` });
+    expect(long.statusCode).toBe(400);
+    expectProblem(long, 400, "validation_error");
+    const malformed = await t.app.inject({ method: "POST", url: "/api/test/items/%zz" });
+    expectProblem(malformed, 400, "bad_request");
+  });
+
+  it("answers requests the HTTP parser refuses with problem+json", async () => {
+    const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = new URL(address);
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), "127.0.0.1", () => socket.end(request));
+        let received = "";
+        socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
+        socket.on("close", () => { resolve(received); });
+        socket.on("error", reject);
+      });
+    const expectRawProblem = (response: string, status: number, code: string) => {
+      const [head = "", body = ""] = response.split("\r\n\r\n");
+      expect(head).toMatch(new RegExp(`^HTTP/1.1 ${String(status)} `));
+      expect(head).toMatch(/content-type: application\/problem\+json/i);
+      expect(JSON.parse(body)).toMatchObject({
+        status,
+        code,
+        type: `urn:tollgate:problem:${code}`,
+      });
+    };
+    expectRawProblem(
+      await raw(
+        `GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Long: ${"a".repeat(20_000)}\r\n\r\n`,
+      ),
+      431,
+      "headers_too_large",
+    );
+    expectRawProblem(
+      await raw(
+        "POST /api/test/echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n" +
+          "Transfer-Encoding: chunked\r\n\r\nzz\r\n",
+      ),
+      400,
+      "bad_request",
+    );
   });
 
   it("ignores a trailing slash", async () => {

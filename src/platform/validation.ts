@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 import type { FastifySchemaCompiler } from "fastify";
 import type { FieldError } from "./errors.js";
 
@@ -10,9 +11,30 @@ function makeAjv(coerceTypes: boolean): Ajv {
     removeAdditional: false,
     allErrors: true,
     strict: false,
+    // parentSchema on errors, so a pattern's `description` can explain it to the caller.
+    verbose: true,
   });
   addFormats.default(ajv);
+  // Tighter than ajv-formats, which accepts what Postgres refuses: "urn:uuid:…" ids and leap
+  // seconds (23:59:60); and years that become "+010000" once an offset is applied.
+  ajv.addFormat("uuid", /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  ajv.addFormat("date-time", {
+    validate: (value: string) => {
+      if (!isFullDateTime(value)) return false;
+      const time = Date.parse(value);
+      if (Number.isNaN(time)) return false;
+      const year = new Date(time).getUTCFullYear();
+      return year >= 1000 && year <= 9998;
+    },
+  });
   return ajv;
+}
+
+const fullDateTime = fullFormats["date-time"];
+function isFullDateTime(value: string): boolean {
+  return typeof fullDateTime === "object" && "validate" in fullDateTime
+    ? (fullDateTime.validate as (value: string) => boolean)(value)
+    : false;
 }
 
 // Query strings, params and headers arrive as text and are coerced ("2" -> 2); JSON bodies are
@@ -42,6 +64,20 @@ const KEYWORD_CODES: Record<string, string> = {
   maxItems: "too_long",
 };
 
+const FORMAT_MESSAGES: Record<string, string> = {
+  uuid: "Expected a UUID, e.g. 3f2504e0-4f89-41d3-9a0c-0305e82c3301.",
+  "date-time": "Expected an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z.",
+  email: "Enter a valid email address.",
+};
+
+/** Says what a pattern or format expects in words rather than as a regular expression. */
+function formatMessage(error: ErrorObject): string | undefined {
+  if (error.keyword === "format") return FORMAT_MESSAGES[String(error.params["format"])];
+  if (error.keyword !== "pattern") return undefined;
+  const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
+  return typeof description === "string" ? `Expected ${description}.` : "Invalid format.";
+}
+
 /** Turns ajv's errors into `[{field, code, message}]`, one per field and problem. */
 export function fieldErrorsFromAjv(errors: readonly ErrorObject[], part: string): FieldError[] {
   const seen = new Set<string>();
@@ -62,32 +98,51 @@ export function fieldErrorsFromAjv(errors: readonly ErrorObject[], part: string)
         ? "This field is required."
         : error.keyword === "additionalProperties"
           ? "Unknown field."
-          : (error.message ?? "Invalid value.");
+          : (formatMessage(error) ?? error.message ?? "Invalid value.");
     result.push({ field, code, message });
   }
   return result;
 }
 
-/** Postgres text cannot hold U+0000; finding it first turns a would-be 500 into a 400. */
-function findNulCharacter(value: unknown, path: string[]): string[] | undefined {
-  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findNulCharacter(item, [...path, String(index)]);
-      if (found !== undefined) return found;
-    }
-    return undefined;
+interface Visit {
+  readonly value: unknown;
+  readonly key: string | undefined;
+  readonly parent: Visit | undefined;
+}
+
+function pathOf(visit: Visit): string[] {
+  const path: string[] = [];
+  for (let at: Visit | undefined = visit; at !== undefined; at = at.parent) {
+    if (at.key !== undefined) path.unshift(at.key);
   }
-  // Parsed JSON and query objects; never the bytes or streams of upload bodies.
-  if (
-    value !== null &&
-    typeof value === "object" &&
-    !ArrayBuffer.isView(value) &&
-    typeof (value as { pipe?: unknown }).pipe !== "function"
-  ) {
-    for (const [key, item] of Object.entries(value)) {
-      const found = findNulCharacter(key, path) ?? findNulCharacter(item, [...path, key]);
-      if (found !== undefined) return found;
+  return path;
+}
+
+/**
+ * Postgres text cannot hold U+0000; finding it first turns a would-be 500 into a 400. Walks with
+ * an explicit stack: a deeply nested body (a few KB of `[[[[…`) must not exhaust the call stack.
+ */
+function findNulCharacter(root: unknown): string[] | undefined {
+  const stack: Visit[] = [{ value: root, key: undefined, parent: undefined }];
+  for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
+    const { value } = visit;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return pathOf(visit);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) =>
+        stack.push({ value: item, key: String(index), parent: visit }),
+      );
+    } else if (
+      // Parsed JSON and query objects; never the bytes or streams of upload bodies.
+      value !== null &&
+      typeof value === "object" &&
+      !ArrayBuffer.isView(value) &&
+      typeof (value as { pipe?: unknown }).pipe !== "function"
+    ) {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes("\u0000")) return pathOf(visit);
+        stack.push({ value: item, key, parent: visit });
+      }
     }
   }
   return undefined;
@@ -96,7 +151,7 @@ function findNulCharacter(value: unknown, path: string[]): string[] | undefined 
 /** The first field of a JSON body, query string or path that holds a NUL character. */
 export function fieldWithNulCharacter(parts: Record<string, unknown>): string | undefined {
   for (const [part, value] of Object.entries(parts)) {
-    const path = findNulCharacter(value, []);
+    const path = findNulCharacter(value);
     if (path !== undefined) return path.length > 0 ? path.join(".") : part;
   }
   return undefined;

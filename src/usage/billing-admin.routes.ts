@@ -29,7 +29,11 @@ export const billingAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ),
           status: Type.Optional(PaymentStatusQuery),
           month: Type.Optional(
-            Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM (UTC)" }),
+            Type.String({
+              // Postgres has no year 0000.
+              pattern: "^(?!0000)\\d{4}-(0[1-9]|1[0-2])$",
+              description: "a month as YYYY-MM (UTC)",
+            }),
           ),
           ...PageQuery.properties,
         }),
