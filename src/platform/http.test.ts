@@ -194,7 +194,9 @@ describe("HTTP platform", () => {
         const socket = connect(Number(port), "127.0.0.1", () => socket.end(request));
         let received = "";
         socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
-        socket.on("close", () => { resolve(received); });
+        socket.on("close", () => {
+          resolve(received);
+        });
         socket.on("error", reject);
       });
     const expectRawProblem = (response: string, status: number, code: string) => {
