@@ -4,6 +4,7 @@ import { users } from "../customers/users.table.js";
 import type { DbOrTx } from "../platform/db/database.js";
 import { billingPeriods, type BillingPeriod, type PaymentStatus } from "./billing-periods.table.js";
 import { rowsOf } from "./metering.js";
+import { utcDateString } from "./usage.time.js";
 
 export interface PeriodWindow {
   limit: number;
@@ -111,13 +112,20 @@ export const ALLOWED_FROM = {
 export type TransitionResult =
   | { ok: true; period: BillingPeriod }
   | { ok: false; code: "not_found" }
-  | { ok: false; code: "invalid_transition"; from: PaymentStatus };
+  | { ok: false; code: "invalid_transition"; from: PaymentStatus }
+  | { ok: false; code: "period_open"; periodEnd: string };
 
+/**
+ * `endedBefore` ('YYYY-MM-DD', today in UTC): the period must have ended. A month still running
+ * keeps adding requests to its totals, so it can be neither settled nor late yet; waiving one is
+ * fine (everything in it is forgiven, later requests included).
+ */
 async function transition(
   db: DbOrTx,
   periodId: string,
   to: keyof typeof ALLOWED_FROM,
   changes: PgUpdateSetSource<typeof billingPeriods>,
+  endedBefore?: string,
 ): Promise<TransitionResult> {
   const [updated] = await db
     .update(billingPeriods)
@@ -126,15 +134,22 @@ async function transition(
       and(
         eq(billingPeriods.id, periodId),
         inArray(billingPeriods.paymentStatus, [...ALLOWED_FROM[to]]),
+        endedBefore === undefined ? undefined : lt(billingPeriods.periodEnd, endedBefore),
       ),
     )
     .returning();
   if (updated !== undefined) return { ok: true, period: updated };
   const [current] = await db
-    .select({ status: billingPeriods.paymentStatus })
+    .select({ status: billingPeriods.paymentStatus, periodEnd: billingPeriods.periodEnd })
     .from(billingPeriods)
     .where(eq(billingPeriods.id, periodId));
   if (current === undefined) return { ok: false, code: "not_found" };
+  if (
+    (ALLOWED_FROM[to] as readonly PaymentStatus[]).includes(current.status) &&
+    endedBefore !== undefined
+  ) {
+    return { ok: false, code: "period_open", periodEnd: current.periodEnd };
+  }
   return { ok: false, code: "invalid_transition", from: current.status };
 }
 
@@ -145,24 +160,37 @@ export interface MarkAsPaidInput {
   notes?: string | undefined;
 }
 
-/** pending | overdue → paid; sets paid_at, paid_amount_cents (default: the total) and reference. */
+/**
+ * pending | overdue → paid, once the period has ended; sets paid_at, paid_amount_cents (default:
+ * the total) and reference.
+ */
 export async function markAsPaid(
   db: DbOrTx,
   periodId: string,
   now: Date,
   input: MarkAsPaidInput = {},
 ): Promise<TransitionResult> {
-  return transition(db, periodId, "paid", {
-    paidAt: now,
-    paidAmountCents: input.amountCents ?? sql`${billingPeriods.totalCostCents}`,
-    ...(input.reference === undefined ? {} : { paymentReference: input.reference }),
-    ...(input.notes === undefined ? {} : { paymentNotes: input.notes }),
-  });
+  return transition(
+    db,
+    periodId,
+    "paid",
+    {
+      paidAt: now,
+      paidAmountCents: input.amountCents ?? sql`${billingPeriods.totalCostCents}`,
+      ...(input.reference === undefined ? {} : { paymentReference: input.reference }),
+      ...(input.notes === undefined ? {} : { paymentNotes: input.notes }),
+    },
+    utcDateString(now),
+  );
 }
 
-/** pending → overdue. */
-export async function markAsOverdue(db: DbOrTx, periodId: string): Promise<TransitionResult> {
-  return transition(db, periodId, "overdue", {});
+/** pending → overdue, once the period has ended. */
+export async function markAsOverdue(
+  db: DbOrTx,
+  periodId: string,
+  now: Date,
+): Promise<TransitionResult> {
+  return transition(db, periodId, "overdue", {}, utcDateString(now));
 }
 
 /** pending | overdue → waived (nothing is owed any more). */

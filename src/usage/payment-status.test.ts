@@ -96,6 +96,23 @@ describe("payment status transitions", () => {
     },
   );
 
+  it.each(["paid", "overdue"] as const)(
+    "refuses to mark a month that has not ended %s, and may waive it",
+    async (to) => {
+      const user = await createUser(t.services.db);
+      const running = await createBillingPeriod(t.services.db, {
+        userId: user.id,
+        month: "2025-03",
+      });
+      const error = await apply(to, running.id).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 409, code: "invalid_transition" });
+      expect((error as AppError).message).toBe(
+        `The period runs until 2025-03-31; it can be marked ${to} once it has ended.`,
+      );
+      expect((await apply("waived", running.id)).paymentStatus).toBe("waived");
+    },
+  );
+
   it("answers an unknown period with not_found", async () => {
     const error = await t.services.usage
       .markPeriodWaived("00000000-0000-4000-8000-000000000000")
@@ -108,7 +125,7 @@ describe("payment status transitions", () => {
     const results = await Promise.all([
       markAsPaid(t.services.db, period.id, clock.now()),
       markAsWaived(t.services.db, period.id),
-      markAsOverdue(t.services.db, period.id),
+      markAsOverdue(t.services.db, period.id, clock.now()),
     ]);
     const winners = results.filter((r) => r.ok);
     // pending → overdue may happen first and then overdue → paid|waived: at most two succeed,

@@ -61,6 +61,12 @@ export interface ReconcileReport {
 function orThrow(result: TransitionResult, action: string): BillingPeriod {
   if (result.ok) return result.period;
   if (result.code === "not_found") throw platformError("not_found", "No such billing period.");
+  if (result.code === "period_open") {
+    throw usageError(
+      "invalid_transition",
+      `The period runs until ${result.periodEnd}; it can be ${action} once it has ended.`,
+    );
+  }
   throw usageError("invalid_transition", `A period that is ${result.from} cannot be ${action}.`);
 }
 
@@ -161,7 +167,7 @@ export function buildUsageService(deps: UsageDeps) {
     },
 
     async markPeriodOverdue(periodId: string) {
-      return withEmail(orThrow(await markAsOverdue(db, periodId), "marked overdue"));
+      return withEmail(orThrow(await markAsOverdue(db, periodId, clock.now()), "marked overdue"));
     },
 
     async markPeriodWaived(periodId: string, input: { notes?: string | undefined } = {}) {
