@@ -5,7 +5,7 @@ import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import type { Mailer } from "../platform/email.js";
 import { validationError } from "../platform/errors.js";
-import type { AuthThrottle } from "./auth-throttle.service.js";
+import { RESEND_WINDOW_MS, type AuthThrottle } from "./auth-throttle.service.js";
 import { customersError, passwordChangeError } from "./customers.errors.js";
 import { claimInvite, findInviteByCode } from "./invites.queries.js";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "./password-hashing.js";
@@ -17,6 +17,7 @@ import {
   findUserByIdForUpdate,
   insertUser,
   markEmailVerified,
+  restartRegistration,
   setUserPassword,
 } from "./users.queries.js";
 import type { User } from "./users.table.js";
@@ -50,7 +51,7 @@ export interface AccountsService {
   /** Checks the old password, stores the new one and ends every other session of the user. */
   changePassword(
     principal: Principal,
-    input: { oldPassword: string; newPassword: string },
+    input: { oldPassword: string; newPassword: string; ip: string },
   ): Promise<void>;
   /** A verified, active user (staff when told), e.g. for createsuperuser; validates the password. */
   createVerifiedAccount(input: {
@@ -132,17 +133,32 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       if (invite.expiresAt !== null && invite.expiresAt.getTime() <= clock.now().getTime()) {
         throw customersError("invalid_invite", "This invite code has expired.");
       }
-      if ((await findUserByEmail(db, email)) !== undefined) {
-        throw customersError("email_exists", "An account with this email already exists.");
+      const exists = () =>
+        customersError("email_exists", "An account with this email already exists.");
+      const pending = await findUserByEmail(db, email);
+      // Only a verified (or deactivated) account owns its address. A registration nobody
+      // verified can be made again, so an address registered by mistake, by someone else, or
+      // with an invite another account claimed first, is not lost for good.
+      if (pending !== undefined && (pending.emailVerifiedAt !== null || !pending.isActive)) {
+        throw exists();
       }
-      const user = await insertUser(db, {
-        email,
+      if (pending !== undefined && !(await throttle.allowVerificationEmail(email))) {
+        throw customersError(
+          "too_many_attempts",
+          "Too many verification emails for this address; try again in an hour.",
+          { headers: { "Retry-After": String(RESEND_WINDOW_MS / 1000) } },
+        );
+      }
+      const registration = {
         password: await hashSecret(input.password),
         dateJoined: clock.now(),
         registeredInviteId: invite.id,
-      });
-      if (user === undefined)
-        throw customersError("email_exists", "An account with this email already exists.");
+      };
+      const user =
+        pending === undefined
+          ? await insertUser(db, { email, ...registration })
+          : await restartRegistration(db, pending.id, registration);
+      if (user === undefined) throw exists();
       log.info({ user_id: user.id }, "account registered; verification pending");
       await sendVerificationEmail(user);
     },
@@ -165,7 +181,13 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       if (user.emailVerifiedAt !== null) return;
       await db.transaction(async (tx) => {
         const locked = await findUserByIdForUpdate(tx, user.id);
-        if (locked === undefined) throw invalid();
+        // Checked again under the lock: a registration made again meanwhile voids this link.
+        if (
+          locked === undefined ||
+          !verificationTokenIsValid(config.secretKey, token, locked, clock.now())
+        ) {
+          throw invalid();
+        }
         if (locked.emailVerifiedAt !== null) return;
         const now = clock.now();
         if (locked.registeredInviteId !== null) {
@@ -220,7 +242,12 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
 
     async changePassword(principal, input) {
       const user = await findUserById(db, principal.userId);
-      if (user === undefined || !(await verifySecret(user.password, input.oldPassword))) {
+      if (user === undefined) throw passwordChangeError("invalid_credentials");
+      // A wrong old password counts as a failed login: a stolen session must not become a
+      // password oracle.
+      await throttle.assertLoginAllowed(user.email, input.ip);
+      if (!(await verifySecret(user.password, input.oldPassword))) {
+        await throttle.recordLoginFailure(user.email, input.ip);
         throw passwordChangeError("invalid_credentials", "The old password is wrong.");
       }
       assertPasswordValid(input.newPassword, user.email, "new_password");

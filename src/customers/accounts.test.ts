@@ -245,6 +245,37 @@ describe("customer accounts", () => {
       );
     });
 
+    it("a registration nobody verified can be made again: the newest link and password win", async () => {
+      const { email, password: firstPassword } = await registerNew();
+      const firstLink = lastLinkTo(email);
+      const { password } = await registerNew({ email: email.toUpperCase() });
+      const secondLink = lastLinkTo(email);
+      expect(secondLink).not.toBe(firstLink);
+      expectProblem(
+        await t.app.inject({ method: "GET", url: firstLink }),
+        400,
+        "invalid_verification_token",
+      );
+      expect((await t.app.inject({ method: "GET", url: secondLink })).statusCode).toBe(204);
+      expectProblem(await login(email, firstPassword), 401, "invalid_credentials");
+      expect((await login(email, password)).statusCode).toBe(200);
+      const rows = await t.services.db.select().from(users).where(eq(users.email, email));
+      expect(rows).toHaveLength(1);
+    });
+
+    it("registering a pending address again is throttled like resend-verification", async () => {
+      const { email } = await registerNew();
+      for (let attempt = 0; attempt < 3; attempt++) await registerNew({ email });
+      const invite = await createInvite(t.services.db);
+      const refused = await register({
+        email,
+        password: strongPassword(),
+        invite_code: invite.code,
+      });
+      expectProblem(refused, 429, "too_many_attempts");
+      expect(refused.headers["retry-after"]).toBe("3600");
+    });
+
     it.each([
       ["short", "Ab1-xyz", "password_too_short"],
       ["entirely numeric", "48151623429", "password_entirely_numeric"],
@@ -290,6 +321,12 @@ describe("customer accounts", () => {
         "invite_used",
       );
       expectProblem(await login(first.email, first.password), 403, "email_not_verified");
+      // The loser is not locked out of its address: it registers again with another invite.
+      const again = await registerNew({ email: first.email });
+      expect((await t.app.inject({ method: "GET", url: lastLinkTo(first.email) })).statusCode).toBe(
+        204,
+      );
+      expect((await login(first.email, again.password)).statusCode).toBe(200);
     });
 
     it("answers malformed, tampered and expired verification tokens with 400 invalid_verification_token", async () => {
@@ -297,7 +334,7 @@ describe("customer accounts", () => {
       const link = lastLinkTo(email);
       const token = decodeURIComponent(link.split("token=")[1]!);
       const tampered = `${token.slice(0, -2)}${token.endsWith("AA") ? "BB" : "AA"}`;
-      for (const bad of ["garbage", tampered, `${token}.x`]) {
+      for (const bad of ["garbage", tampered, `${token}.x`, "x".repeat(5000)]) {
         expectProblem(
           await t.app.inject({
             method: "GET",
@@ -396,6 +433,23 @@ describe("customer accounts", () => {
         payload: { old_password: "Not-the-password-1", new_password: strongPassword() },
       });
       expectProblem(response, 400, "invalid_credentials");
+    });
+
+    it("wrong old passwords count as failed logins: the 6th try is 429, even with the right one", async () => {
+      const { user, password } = await createVerifiedUser(t.services.db);
+      const { headers } = await signIn(t, user.id);
+      const change = (oldPassword: string) =>
+        t.app.inject({
+          method: "POST",
+          url: "/api/customers/password/change",
+          headers,
+          payload: { old_password: oldPassword, new_password: strongPassword() },
+          remoteAddress: "10.4.0.1",
+        });
+      for (let i = 0; i < 5; i += 1) {
+        expectProblem(await change(`Not-the-password-${String(i)}`), 400, "invalid_credentials");
+      }
+      expectProblem(await change(password), 429, "too_many_attempts");
     });
 
     it("password change validates the new password on new_password", async () => {

@@ -50,3 +50,20 @@ export async function setUserPassword(
 ): Promise<void> {
   await db.update(users).set({ password: passwordHash }).where(eq(users.id, userId));
 }
+
+/**
+ * Registers again over a pending (unverified, active) account: new password and invite, new
+ * registration time. Undefined when the account was verified or deactivated meanwhile.
+ */
+export async function restartRegistration(
+  db: DbOrTx,
+  userId: string,
+  values: { password: string; registeredInviteId: string; dateJoined: Date },
+): Promise<User | undefined> {
+  const [user] = await db
+    .update(users)
+    .set(values)
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt), eq(users.isActive, true)))
+    .returning();
+  return user;
+}

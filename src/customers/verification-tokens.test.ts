@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { signVerificationToken, verificationTokenIsValid } from "./verification-tokens.js";
 
 const secret = "k".repeat(50);
-const user = { id: "0b9f7a52-5c1e-4a8e-9d0a-2f5b8f1c9e11", email: "a@example.com" };
+const user = {
+  id: "0b9f7a52-5c1e-4a8e-9d0a-2f5b8f1c9e11",
+  email: "a@example.com",
+  password: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
+};
 const issued = new Date("2030-01-01T00:00:00Z");
 
 describe("verification tokens", () => {
@@ -16,8 +20,11 @@ describe("verification tokens", () => {
     );
   });
 
-  it("are bound to the user id, the email and the secret key", () => {
+  it("are bound to the user id, the email, the registration's password and the secret key", () => {
     const token = signVerificationToken(secret, user, issued);
+    expect(
+      verificationTokenIsValid(secret, token, { ...user, password: `${user.password}x` }, issued),
+    ).toBe(false);
     expect(
       verificationTokenIsValid(secret, token, { ...user, email: "b@example.com" }, issued),
     ).toBe(false);

@@ -6,23 +6,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /*
  * Token format: "<user id>.<issued-at, unix seconds, base 36>.<signature>", where the signature is
- * base64url HMAC-SHA256(SECRET_KEY, "tollgate:verify-email:<user id>:<email>:<issued-at>").
- * The email is signed but not carried, so a link stops working if the address ever changes.
+ * base64url HMAC-SHA256(SECRET_KEY, "tollgate:verify-email:<user id>:<email>:<password hash>:
+ * <issued-at>"). The email and the password hash are signed but not carried: a link stops working
+ * when the address changes, or when the registration is made again (with a new password), so a
+ * link sent for an earlier registration of the same address cannot verify the latest one.
  */
 
-function signature(secretKey: string, userId: string, email: string, issuedAt: string): string {
+/** What a verification link is bound to. */
+export interface VerifiableUser {
+  readonly id: string;
+  readonly email: string;
+  /** The password hash (argon2id string); never leaves the server. */
+  readonly password: string;
+}
+
+function signature(secretKey: string, user: VerifiableUser, issuedAt: string): string {
   return createHmac("sha256", secretKey)
-    .update(`tollgate:verify-email:${userId}:${email}:${issuedAt}`)
+    .update(`tollgate:verify-email:${user.id}:${user.email}:${user.password}:${issuedAt}`)
     .digest("base64url");
 }
 
-export function signVerificationToken(
-  secretKey: string,
-  user: { id: string; email: string },
-  now: Date,
-): string {
+export function signVerificationToken(secretKey: string, user: VerifiableUser, now: Date): string {
   const issuedAt = Math.floor(now.getTime() / 1000).toString(36);
-  return `${user.id}.${issuedAt}.${signature(secretKey, user.id, user.email, issuedAt)}`;
+  return `${user.id}.${issuedAt}.${signature(secretKey, user, issuedAt)}`;
 }
 
 /** The user id a token names, before its signature is checked; undefined when malformed. */
@@ -39,16 +45,16 @@ export function parseVerificationToken(
   return { userId, issuedAt, signature: sig };
 }
 
-/** True when the token was signed by us for this user and email and is not expired. */
+/** True when the token was signed by us for this registration of the user and is not expired. */
 export function verificationTokenIsValid(
   secretKey: string,
   token: string,
-  user: { id: string; email: string },
+  user: VerifiableUser,
   now: Date,
 ): boolean {
   const parsed = parseVerificationToken(token);
   if (parsed?.userId !== user.id) return false;
-  const expected = Buffer.from(signature(secretKey, user.id, user.email, parsed.issuedAt));
+  const expected = Buffer.from(signature(secretKey, user, parsed.issuedAt));
   const given = Buffer.from(parsed.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
   const issuedAtMs = parseInt(parsed.issuedAt, 36) * 1000;
