@@ -57,7 +57,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "verifyEmail",
         tags,
         summary: "Confirm the email address with the emailed link; marks the invite used",
-        querystring: Type.Object({ token: Type.String({ minLength: 1, maxLength: 500 }) }),
+        // No maxLength: any malformed token, however long, is invalid_verification_token.
+        querystring: Type.Object({ token: Type.String({ minLength: 1 }) }),
         response: { 204: NoContent, ...problems(400, 409) },
       },
     },
@@ -147,13 +148,14 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { old_password: Password, new_password: Password },
           { additionalProperties: false },
         ),
-        response: { 204: NoContent, ...problems(400, 401, 403) },
+        response: { 204: NoContent, ...problems(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
       await accounts.changePassword(principalOf(request), {
         oldPassword: request.body.old_password,
         newPassword: request.body.new_password,
+        ip: request.ip,
       });
       return reply.status(204).send(null);
     },

@@ -73,7 +73,14 @@ export const tokensRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "Create an API token; the token is returned once",
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 100 }) },
+          {
+            name: Type.String({
+              minLength: 1,
+              maxLength: 100,
+              pattern: "\\S",
+              description: "a name with at least one visible character",
+            }),
+          },
           { additionalProperties: false },
         ),
         response: { 201: CreatedApiToken, ...problems(400, 401, 403) },

@@ -212,8 +212,8 @@ describe("API tokens", () => {
       );
     });
 
-    it.each([[""], ["x".repeat(101)]])(
-      "refuses a token name of length %#  with 400 validation_error",
+    it.each([[""], ["x".repeat(101)], ["   "], ["\t\n"]])(
+      "refuses an empty, blank or too long token name (case %#) with 400 validation_error",
       async (name) => {
         const { user } = await createVerifiedUser(t.services.db);
         const { headers } = await signIn(t, user.id);
