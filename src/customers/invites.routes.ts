@@ -22,23 +22,28 @@ export const adminInvitesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "createInvites",
         tags: ["admin"],
         summary: "Create invite codes (staff)",
-        body: Type.Object(
-          {
-            expires_at: Type.Optional(
-              Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
-            ),
-            count: Type.Optional(
-              Type.Integer({ minimum: 1, maximum: MAX_INVITES_PER_REQUEST, default: 1 }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        body: Type.Union([
+          Type.Object(
+            {
+              expires_at: Type.Optional(
+                Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+              ),
+              count: Type.Optional(
+                Type.Integer({ minimum: 1, maximum: MAX_INVITES_PER_REQUEST, default: 1 }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+          // No body at all means one invite that never expires (Fastify validates it as null).
+          Type.Null(),
+        ]),
         response: { 201: Type.Object({ invites: Type.Array(Invite) }), ...problems(400, 401, 403) },
       },
     },
     async (request, reply) => {
-      const expiresAt = request.body.expires_at == null ? null : new Date(request.body.expires_at);
-      const created = await invites.createInvites({ count: request.body.count ?? 1, expiresAt });
+      const body = request.body ?? {};
+      const expiresAt = body.expires_at == null ? null : new Date(body.expires_at);
+      const created = await invites.createInvites({ count: body.count ?? 1, expiresAt });
       return reply.status(201).send({
         invites: created.map((invite) => ({
           id: invite.id,

@@ -58,6 +58,7 @@ describe("admin invites", () => {
       { expires_at: "9999-12-31T23:59:59-23:59" },
       { count: 101 },
       { count: 0 },
+      { expires_at: "2031-01-01T23:59:60Z" },
     ]) {
       const response = await t.app.inject({
         method: "POST",
@@ -68,6 +69,24 @@ describe("admin invites", () => {
       expect(response.statusCode).toBe(400);
       expect(response.json<{ code: string }>().code).toBe("validation_error");
     }
+  });
+
+  it("creates one invite that never expires when there is no body, and names the bad field", async () => {
+    const { user } = await createVerifiedUser(t.services.db, { isStaff: true });
+    const { headers } = await signIn(t, user.id);
+    const response = await t.app.inject({ method: "POST", url: "/api/admin/invites", headers });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ invites: [{ expires_at: null }] });
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/admin/invites",
+      headers,
+      payload: { count: "many" },
+    });
+    expect(bad.json()).toMatchObject({
+      code: "validation_error",
+      errors: [{ field: "count", code: "invalid_type" }],
+    });
   });
 
   it("non-staff get 403 permission_denied and anonymous callers 401", async () => {

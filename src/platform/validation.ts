@@ -82,7 +82,13 @@ function formatMessage(error: ErrorObject): string | undefined {
 export function fieldErrorsFromAjv(errors: readonly ErrorObject[], part: string): FieldError[] {
   const seen = new Set<string>();
   const result: FieldError[] = [];
-  for (const error of errors) {
+  // An optional body is `object | null`: its failed null branch and the anyOf summary only
+  // repeat what the object branch's own errors say.
+  const specific = errors.filter(
+    (error) =>
+      error.keyword !== "anyOf" && !(error.keyword === "type" && error.params["type"] === "null"),
+  );
+  for (const error of specific.length > 0 ? specific : errors) {
     const path = error.instancePath.split("/").filter(Boolean);
     if (error.keyword === "required") path.push(String(error.params["missingProperty"]));
     if (error.keyword === "additionalProperties") {
