@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import { ConfigError, loadConfig } from "./config.js";
-import { runCommandLine, type CommandIo } from "./platform/cli.js";
+import { askHidden, PromptCancelledError, runCommandLine, type CommandIo } from "./platform/cli.js";
 import { EmbeddedDatabaseLockedError } from "./platform/db/embedded-lock.js";
 import { createLogger } from "./platform/logging.js";
 import { startRuntime, type Runtime } from "./runtime.js";
@@ -10,17 +10,16 @@ const io: CommandIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   async prompt(question, options = {}) {
+    if (options.secret === true) return askHidden(question, process.stdin, process.stdout);
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    if (options.secret === true) {
-      // Echo nothing while a password is typed.
-      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
-        if (s.startsWith(question)) process.stdout.write(question);
-      };
-    }
     try {
       return await rl.question(question);
+    } catch (error) {
+      // readline rejects a pending question with an AbortError on Ctrl+C.
+      if ((error as Error).name !== "AbortError") throw error;
+      process.stdout.write("\n");
+      throw new PromptCancelledError();
     } finally {
-      if (options.secret === true) process.stdout.write("\n");
       rl.close();
     }
   },

@@ -1,6 +1,15 @@
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runCliProcess } from "../../test/support/run-cli.js";
-import { runCommandLine, type Command, type CommandIo } from "./cli.js";
+import {
+  askHidden,
+  PromptCancelledError,
+  runCommandLine,
+  typeHiddenAnswer,
+  type Command,
+  type CommandIo,
+  type RawTerminalInput,
+} from "./cli.js";
 
 function captureIo(): CommandIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -66,6 +75,96 @@ describe("the command framework", () => {
     const badOption = captureIo();
     expect(await runCommandLine(["echo", "--loud"], [echo], context(badOption))).toBe(2);
     expect(badOption.stderr.join("\n")).toContain("--loud");
+  });
+});
+
+describe("hidden answers (passwords)", () => {
+  it("adds printable characters and ends at Enter, keeping what was typed after it", () => {
+    expect(typeHiddenAnswer("", "pass")).toEqual({ text: "pass", state: "typing", rest: "" });
+    expect(typeHiddenAnswer("pass", "word\rnext\r")).toEqual({
+      text: "password",
+      state: "entered",
+      rest: "next\r",
+    });
+    expect(typeHiddenAnswer("", "pasted\r\nnext")).toMatchObject({ text: "pasted", rest: "next" });
+    expect(typeHiddenAnswer("", "über✓\n")).toMatchObject({ text: "über✓", state: "entered" });
+  });
+
+  it("erases with Backspace (either code) and clears with Ctrl+U", () => {
+    expect(typeHiddenAnswer("", "abcd\x7f\x7fe\bf")).toMatchObject({ text: "abf" });
+    expect(typeHiddenAnswer("", "\x7f\x7f")).toMatchObject({ text: "" });
+    expect(typeHiddenAnswer("", "a✓\x7f")).toMatchObject({ text: "a" });
+    expect(typeHiddenAnswer("", "wrong\x15right")).toMatchObject({ text: "right" });
+  });
+
+  it("ignores arrow keys, other escape sequences and control characters", () => {
+    expect(typeHiddenAnswer("", "a\x1b[Db\x1bOHc\x1b[200~d\x1b[201~\t\x1be")).toMatchObject({
+      text: "abcde",
+      state: "typing",
+    });
+  });
+
+  it("cancels on Ctrl+C, and on Ctrl+D only when nothing was typed", () => {
+    expect(typeHiddenAnswer("secret", "\x03")).toEqual({
+      text: "secret",
+      state: "cancelled",
+      rest: "",
+    });
+    expect(typeHiddenAnswer("", "\x04")).toMatchObject({ state: "cancelled" });
+    expect(typeHiddenAnswer("a", "\x04b")).toMatchObject({ text: "ab", state: "typing" });
+  });
+
+  function fakeTerminal() {
+    const stream = new PassThrough();
+    const modes: boolean[] = [];
+    const input = Object.assign(stream, {
+      isRaw: false,
+      setRawMode(mode: boolean) {
+        modes.push(mode);
+        input.isRaw = mode;
+        return input;
+      },
+    });
+    let shown = "";
+    const output = { write: (text: string) => ((shown += text), true) };
+    return {
+      input: input as unknown as RawTerminalInput & PassThrough,
+      output,
+      modes,
+      shown: () => shown,
+    };
+  }
+
+  it("reads in raw mode, shows only the question, and restores the terminal", async () => {
+    const terminal = fakeTerminal();
+    const answer = askHidden("Password: ", terminal.input, terminal.output);
+    terminal.input.write("hunter2-");
+    terminal.input.write(Buffer.from("✓").subarray(0, 2));
+    terminal.input.write(Buffer.concat([Buffer.from("✓").subarray(2), Buffer.from("\rnext")]));
+    expect(await answer).toBe("hunter2-✓");
+    expect(terminal.shown()).toBe("Password: \n");
+    expect(terminal.modes).toEqual([true, false]);
+    // What was typed after Enter is left for the next question.
+    expect(String(terminal.input.read())).toBe("next");
+  });
+
+  it("rejects with PromptCancelledError on Ctrl+C", async () => {
+    const terminal = fakeTerminal();
+    const answer = askHidden("Password: ", terminal.input, terminal.output);
+    terminal.input.write("abc\x03");
+    await expect(answer).rejects.toBeInstanceOf(PromptCancelledError);
+    expect(terminal.modes).toEqual([true, false]);
+  });
+
+  it("a cancelled prompt ends the command with exit code 130", async () => {
+    const cancelled: Command = {
+      name: "ask",
+      summary: "Ask and be cancelled.",
+      run: () => Promise.reject(new PromptCancelledError()),
+    };
+    const io = captureIo();
+    expect(await runCommandLine(["ask"], [cancelled], context(io))).toBe(130);
+    expect(io.stderr).toEqual(["Cancelled."]);
   });
 });
 

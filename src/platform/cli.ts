@@ -1,3 +1,4 @@
+import { StringDecoder } from "node:string_decoder";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Services } from "../services.js";
 
@@ -29,6 +30,14 @@ export interface CommandContext {
 }
 
 export class UsageError extends Error {}
+
+/** The person at the terminal cancelled a prompt (Ctrl+C). */
+export class PromptCancelledError extends Error {
+  constructor() {
+    super("Cancelled.");
+    this.name = "PromptCancelledError";
+  }
+}
 
 function helpText(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -105,6 +114,11 @@ export async function runCommandLine(
       context.io.err(`${error.message}\n\n${commandHelp(command)}`);
       return 2;
     }
+    // 128 + SIGINT, as a shell reports a command stopped with Ctrl+C.
+    if (error instanceof PromptCancelledError) {
+      context.io.err(error.message);
+      return 130;
+    }
     throw error;
   }
 }
@@ -128,4 +142,91 @@ export function intOption(
     throw new UsageError(`--${name} expects a whole number from ${min} to ${max}.`);
   }
   return Number(value);
+}
+
+/** A hidden answer after some raw-mode terminal input; `rest` is what was typed after Enter. */
+export interface HiddenAnswer {
+  readonly text: string;
+  readonly state: "typing" | "entered" | "cancelled";
+  readonly rest: string;
+}
+
+// An escape sequence (arrow keys, Home, bracketed-paste markers): CSI or SS3, or a lone ESC.
+// eslint-disable-next-line no-control-regex -- matching terminal control sequences is the point
+const ESCAPE_SEQUENCE = /^\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|O.|)/;
+
+/**
+ * Applies raw-mode keystrokes to a hidden answer: printable characters are added, Backspace
+ * removes the last character, Ctrl+U clears the answer, Enter ends it, Ctrl+C (or Ctrl+D on an
+ * empty answer) cancels; escape sequences and other control characters are ignored.
+ */
+export function typeHiddenAnswer(text: string, input: string): HiddenAnswer {
+  let answer = text;
+  let i = 0;
+  while (i < input.length) {
+    const char = input.charAt(i);
+    if (char === "\r" || char === "\n") {
+      // A CR LF pair (pasted text) is one Enter.
+      const next = char === "\r" && input[i + 1] === "\n" ? i + 2 : i + 1;
+      return { text: answer, state: "entered", rest: input.slice(next) };
+    }
+    if (char === "\x03" || (char === "\x04" && answer === "")) {
+      return { text: answer, state: "cancelled", rest: "" };
+    }
+    if (char === "\x1b") {
+      i += (ESCAPE_SEQUENCE.exec(input.slice(i))?.[0] ?? char).length;
+      continue;
+    }
+    if (char === "\x7f" || char === "\b") {
+      answer = Array.from(answer).slice(0, -1).join("");
+    } else if (char === "\x15") {
+      answer = "";
+    } else if (char >= " ") {
+      answer += char;
+    }
+    i += 1;
+  }
+  return { text: answer, state: "typing", rest: "" };
+}
+
+export type RawTerminalInput = Pick<
+  NodeJS.ReadStream,
+  "isRaw" | "setRawMode" | "on" | "off" | "resume" | "pause" | "unshift"
+>;
+
+/**
+ * Asks a question on a terminal without echoing the answer: the terminal is put in raw mode and
+ * the keystrokes are read here, so nothing typed reaches the screen. Rejects with
+ * PromptCancelledError on Ctrl+C. Input typed after Enter stays for the next reader.
+ */
+export function askHidden(
+  question: string,
+  input: RawTerminalInput,
+  output: Pick<NodeJS.WriteStream, "write">,
+): Promise<string> {
+  // Raw mode before the question: keys typed as soon as it shows must not be echoed.
+  const wasRaw = input.isRaw;
+  input.setRawMode(true);
+  output.write(question);
+  const decoder = new StringDecoder("utf8");
+  let text = "";
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer | string) => {
+      const answer = typeHiddenAnswer(
+        text,
+        typeof chunk === "string" ? chunk : decoder.write(chunk),
+      );
+      text = answer.text;
+      if (answer.state === "typing") return;
+      input.off("data", onData);
+      input.setRawMode(wasRaw);
+      input.pause();
+      if (answer.rest !== "") input.unshift(Buffer.from(answer.rest, "utf8"));
+      output.write("\n");
+      if (answer.state === "cancelled") reject(new PromptCancelledError());
+      else resolve(text);
+    };
+    input.on("data", onData);
+    input.resume();
+  });
 }
