@@ -156,6 +156,37 @@ describe("customers management commands", () => {
     expect(text.out.join("\n")).toContain(facts.invite_code);
   });
 
+  it("bootstrap-demo shows only the invite it created, never one that staff created", async () => {
+    async function demoInviteCode() {
+      const { context, out } = cliContext(t);
+      expect(await runCommandLine(["bootstrap-demo", "--json"], customersCommands, context)).toBe(
+        0,
+      );
+      return (JSON.parse(out.join("")) as DemoFacts).invite_code;
+    }
+    const [staffInvite] = await t.services.customers.invites.createInvites({
+      count: 1,
+      expiresAt: null,
+    });
+    const first = await demoInviteCode();
+    expect(first).not.toBe(staffInvite?.code);
+    expect(await demoInviteCode()).toBe(first);
+
+    // Once the demo invite is used, the next run makes a new one rather than showing the staff's.
+    await t.services.db
+      .update(inviteCodes)
+      .set({ isActive: false, usedAt: new Date() })
+      .where(eq(inviteCodes.code, first));
+    const second = await demoInviteCode();
+    expect([first, staffInvite?.code]).not.toContain(second);
+    const [invite] = await t.services.db
+      .select()
+      .from(inviteCodes)
+      .where(eq(inviteCodes.code, second));
+    expect(invite).toMatchObject({ isActive: true, usedBy: null, expiresAt: null });
+    expect(await demoInviteCode()).toBe(second);
+  });
+
   it("create-invite prints the requested number of codes with the given expiry", async () => {
     const { context, out } = cliContext(t);
     expect(

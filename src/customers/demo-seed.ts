@@ -1,9 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { ensureCoreSettings } from "../core/core-settings.queries.js";
 import type { Services } from "../services.js";
+import type { Db } from "../platform/db/database.js";
 import { apiTokens } from "./api-tokens.table.js";
-import { findUsableInvite } from "./invites.queries.js";
+import { inviteCodes, type InviteCode } from "./invite-codes.table.js";
+import { findInviteByCode } from "./invites.queries.js";
 import { findUserByEmail } from "./users.queries.js";
 
 export const DEMO_ADMIN_EMAIL = "admin@example.com";
@@ -22,12 +24,50 @@ function randomPassword(): string {
 }
 
 /**
+ * The n-th demo invite code, derived from SECRET_KEY: bootstrap-demo recognises the invite it made
+ * itself without a marker column, so it never shows an invite that staff created. The same shape
+ * as a random code (20 hex digits) and as unguessable without the key.
+ */
+function demoInviteCode(secretKey: string, n: number): string {
+  return createHmac("sha256", secretKey)
+    .update(`tollgate demo invite ${n}`)
+    .digest("hex")
+    .slice(0, 20);
+}
+
+/** The first demo invite that is still usable, creating the next one when all were used. */
+async function ensureDemoInvite(db: Db, secretKey: string, now: Date): Promise<InviteCode> {
+  // Each used or deactivated demo invite moves on to the next code; a thousand is plenty.
+  for (let n = 0; n < 1000; n += 1) {
+    const code = demoInviteCode(secretKey, n);
+    let invite = await findInviteByCode(db, code);
+    if (invite === undefined) {
+      // A concurrent seeding may insert the same code first; then both use that row.
+      await db
+        .insert(inviteCodes)
+        .values({ code, expiresAt: null, createdAt: now })
+        .onConflictDoNothing({ target: inviteCodes.code });
+      invite = await findInviteByCode(db, code);
+    }
+    if (
+      invite !== undefined &&
+      invite.isActive &&
+      invite.usedBy === null &&
+      (invite.expiresAt === null || invite.expiresAt > now)
+    ) {
+      return invite;
+    }
+  }
+  throw new Error("every demo invite code is used");
+}
+
+/**
  * Idempotent demo data: one staff admin, one verified user, one unused invite, one API token for
  * the user and the core settings row. Passwords are random and returned once.
  */
 export async function seedDemo(services: Services): Promise<DemoFacts> {
   const { db, config, clock } = services;
-  const { accounts, invites, tokens } = services.customers;
+  const { accounts, tokens } = services.customers;
   await ensureCoreSettings(db, config);
 
   async function ensureAccount(email: string, isStaff: boolean) {
@@ -39,10 +79,7 @@ export async function seedDemo(services: Services): Promise<DemoFacts> {
   const admin = await ensureAccount(DEMO_ADMIN_EMAIL, true);
   const user = await ensureAccount(DEMO_USER_EMAIL, false);
 
-  const invite =
-    (await findUsableInvite(db, clock.now())) ??
-    (await invites.createInvites({ count: 1, expiresAt: null }))[0];
-  if (invite === undefined) throw new Error("no invite code after creating one");
+  const invite = await ensureDemoInvite(db, config.secretKey, clock.now());
 
   const [liveToken] = await db
     .select({ id: apiTokens.id })
