@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { CSRF_COOKIE, principalOf } from "../platform/auth.js";
+import { CSRF_COOKIE, csrfTokenForSession, principalOf } from "../platform/auth.js";
 import { problems } from "../platform/problem.js";
 import { SESSION_COOKIE } from "./request-authenticator.js";
 import { clearSessionCookie, setCsrfCookie, setSessionCookie } from "./session-cookies.js";
-import { newCsrfToken } from "./sessions.service.js";
+import { randomSecret } from "./secrets.js";
 
 const tags = ["customers"];
 const NoContent = Type.Null({ description: "No content" });
@@ -173,9 +173,18 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      // With a session, its own token; before login, any well-formed value (nothing checks it
+      // until login sets the session's token).
+      const session = await app.services.customers.sessions.authenticate(
+        request.cookies[SESSION_COOKIE],
+      );
       const existing = request.cookies[CSRF_COOKIE];
       const csrftoken =
-        existing !== undefined && /^[\w-]{32,64}$/.test(existing) ? existing : newCsrfToken();
+        session?.sessionId !== undefined
+          ? csrfTokenForSession(app.config.secretKey, session.sessionId)
+          : existing !== undefined && /^[\w-]{32,64}$/.test(existing)
+            ? existing
+            : randomSecret();
       setCsrfCookie(reply, app.config, csrftoken);
       return { csrftoken };
     },

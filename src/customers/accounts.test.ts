@@ -524,6 +524,42 @@ describe("customer accounts", () => {
       }
     });
 
+    it("a cookie and header pair the attacker chose is refused: the token is the session's", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const signedIn = await signIn(t, user.id);
+      const planted = "a".repeat(43);
+      expectProblem(
+        await t.app.inject({
+          method: "POST",
+          url: "/api/customers/tokens",
+          headers: {
+            cookie: `sessionid=${signedIn.sessionKey}; csrftoken=${planted}`,
+            "x-csrftoken": planted,
+          },
+          payload: { name: "x" },
+        }),
+        403,
+        "csrf_failed",
+      );
+      // A single-page client that lost the cookie gets the session's token back.
+      const csrf = await t.app.inject({
+        method: "GET",
+        url: "/api/customers/csrf",
+        headers: { cookie: `sessionid=${signedIn.sessionKey}; csrftoken=${planted}` },
+      });
+      expect(csrf.json()).toEqual({ csrftoken: signedIn.csrfToken });
+      expect(
+        (
+          await t.app.inject({
+            method: "POST",
+            url: "/api/customers/tokens",
+            headers: signedIn.headers,
+            payload: { name: "x" },
+          })
+        ).statusCode,
+      ).toBe(201);
+    });
+
     it("session routes answer 401 not_authenticated without a session", async () => {
       expectProblem(
         await t.app.inject({ method: "POST", url: "/api/customers/logout" }),

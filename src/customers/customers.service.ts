@@ -34,7 +34,7 @@ export interface CustomersDeps {
 export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServices> {
   const { config, database, clock, log, mailer } = deps;
   const db = database.db;
-  const sessions = createSessionsService({ db, clock, log });
+  const sessions = createSessionsService({ db, clock, log, secretKey: config.secretKey });
   const tokens = createTokensService({ db, database, clock, log });
   await tokens.start();
   const throttle = createAuthThrottle({ db, clock, log });

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Principal } from "../platform/auth.js";
+import { csrfTokenForSession, type Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { randomSecret, sha256Hex } from "./secrets.js";
@@ -20,7 +20,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 export interface NewSession {
   /** The `sessionid` cookie value; only its SHA-256 is stored. */
   readonly sessionKey: string;
-  /** A fresh `csrftoken` cookie value. */
+  /** The session's `csrftoken` cookie value (see csrfTokenForSession). */
   readonly csrfToken: string;
   readonly expiresAt: Date;
 }
@@ -34,24 +34,22 @@ export interface SessionsService {
   endOthers(userId: string, keepSessionId: string | undefined): Promise<void>;
 }
 
-export function newCsrfToken(): string {
-  return randomSecret();
-}
-
 export function createSessionsService(deps: {
   db: Db;
   clock: Clock;
   log: Logger;
+  secretKey: string;
 }): SessionsService {
-  const { db, clock, log } = deps;
+  const { db, clock, log, secretKey } = deps;
   return {
     async create(userId) {
       const now = clock.now();
       const sessionKey = randomSecret();
       const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
       await deleteExpiredSessionsOfUser(db, userId, now);
-      await insertSession(db, { id: sha256Hex(sessionKey), userId, createdAt: now, expiresAt });
-      return { sessionKey, csrfToken: newCsrfToken(), expiresAt };
+      const id = sha256Hex(sessionKey);
+      await insertSession(db, { id, userId, createdAt: now, expiresAt });
+      return { sessionKey, csrfToken: csrfTokenForSession(secretKey, id), expiresAt };
     },
 
     async authenticate(sessionKey) {

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { platformError } from "./errors.js";
 
@@ -42,13 +42,27 @@ export const CSRF_COOKIE = "csrftoken";
 export const CSRF_HEADER = "x-csrftoken";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
 
-function csrfMatches(request: FastifyRequest): boolean {
+/**
+ * The CSRF token of a session: HMAC(SECRET_KEY, hashed session id). Bound to the session, so a
+ * value an attacker plants in both the cookie and the header (e.g. from a sibling subdomain) is
+ * refused, and it needs no storage.
+ */
+export function csrfTokenForSession(secretKey: string, sessionId: string): string {
+  return createHmac("sha256", secretKey).update(`tollgate:csrf:${sessionId}`).digest("base64url");
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The X-CSRFToken header equals the csrftoken cookie, and both are this session's token. */
+function csrfMatches(request: FastifyRequest, expected: string): boolean {
   const cookie = request.cookies[CSRF_COOKIE];
   const header = request.headers[CSRF_HEADER];
-  if (typeof cookie !== "string" || typeof header !== "string" || cookie.length < 16) return false;
-  const a = Buffer.from(cookie);
-  const b = Buffer.from(header);
-  return a.length === b.length && timingSafeEqual(a, b);
+  if (typeof cookie !== "string" || typeof header !== "string") return false;
+  return sameText(header, cookie) && sameText(header, expected);
 }
 
 /**
@@ -99,7 +113,10 @@ export function registerAccessControl(
     const principal = await authenticator.authenticateSession(request);
     if (principal === null)
       throw platformError("not_authenticated", "Log in to use this endpoint.");
-    if (!SAFE_METHODS.has(request.method) && !csrfMatches(request)) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !csrfMatches(request, csrfTokenForSession(app.config.secretKey, principal.sessionId ?? ""))
+    ) {
       throw platformError(
         "csrf_failed",
         "Send the csrftoken cookie's value in the X-CSRFToken header.",
