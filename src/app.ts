@@ -6,6 +6,7 @@ import type { Config } from "./config.js";
 import { coreRoutes } from "./core/core.routes.js";
 import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
+import { usersAdminRoutes } from "./customers/users-admin.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
 import { registerDocs } from "./platform/docs.js";
 import {
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, services: Services): Promise<App>
   await app.register(coreRoutes);
   await app.register(customersRoutes);
   await app.register(adminInvitesRoutes);
+  await app.register(usersAdminRoutes);
   await app.register(usageRoutes);
   await app.register(billingRoutes);
   await app.register(billingAdminRoutes);

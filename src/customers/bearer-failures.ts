@@ -40,6 +40,11 @@ export function createBearerFailureGuard(limits = BEARER_FAILURE_LIMITS) {
       );
     },
 
+    /** Forgets which tokens failed, e.g. once a deactivated user's tokens work again. */
+    forgetRejected(): void {
+      rejected.clear();
+    },
+
     recordFailure(tokenKey: string, prefix: string, now: number): void {
       bounded(rejected);
       rejected.set(tokenKey, now + limits.rejectedTtlMs);

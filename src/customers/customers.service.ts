@@ -11,6 +11,7 @@ import { createInvitesService, type InvitesService } from "./invites.service.js"
 import { createRequestAuthenticator } from "./request-authenticator.js";
 import { createSessionsService, type SessionsService } from "./sessions.service.js";
 import { createTokensService, type TokensService } from "./tokens.service.js";
+import { createUsersAdminService, type UsersAdminService } from "./users-admin.service.js";
 
 /** The customers feature's services, as `services.customers`. */
 export interface CustomersServices {
@@ -18,6 +19,7 @@ export interface CustomersServices {
   readonly invites: InvitesService;
   readonly sessions: SessionsService;
   readonly tokens: TokensService;
+  readonly usersAdmin: UsersAdminService;
   readonly authenticator: RequestAuthenticator;
   /** Stops the revocation listener. */
   close(): Promise<void>;
@@ -44,6 +46,7 @@ export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServ
     invites: createInvitesService({ db, clock }),
     sessions,
     tokens,
+    usersAdmin: createUsersAdminService({ db, log, sessions, tokens }),
     authenticator: createRequestAuthenticator(sessions, tokens),
     async close() {
       await tokens.close();

@@ -32,6 +32,8 @@ export interface SessionsService {
   end(sessionKey: string | undefined): Promise<void>;
   /** Ends every session of the user except the one with this (hashed) id. */
   endOthers(userId: string, keepSessionId: string | undefined): Promise<void>;
+  /** Ends every session of the user. */
+  endAll(userId: string): Promise<void>;
 }
 
 export function createSessionsService(deps: {
@@ -81,6 +83,10 @@ export function createSessionsService(deps: {
 
     async endOthers(userId, keepSessionId) {
       await deleteOtherSessionsOfUser(db, userId, keepSessionId);
+    },
+
+    async endAll(userId) {
+      await deleteOtherSessionsOfUser(db, userId, undefined);
     },
   };
 }

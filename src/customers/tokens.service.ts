@@ -20,8 +20,13 @@ export const TOKEN_CACHE_TTL_MS = 60_000;
 const TOKEN_CACHE_MAX_ENTRIES = 10_000;
 /** last_used_at is written at most once a minute per token. */
 const LAST_USED_INTERVAL_MS = 60_000;
-/** Postgres NOTIFY channel; the payload is the revoked token's id. */
+/**
+ * Postgres NOTIFY channel; the payload is a revoked token's id, or "user:<id>" when a user's
+ * tokens must be checked against the database again (deactivation, reactivation).
+ */
 export const TOKEN_REVOKED_CHANNEL = "tollgate_api_token_revoked";
+
+const USER_PREFIX = "user:";
 
 const BEARER = /^Bearer[ \t]+(tok_([A-Za-z0-9_-]{8})[A-Za-z0-9_-]{35})[ \t]*$/i;
 
@@ -52,6 +57,11 @@ export interface TokensService {
   ): Promise<{ count: number; page: number; results: ApiTokenListItem[] }>;
   /** Sets revoked_at (idempotent) and drops the token from every instance's cache. */
   revokeToken(userId: string, tokenId: string): Promise<void>;
+  /**
+   * Makes every instance ask the database again about the user's tokens: cached ones are
+   * dropped (deactivation), and remembered failures are forgotten (reactivation).
+   */
+  forgetUser(userId: string): Promise<void>;
   /** The principal of an `Authorization: Bearer tok_…` header, or null. */
   authenticateBearer(authorization: string | undefined): Promise<Principal | null>;
   /** Counters for tests and benchmarks. */
@@ -88,10 +98,27 @@ export function createTokensService(deps: {
   const failures = createBearerFailureGuard();
   let unsubscribe: (() => Promise<void>) | undefined;
 
-  function forgetToken(tokenId: string): void {
+  function forget(payload: string): void {
     invalidations += 1;
+    const userId = payload.startsWith(USER_PREFIX) ? payload.slice(USER_PREFIX.length) : undefined;
+    // Tokens refused while their user was inactive are remembered by hash only: forget them all.
+    if (userId !== undefined) failures.forgetRejected();
     for (const [key, entry] of cache) {
-      if (entry.principal.tokenId === tokenId) cache.delete(key);
+      const { principal } = entry;
+      if (userId === undefined ? principal.tokenId === payload : principal.userId === userId) {
+        cache.delete(key);
+      }
+    }
+  }
+
+  /** Forgets here at once, then tells the other instances. */
+  async function broadcast(payload: string, what: Record<string, string>): Promise<void> {
+    forget(payload);
+    try {
+      await database.notify(TOKEN_REVOKED_CHANNEL, payload);
+    } catch (error) {
+      // The change is committed; other instances then stop trusting it within the cache TTL.
+      log.error({ err: error, ...what }, "could not broadcast api token invalidation");
     }
   }
 
@@ -157,13 +184,11 @@ export function createTokensService(deps: {
     async revokeToken(userId, tokenId) {
       const revoked = await revokeApiTokenOfUser(db, userId, tokenId, clock.now());
       if (revoked === undefined) throw customersError("not_found", "No such API token.");
-      forgetToken(tokenId);
-      try {
-        await database.notify(TOKEN_REVOKED_CHANNEL, tokenId);
-      } catch (error) {
-        // The revocation is committed; other instances then stop trusting it within the cache TTL.
-        log.error({ err: error, token_id: tokenId }, "could not broadcast api token revocation");
-      }
+      await broadcast(tokenId, { token_id: tokenId });
+    },
+
+    async forgetUser(userId) {
+      await broadcast(`${USER_PREFIX}${userId}`, { user_id: userId });
     },
 
     async authenticateBearer(authorization) {
@@ -216,8 +241,8 @@ export function createTokensService(deps: {
     async start() {
       unsubscribe = await database.listen(
         TOKEN_REVOKED_CHANNEL,
-        (tokenId) => {
-          forgetToken(tokenId);
+        (payload) => {
+          forget(payload);
         },
         {
           // Revocations broadcast while the listener was down are lost: trust nothing cached.

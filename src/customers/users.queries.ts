@@ -1,6 +1,7 @@
-import { eq, isNull, and } from "drizzle-orm";
+import { and, count, desc, eq, ilike, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
+import { containsPattern } from "../platform/db/like.js";
 import { users, type User } from "./users.table.js";
 
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {
@@ -65,5 +66,44 @@ export async function restartRegistration(
     .set(values)
     .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt), eq(users.isActive, true)))
     .returning();
+  return user;
+}
+
+/** Users for staff, newest first; `email` matches any part, in any case. */
+export async function listUsers(
+  db: DbOrTx,
+  params: {
+    email?: string | undefined;
+    isActive?: boolean | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ count: number; rows: User[] }> {
+  const where = and(
+    params.email === undefined ? undefined : ilike(users.email, containsPattern(params.email)),
+    params.isActive === undefined ? undefined : eq(users.isActive, params.isActive),
+  );
+  const [total] = await db.select({ n: count() }).from(users).where(where);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(where)
+    .orderBy(desc(users.dateJoined), users.email)
+    .limit(params.limit)
+    .offset(params.offset);
+  return { count: total?.n ?? 0, rows };
+}
+
+export async function updateUserFlags(
+  db: DbOrTx,
+  userId: string,
+  changes: { isActive?: boolean | undefined; isStaff?: boolean | undefined },
+): Promise<User | undefined> {
+  const set = {
+    ...(changes.isActive === undefined ? {} : { isActive: changes.isActive }),
+    ...(changes.isStaff === undefined ? {} : { isStaff: changes.isStaff }),
+  };
+  if (Object.keys(set).length === 0) return findUserById(db, userId);
+  const [user] = await db.update(users).set(set).where(eq(users.id, userId)).returning();
   return user;
 }

@@ -61,6 +61,7 @@ const KEYWORD_CODES: Record<string, string> = {
   anyOf: "invalid",
   additionalProperties: "unknown_field",
   minItems: "too_short",
+  minProperties: "required",
   maxItems: "too_long",
 };
 

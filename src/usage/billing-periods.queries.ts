@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, inArray, lt, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { users } from "../customers/users.table.js";
 import type { DbOrTx } from "../platform/db/database.js";
+import { containsPattern } from "../platform/db/like.js";
 import { billingPeriods, type BillingPeriod, type PaymentStatus } from "./billing-periods.table.js";
 import { rowsOf } from "./metering.js";
 import { utcDateString } from "./usage.time.js";
@@ -54,17 +55,13 @@ export interface AdminPeriodFilters {
 
 export type BillingPeriodWithEmail = BillingPeriod & { userEmail: string };
 
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Every user's periods for staff, newest month first, then by email. */
 export async function listAllBillingPeriods(
   db: DbOrTx,
   params: PeriodWindow & AdminPeriodFilters,
 ): Promise<{ count: number; rows: BillingPeriodWithEmail[] }> {
   const where = and(
-    params.email === undefined ? undefined : ilike(users.email, likePattern(params.email)),
+    params.email === undefined ? undefined : ilike(users.email, containsPattern(params.email)),
     params.status === undefined ? undefined : eq(billingPeriods.paymentStatus, params.status),
     params.periodStart === undefined
       ? undefined

@@ -1,0 +1,68 @@
+import type { Logger } from "pino";
+import type { Db } from "../platform/db/database.js";
+import { platformError, validationError } from "../platform/errors.js";
+import { pageWindow } from "../platform/pagination.js";
+import type { SessionsService } from "./sessions.service.js";
+import type { TokensService } from "./tokens.service.js";
+import { listUsers, updateUserFlags } from "./users.queries.js";
+import type { User } from "./users.table.js";
+
+export interface UserChanges {
+  readonly isActive?: boolean | undefined;
+  readonly isStaff?: boolean | undefined;
+}
+
+export interface UsersAdminService {
+  /** Every user, newest first; `email` matches any part, in any case. */
+  list(query: {
+    email?: string | undefined;
+    isActive?: boolean | undefined;
+    page?: number | undefined;
+  }): Promise<{ page: number; count: number; rows: User[] }>;
+  /**
+   * Activates or deactivates a user, or grants or removes staff. Deactivation ends the user's
+   * sessions and stops their API tokens in every instance at once. Staff cannot lock themselves
+   * out.
+   */
+  update(actorId: string, userId: string, changes: UserChanges): Promise<User>;
+}
+
+export function createUsersAdminService(deps: {
+  db: Db;
+  log: Logger;
+  sessions: SessionsService;
+  tokens: TokensService;
+}): UsersAdminService {
+  const { db, log, sessions, tokens } = deps;
+  return {
+    async list(query) {
+      const { limit, offset, page } = pageWindow(query.page);
+      const { count, rows } = await listUsers(db, { ...query, limit, offset });
+      return { page, count, rows };
+    },
+
+    async update(actorId, userId, changes) {
+      if (actorId === userId && (changes.isActive === false || changes.isStaff === false)) {
+        throw validationError(
+          [
+            {
+              field: changes.isActive === false ? "is_active" : "is_staff",
+              code: "own_account",
+              message: "Staff cannot deactivate themselves or remove their own staff status.",
+            },
+          ],
+          "Ask another staff member to make this change.",
+        );
+      }
+      const user = await updateUserFlags(db, userId, changes);
+      if (user === undefined) throw platformError("not_found", "No such user.");
+      if (changes.isActive === false) await sessions.endAll(user.id);
+      if (changes.isActive !== undefined) await tokens.forgetUser(user.id);
+      log.info(
+        { user_id: user.id, by: actorId, is_active: user.isActive, is_staff: user.isStaff },
+        "user updated by staff",
+      );
+      return user;
+    },
+  };
+}
