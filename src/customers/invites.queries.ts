@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { inviteCodes, type InviteCode } from "./invite-codes.table.js";
 
@@ -31,22 +31,5 @@ export async function claimInvite(
       and(eq(inviteCodes.id, inviteId), isNull(inviteCodes.usedBy), eq(inviteCodes.isActive, true)),
     )
     .returning();
-  return invite;
-}
-
-/** The oldest active, unused, unexpired invite, if any. */
-export async function findUsableInvite(db: DbOrTx, now: Date): Promise<InviteCode | undefined> {
-  const [invite] = await db
-    .select()
-    .from(inviteCodes)
-    .where(
-      and(
-        eq(inviteCodes.isActive, true),
-        isNull(inviteCodes.usedBy),
-        or(isNull(inviteCodes.expiresAt), gt(inviteCodes.expiresAt, now)),
-      ),
-    )
-    .orderBy(asc(inviteCodes.createdAt))
-    .limit(1);
   return invite;
 }
