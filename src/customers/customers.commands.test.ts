@@ -219,4 +219,35 @@ describe("customers management commands", () => {
       expect(err.join("\n")).toContain("--count expects a whole number from 1 to 100.");
     }
   });
+
+  it("deactivate-user and activate-user switch an account off and on by email", async () => {
+    const email = uniqueEmail("switch");
+    const password = strongPassword();
+    await t.services.customers.accounts.createVerifiedAccount({ email, password, isStaff: false });
+    const off = cliContext(t);
+    expect(
+      await runCommandLine(
+        ["deactivate-user", email.toUpperCase()],
+        customersCommands,
+        off.context,
+      ),
+    ).toBe(0);
+    expect(off.out).toEqual([`${email} is deactivated.`]);
+    expect((await login(email, password)).json()).toMatchObject({ code: "account_inactive" });
+    const on = cliContext(t);
+    expect(await runCommandLine(["activate-user", email], customersCommands, on.context)).toBe(0);
+    expect((await login(email, password)).statusCode).toBe(200);
+
+    const unknown = cliContext(t);
+    expect(
+      await runCommandLine(
+        ["deactivate-user", "nobody@example.com"],
+        customersCommands,
+        unknown.context,
+      ),
+    ).toBe(1);
+    expect(unknown.err).toEqual(["No user nobody@example.com."]);
+    const missing = cliContext(t);
+    expect(await runCommandLine(["deactivate-user"], customersCommands, missing.context)).toBe(2);
+  });
 });

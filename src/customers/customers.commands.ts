@@ -90,8 +90,44 @@ export const createInviteCommand: Command = {
   },
 };
 
+function setActiveCommand(name: string, isActive: boolean, summary: string): Command {
+  return {
+    name,
+    summary,
+    usage: "EMAIL",
+    options: {},
+    async run(context, args) {
+      const [email, ...extra] = args.positionals;
+      if (email === undefined || extra.length > 0) throw new UsageError(`Usage: ${name} EMAIL`);
+      const services = await context.services();
+      try {
+        const user = await services.customers.usersAdmin.updateByEmail(email, { isActive });
+        context.io.out(`${user.email} is ${user.isActive ? "active" : "deactivated"}.`);
+        return 0;
+      } catch (error) {
+        if (error instanceof AppError) return reportAppError(context.io, error);
+        throw error;
+      }
+    },
+  };
+}
+
+export const deactivateUserCommand = setActiveCommand(
+  "deactivate-user",
+  false,
+  "Deactivate a user: sessions end and API tokens stop at once (also on other instances).",
+);
+
+export const activateUserCommand = setActiveCommand(
+  "activate-user",
+  true,
+  "Reactivate a deactivated user; their unrevoked API tokens work again.",
+);
+
 export const customersCommands: Command[] = [
   createSuperuserCommand,
   bootstrapDemoCommand,
   createInviteCommand,
+  deactivateUserCommand,
+  activateUserCommand,
 ];

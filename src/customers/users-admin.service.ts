@@ -4,7 +4,7 @@ import { platformError, validationError } from "../platform/errors.js";
 import { pageWindow } from "../platform/pagination.js";
 import type { SessionsService } from "./sessions.service.js";
 import type { TokensService } from "./tokens.service.js";
-import { listUsers, updateUserFlags } from "./users.queries.js";
+import { findUserByEmail, listUsers, updateUserFlags } from "./users.queries.js";
 import type { User } from "./users.table.js";
 
 export interface UserChanges {
@@ -25,6 +25,8 @@ export interface UsersAdminService {
    * out.
    */
   update(actorId: string, userId: string, changes: UserChanges): Promise<User>;
+  /** The same, for the CLI: the user named by email, changed by the operator. */
+  updateByEmail(email: string, changes: UserChanges): Promise<User>;
 }
 
 export function createUsersAdminService(deps: {
@@ -39,6 +41,12 @@ export function createUsersAdminService(deps: {
       const { limit, offset, page } = pageWindow(query.page);
       const { count, rows } = await listUsers(db, { ...query, limit, offset });
       return { page, count, rows };
+    },
+
+    async updateByEmail(email, changes) {
+      const user = await findUserByEmail(db, email.trim());
+      if (user === undefined) throw platformError("not_found", `No user ${email.trim()}.`);
+      return this.update("cli", user.id, changes);
     },
 
     async update(actorId, userId, changes) {
