@@ -4,7 +4,7 @@ import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
 
-const tags = ["customers"];
+const tags = ["tokens"];
 const DateTime = Type.String({ format: "date-time" });
 const NullableDateTime = Type.Union([DateTime, Type.Null()]);
 const TokenPrefix = Type.String({ description: 'Shown as "tok_xxxxxxxx"' });

@@ -10,7 +10,11 @@ interface Operation {
 
 describe("OpenAPI document", () => {
   let t: TestApp;
-  let document: { openapi: string; paths: Record<string, Record<string, Operation>> };
+  let document: {
+    openapi: string;
+    tags?: { name: string }[];
+    paths: Record<string, Record<string, Operation>>;
+  };
   beforeAll(async () => {
     t = await createTestApp();
     const response = await t.app.inject({ method: "GET", url: "/api/schema/" });
@@ -39,6 +43,17 @@ describe("OpenAPI document", () => {
       }
     }
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("uses exactly the tags it declares", () => {
+    const declared = (document.tags ?? []).map((tag) => tag.name).sort();
+    const used = new Set<string>();
+    for (const methods of Object.values(document.paths)) {
+      for (const operation of Object.values(methods)) {
+        for (const tag of operation.tags ?? []) used.add(tag);
+      }
+    }
+    expect([...used].sort()).toEqual(declared);
   });
 
   it("serves Swagger UI at /api/docs/", async () => {
