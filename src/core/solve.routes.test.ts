@@ -8,6 +8,7 @@ import {
   type FakeOpenAi,
 } from "../../test/support/fake-openai.js";
 import { samplePng } from "./sample-images.js";
+import { expectProblem } from "../../test/support/problems.js";
 
 const API_KEY = "sk-test-solve-route-key-7f3a9c";
 const COST_CENTS = 7;
@@ -121,19 +122,6 @@ async function requestLogCount(t: TestApp, userId: string): Promise<number> {
     [userId],
   );
   return Number(row?.n ?? 0);
-}
-
-function expectProblem(
-  response: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
-  status: number,
-  code: string,
-) {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
-  const body = response.json() as Record<string, unknown>;
-  expect(body).toMatchObject({ status, code, type: `urn:tollgate:problem:${code}` });
-  expect(body["request_id"]).toBe(response.headers["x-request-id"]);
-  return body;
 }
 
 describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
@@ -269,7 +257,7 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
       const problem = expectProblem(response, failure.status, failure.code);
       if (failure.code === "openai_rate_limited")
         expect(response.headers["retry-after"]).toBe("20");
-      const row = await logRow(t, problem["request_id"] as string);
+      const row = await logRow(t, problem["request_id"]);
       expect(row).toMatchObject({
         status: "error",
         error_code: failure.code,
@@ -324,7 +312,7 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
       const caller = await newCaller(refused);
       const response = await solveOctet(refused, caller, samplePng(2, 2));
       const problem = expectProblem(response, 502, "openai_unavailable");
-      const row = await logRow(refused, problem["request_id"] as string);
+      const row = await logRow(refused, problem["request_id"]);
       expect(row).toMatchObject({ status: "error", error_code: "openai_unavailable" });
       expect(Number(row?.cost_cents)).toBe(0);
       expect(await periodTotals(refused, caller.userId)).toMatchObject({

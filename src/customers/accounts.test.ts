@@ -11,16 +11,9 @@ import { createTestApp, memoryMailer, type TestApp } from "../../test/support/ap
 import { signIn, withoutCsrfHeader } from "../../test/support/sessions.js";
 import { fixedClock } from "../platform/clock.js";
 import { sha256Hex } from "./secrets.js";
+import { expectProblem } from "../../test/support/problems.js";
 
 type Injected = Awaited<ReturnType<TestApp["app"]["inject"]>>;
-
-function expectProblem(response: Injected, status: number, code: string) {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
-  const body = response.json<{ code: string; errors?: { field: string; code: string }[] }>();
-  expect(body.code).toBe(code);
-  return body;
-}
 
 const LINK = /http:\/\/localhost:8000(\/api\/customers\/verify-email\?token=[^\s]+)/;
 

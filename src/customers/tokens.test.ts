@@ -10,13 +10,7 @@ import { createTestDatabase, onServerPostgres, SERVER_ONLY } from "../../test/su
 import { signIn } from "../../test/support/sessions.js";
 import { BEARER_FAILURE_LIMITS } from "./bearer-failures.js";
 import { TOKEN_CACHE_TTL_MS } from "./tokens.service.js";
-
-type Injected = Awaited<ReturnType<TestApp["app"]["inject"]>>;
-
-function expectProblem(response: Injected, status: number, code: string) {
-  expect(response.statusCode).toBe(status);
-  expect(response.json<{ code: string }>().code).toBe(code);
-}
+import { expectProblem } from "../../test/support/problems.js";
 
 const bearerRoute = (app: TestApp["app"]) => {
   app.get("/api/test/whoami", { config: { access: "bearer" } }, async (request) =>

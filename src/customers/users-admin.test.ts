@@ -5,16 +5,7 @@ import { uniqueEmail } from "../../test/factories/users.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { createTestDatabase, onServerPostgres, SERVER_ONLY } from "../../test/support/database.js";
 import { signIn } from "../../test/support/sessions.js";
-
-type Injected = Awaited<ReturnType<TestApp["app"]["inject"]>>;
-
-function expectProblem(response: Injected, status: number, code: string) {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
-  const body = response.json<{ code: string; errors?: { field: string; code: string }[] }>();
-  expect(body.code).toBe(code);
-  return body;
-}
+import { expectProblem } from "../../test/support/problems.js";
 
 const bearerRoute = (app: TestApp["app"]) => {
   app.get("/api/test/whoami", { config: { access: "bearer" } }, async (request) =>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "node:net";
 import { Type } from "typebox";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { expectProblem } from "../../test/support/problems.js";
 import type { App } from "../app.js";
 
 describe("HTTP platform", () => {
@@ -33,21 +34,6 @@ describe("HTTP platform", () => {
     });
   });
   afterAll(async () => t.close());
-
-  function expectProblem(
-    response: { headers: Record<string, unknown>; json(): unknown },
-    status: number,
-    code: string,
-  ) {
-    expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
-    const body = response.json() as Record<string, unknown>;
-    expect(body).toMatchObject({ status, code });
-    expect(body["type"]).toBe(`urn:tollgate:problem:${code}`);
-    expect(typeof body["title"]).toBe("string");
-    expect(typeof body["detail"]).toBe("string");
-    expect(body["request_id"]).toBe(response.headers["x-request-id"]);
-    return body;
-  }
 
   it("answers malformed JSON with 400 invalid_json", async () => {
     const response = await t.app.inject({
@@ -104,7 +90,7 @@ describe("HTTP platform", () => {
     expect(body["detail"]).not.toMatch(/at |Error/);
     // The log keeps the cause for operators, tied to the request id.
     expect(t.logs()).toContain("secret internal detail");
-    expect(t.logs()).toContain(body["request_id"] as string);
+    expect(t.logs()).toContain(body["request_id"]);
   });
 
   it("refuses a NUL character in a body, query or path with 400 validation_error", async () => {
