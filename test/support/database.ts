@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../src/platform/db/database.js";
 import { databaseUrl, dropDatabase, quoteIdent } from "./postgres-admin.js";
@@ -19,15 +20,17 @@ export interface TestDatabase extends Database {
 }
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite, or a clone of the run's
- * migrated template on server Postgres (`empty: true`: not migrated). close() drops it.
+ * A fresh, migrated database for one test file, copied from the run's migrated template: an
+ * in-memory PGlite loaded from it, or a clone of it on server Postgres (`empty: true`: a new,
+ * unmigrated database). close() drops it.
  */
 export async function createTestDatabase(
   options: { poolSize?: number; empty?: boolean } = {},
 ): Promise<TestDatabase> {
   if (serverUrl === undefined) {
-    const database = await openDatabase({});
-    if (options.empty !== true) await database.migrate();
+    const snapshot =
+      options.empty === true ? undefined : new Blob([await readFile(inject("pgliteSnapshot"))]);
+    const database = await openDatabase({ pgliteSnapshot: snapshot });
     return Object.assign(database, { url: undefined });
   }
   const prefix = inject("runPrefix");

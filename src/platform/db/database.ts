@@ -44,12 +44,14 @@ export interface OpenDatabaseOptions {
   readonly url?: string | undefined;
   /** PGlite data directory; undefined means in memory (tests). */
   readonly pgliteDir?: string | undefined;
+  /** In memory only: start from this dumped data directory (a migrated test template). */
+  readonly pgliteSnapshot?: Blob | undefined;
   readonly poolSize?: number;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   return options.url === undefined
-    ? openPglite(options.pgliteDir)
+    ? openPglite(options.pgliteDir, options.pgliteSnapshot)
     : openPostgres(options.url, options.poolSize ?? 10);
 }
 
@@ -58,11 +60,17 @@ export function embeddedDatabaseDir(dataDir: string): string {
   return join(dataDir, "pglite");
 }
 
-async function openPglite(dir: string | undefined): Promise<Database> {
+async function openPglite(dir: string | undefined, snapshot?: Blob): Promise<Database> {
   const release = dir === undefined ? () => undefined : acquireEmbeddedLock(dir);
   let client: PGlite;
   try {
-    client = await PGlite.create(dir === undefined ? {} : { dataDir: dir });
+    client = await PGlite.create(
+      dir === undefined
+        ? snapshot === undefined
+          ? {}
+          : { loadDataDir: snapshot }
+        : { dataDir: dir },
+    );
   } catch (error) {
     release();
     throw error;
