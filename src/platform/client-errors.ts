@@ -29,7 +29,10 @@ function clientProblem(error: NodeJS.ErrnoException): AppError {
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === "ECONNRESET" || socket.destroyed) return;
-  if (socket.writable) {
+  // A response already under way on this socket cannot be followed by another one (as Node's
+  // own handler, which checks the same).
+  const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && inFlight?.headersSent !== true) {
     const problem = clientProblem(error);
     const requestId = randomUUID();
     const body = JSON.stringify(problemBody(requestId, problem));
