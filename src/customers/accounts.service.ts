@@ -7,7 +7,7 @@ import type { Mailer } from "../platform/email.js";
 import { validationError } from "../platform/errors.js";
 import { RESEND_WINDOW_MS, type AuthThrottle } from "./auth-throttle.service.js";
 import { customersError, passwordChangeError } from "./customers.errors.js";
-import { claimInvite, findInviteByCode } from "./invites.queries.js";
+import { claimInvite, findInviteByCode, findInviteById } from "./invites.queries.js";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "./password-hashing.js";
 import { validatePassword } from "./password-validators.js";
 import type { NewSession, SessionsService } from "./sessions.service.js";
@@ -24,6 +24,7 @@ import type { User } from "./users.table.js";
 import {
   parseVerificationToken,
   signVerificationToken,
+  VERIFICATION_TOKEN_TTL_MS,
   verificationTokenIsValid,
 } from "./verification-tokens.js";
 
@@ -120,6 +121,21 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     }
   }
 
+  /**
+   * A registration nobody verified can be made again once it cannot be verified any more: its
+   * invite was claimed by another account or withdrawn, or its first link expired. Not sooner, or
+   * anyone holding an invite could replace a pending registration's password and have the owner
+   * verify the account with it from the new email.
+   */
+  async function canRegisterAgain(pending: User): Promise<boolean> {
+    if (clock.now().getTime() - pending.dateJoined.getTime() > VERIFICATION_TOKEN_TTL_MS) {
+      return true;
+    }
+    if (pending.registeredInviteId === null) return false;
+    const invite = await findInviteById(db, pending.registeredInviteId);
+    return invite === undefined || !invite.isActive || invite.usedBy !== null;
+  }
+
   return {
     async register(input) {
       const email = normalizeEmail(input.email);
@@ -136,11 +152,15 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       const exists = () =>
         customersError("email_exists", "An account with this email already exists.");
       const pending = await findUserByEmail(db, email);
-      // Only a verified (or deactivated) account owns its address. A registration nobody
-      // verified can be made again, so an address registered by mistake, by someone else, or
-      // with an invite another account claimed first, is not lost for good.
       if (pending !== undefined && (pending.emailVerifiedAt !== null || !pending.isActive)) {
         throw exists();
+      }
+      if (pending !== undefined && !(await canRegisterAgain(pending))) {
+        throw customersError(
+          "email_exists",
+          "An account with this email is waiting for verification: use the emailed link, or " +
+            "resend-verification for a new one.",
+        );
       }
       if (pending !== undefined && !(await throttle.allowVerificationEmail(email))) {
         throw customersError(

@@ -238,32 +238,63 @@ describe("customer accounts", () => {
       );
     });
 
-    it("a registration nobody verified can be made again: the newest link and password win", async () => {
+    it("a pending registration is kept while its link is valid, and can be made again after 24 h", async () => {
       const { email, password: firstPassword } = await registerNew();
       const firstLink = lastLinkTo(email);
-      const { password } = await registerNew({ email: email.toUpperCase() });
-      const secondLink = lastLinkTo(email);
-      expect(secondLink).not.toBe(firstLink);
+      const invite = await createInvite(t.services.db);
+      const early = await register({ email, password: strongPassword(), invite_code: invite.code });
+      expect(expectProblem(early, 409, "email_exists").detail).toMatch(/waiting for verification/);
+      clock.set("2030-01-16T12:00:01Z");
+      try {
+        const { password } = await registerNew({ email: email.toUpperCase() });
+        const secondLink = lastLinkTo(email);
+        expect(secondLink).not.toBe(firstLink);
+        expectProblem(
+          await t.app.inject({ method: "GET", url: firstLink }),
+          400,
+          "invalid_verification_token",
+        );
+        expect((await t.app.inject({ method: "GET", url: secondLink })).statusCode).toBe(204);
+        expectProblem(await login(email, firstPassword), 401, "invalid_credentials");
+        expect((await login(email, password)).statusCode).toBe(200);
+        const rows = await t.services.db.select().from(users).where(eq(users.email, email));
+        expect(rows).toHaveLength(1);
+      } finally {
+        clock.set("2030-01-15T12:00:00Z");
+      }
+    });
+
+    it("a link from before the registration was made again cannot verify it", async () => {
+      const invite = (await createInvite(t.services.db)).code;
+      const loser = await registerNew({ invite });
+      const staleLink = lastLinkTo(loser.email);
+      const winner = await registerNew({ invite });
+      await t.app.inject({ method: "GET", url: lastLinkTo(winner.email) });
+      await registerNew({ email: loser.email });
       expectProblem(
-        await t.app.inject({ method: "GET", url: firstLink }),
+        await t.app.inject({ method: "GET", url: staleLink }),
         400,
         "invalid_verification_token",
       );
-      expect((await t.app.inject({ method: "GET", url: secondLink })).statusCode).toBe(204);
-      expectProblem(await login(email, firstPassword), 401, "invalid_credentials");
-      expect((await login(email, password)).statusCode).toBe(200);
-      const rows = await t.services.db.select().from(users).where(eq(users.email, email));
-      expect(rows).toHaveLength(1);
     });
 
-    it("registering a pending address again is throttled like resend-verification", async () => {
-      const { email } = await registerNew();
-      for (let attempt = 0; attempt < 3; attempt++) await registerNew({ email });
-      const invite = await createInvite(t.services.db);
+    it("registering a pending address again shares resend-verification's email budget", async () => {
+      const invite = (await createInvite(t.services.db)).code;
+      const loser = await registerNew({ invite });
+      const winner = await registerNew({ invite });
+      await t.app.inject({ method: "GET", url: lastLinkTo(winner.email) });
+      for (let i = 0; i < 3; i += 1) {
+        await t.app.inject({
+          method: "POST",
+          url: "/api/customers/resend-verification",
+          payload: { email: loser.email },
+        });
+      }
+      const fresh = await createInvite(t.services.db);
       const refused = await register({
-        email,
+        email: loser.email,
         password: strongPassword(),
-        invite_code: invite.code,
+        invite_code: fresh.code,
       });
       expectProblem(refused, 429, "too_many_attempts");
       expect(refused.headers["retry-after"]).toBe("3600");

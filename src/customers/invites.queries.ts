@@ -7,6 +7,11 @@ export async function findInviteByCode(db: DbOrTx, code: string): Promise<Invite
   return invite;
 }
 
+export async function findInviteById(db: DbOrTx, id: string): Promise<InviteCode | undefined> {
+  const [invite] = await db.select().from(inviteCodes).where(eq(inviteCodes.id, id));
+  return invite;
+}
+
 export async function insertInvites(
   db: DbOrTx,
   rows: { code: string; expiresAt: Date | null; createdAt: Date }[],
