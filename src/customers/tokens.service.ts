@@ -184,7 +184,8 @@ export function createTokensService(deps: {
     async revokeToken(userId, tokenId) {
       const revoked = await revokeApiTokenOfUser(db, userId, tokenId, clock.now());
       if (revoked === undefined) throw customersError("not_found", "No such API token.");
-      await broadcast(tokenId, { token_id: tokenId });
+      // The stored id: the caller's may differ in letter case, and the cache compares text.
+      await broadcast(revoked.id, { token_id: revoked.id });
     },
 
     async forgetUser(userId) {

@@ -171,6 +171,20 @@ describe("API tokens", () => {
           .statusCode,
       ).toBe(204);
     });
+
+    it("revoking by the id in capitals also drops the cached token at once", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const { token, id } = await createApiToken(t, user.id);
+      expect((await callWithToken(t, token)).statusCode).toBe(200);
+      const { headers } = await signIn(t, user.id);
+      const revoke = await t.app.inject({
+        method: "DELETE",
+        url: `/api/customers/tokens/${id.toUpperCase()}`,
+        headers,
+      });
+      expect(revoke.statusCode).toBe(204);
+      expectProblem(await callWithToken(t, token), 401, "invalid_token");
+    });
   });
 
   describe("errors", () => {

@@ -49,7 +49,9 @@ export function createUsersAdminService(deps: {
       return this.update("cli", user.id, changes);
     },
 
-    async update(actorId, userId, changes) {
+    async update(actorId, rawUserId, changes) {
+      // UUIDs arrive in any letter case; Postgres compares them as values, this check as text.
+      const userId = rawUserId.toLowerCase();
       if (actorId === userId && (changes.isActive === false || changes.isStaff === false)) {
         throw validationError(
           [
