@@ -3,27 +3,47 @@ import type { Config } from "../config.js";
 
 type SerializedError = ReturnType<typeof pino.stdSerializers.err> & { cause?: unknown };
 
-// From Drizzle's "\nparams: " to the stack's first frame, or to the end of the message.
-const PARAMS = /\nparams: [\s\S]*?(?=\n {4}at |$)/;
 // Postgres quotes the refused input at the end of its message: 'invalid input syntax for type
 // uuid: "…"', 'date/time field value out of range: "…"'.
 const QUOTED_INPUT = /: "[^\n]*"$/gm;
 
+interface QueryError {
+  readonly message: string;
+  readonly query: string;
+  readonly params: unknown;
+  readonly cause?: unknown;
+}
+
+function isQueryError(value: unknown): value is QueryError {
+  return (
+    value instanceof Error &&
+    typeof (value as { query?: unknown }).query === "string" &&
+    "params" in value
+  );
+}
+
 /**
  * Database errors carry the statement's bound values (emails, password and token hashes): in
- * `params`, in Drizzle's message and stack ("params: …"), and in Postgres' message and `detail`,
- * which quote the offending value. The statement text stays; the values go.
+ * `params`, in Drizzle's message ("Failed query: …\nparams: …", also in the stack), and in
+ * Postgres' message and `detail`, which quote the offending value. The statement text stays; the
+ * values go. Drizzle's message is replaced whole, so no value can end the redaction early.
  */
 function errorWithoutValues(error: Error): SerializedError {
   const serialized = pino.stdSerializers.err(error) as SerializedError;
+  const replacements: [string, string][] = [];
+  for (let at: unknown = error; at instanceof Error; at = at.cause) {
+    if (isQueryError(at)) {
+      replacements.push([at.message, `Failed query: ${at.query}\nparams: [redacted]`]);
+    }
+  }
   for (let at: unknown = serialized; typeof at === "object" && at !== null;) {
     const node = at as Record<string, unknown>;
     for (const key of ["message", "stack"]) {
-      const text = node[key];
-      if (typeof text === "string")
-        node[key] = text
-          .replace(PARAMS, "\nparams: [redacted]")
-          .replace(QUOTED_INPUT, ': "[redacted]"');
+      const value = node[key];
+      if (typeof value !== "string") continue;
+      let text = value;
+      for (const [original, redacted] of replacements) text = text.split(original).join(redacted);
+      node[key] = text.replace(QUOTED_INPUT, ': "[redacted]"');
     }
     delete node["params"];
     delete node["detail"];
