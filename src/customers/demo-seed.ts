@@ -24,22 +24,28 @@ function randomPassword(): string {
 }
 
 /**
- * The n-th demo invite code, derived from SECRET_KEY: bootstrap-demo recognises the invite it made
- * itself without a marker column, so it never shows an invite that staff created. The same shape
- * as a random code (20 hex digits) and as unguessable without the key.
+ * The n-th demo invite code, derived from SECRET_KEY and the demo admin's (random) id:
+ * bootstrap-demo recognises the invite it made itself without a marker column, so it never shows
+ * an invite that staff created. The same shape as a random code (20 hex digits), and unguessable
+ * even where SECRET_KEY is a published placeholder, since the admin's id is not public.
  */
-function demoInviteCode(secretKey: string, n: number): string {
+function demoInviteCode(secretKey: string, adminId: string, n: number): string {
   return createHmac("sha256", secretKey)
-    .update(`tollgate demo invite ${n}`)
+    .update(`tollgate demo invite ${adminId} ${String(n)}`)
     .digest("hex")
     .slice(0, 20);
 }
 
 /** The first demo invite that is still usable, creating the next one when all were used. */
-async function ensureDemoInvite(db: Db, secretKey: string, now: Date): Promise<InviteCode> {
+async function ensureDemoInvite(
+  db: Db,
+  secretKey: string,
+  adminId: string,
+  now: Date,
+): Promise<InviteCode> {
   // Each used or deactivated demo invite moves on to the next code; a thousand is plenty.
   for (let n = 0; n < 1000; n += 1) {
-    const code = demoInviteCode(secretKey, n);
+    const code = demoInviteCode(secretKey, adminId, n);
     let invite = await findInviteByCode(db, code);
     if (invite === undefined) {
       // A concurrent seeding may insert the same code first; then both use that row.
@@ -79,7 +85,7 @@ export async function seedDemo(services: Services): Promise<DemoFacts> {
   const admin = await ensureAccount(DEMO_ADMIN_EMAIL, true);
   const user = await ensureAccount(DEMO_USER_EMAIL, false);
 
-  const invite = await ensureDemoInvite(db, config.secretKey, clock.now());
+  const invite = await ensureDemoInvite(db, config.secretKey, admin.user.id, clock.now());
 
   const [liveToken] = await db
     .select({ id: apiTokens.id })

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { platformError, type AppError } from "./errors.js";
+import { platformError, validationError, type AppError } from "./errors.js";
 import { sendProblem } from "./error-handler.js";
 import { problemBody } from "./problem.js";
 
@@ -59,7 +59,9 @@ export function frameworkErrors(
     request,
     reply,
     error.code === "FST_ERR_MAX_PARAM_LENGTH"
-      ? platformError("validation_error", "A path parameter is too long.")
+      ? validationError([
+          { field: "params", code: "too_long", message: "A path parameter is too long." },
+        ])
       : platformError("bad_request", "The URL is malformed."),
   );
 }

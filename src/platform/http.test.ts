@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { Type } from "typebox";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { expectProblem } from "../../test/support/problems.js";
+import { clientErrorHandler } from "./client-errors.js";
 import type { App } from "../app.js";
 
 describe("HTTP platform", () => {
@@ -166,8 +167,9 @@ describe("HTTP platform", () => {
 
   it("answers an over-long path parameter or a malformed URL with problem+json", async () => {
     const long = await t.app.inject({ method: "POST", url: `/api/test/items/${"a".repeat(500)}` });
-    expect(long.statusCode).toBe(400);
-    expectProblem(long, 400, "validation_error");
+    expect(expectProblem(long, 400, "validation_error").errors).toEqual([
+      { field: "params", code: "too_long", message: "A path parameter is too long." },
+    ]);
     const malformed = await t.app.inject({ method: "POST", url: "/api/test/items/%zz" });
     expectProblem(malformed, 400, "bad_request");
   });
@@ -210,6 +212,25 @@ describe("HTTP platform", () => {
       400,
       "bad_request",
     );
+  });
+
+  it("answers a request that never finishes arriving with 408 request_timeout", () => {
+    const written: string[] = [];
+    let destroyed = false;
+    const socket = {
+      destroyed: false,
+      writable: true,
+      write: (text: string) => written.push(text),
+      destroy: () => {
+        destroyed = true;
+      },
+    };
+    const timeout = Object.assign(new Error("timeout"), { code: "ERR_HTTP_REQUEST_TIMEOUT" });
+    clientErrorHandler(timeout, socket as unknown as Socket);
+    const [head = "", body = ""] = (written[0] ?? "").split("\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1.1 408 Request Timeout\r\n/);
+    expect(JSON.parse(body)).toMatchObject({ status: 408, code: "request_timeout" });
+    expect(destroyed).toBe(true);
   });
 
   it("ignores a trailing slash", async () => {

@@ -113,6 +113,24 @@ describe("payment status transitions", () => {
     },
   );
 
+  it("settles a month from the day after its last day (UTC), not on it", async () => {
+    const user = await createUser(t.services.db);
+    const february = await createBillingPeriod(t.services.db, {
+      userId: user.id,
+      month: "2025-02",
+    });
+    clock.set("2025-02-28T23:59:59Z");
+    try {
+      expect(await apply("overdue", february.id).catch((e: unknown) => e)).toMatchObject({
+        code: "invalid_transition",
+      });
+      clock.set("2025-03-01T00:00:00Z");
+      expect((await apply("overdue", february.id)).paymentStatus).toBe("overdue");
+    } finally {
+      clock.set("2025-03-10T12:00:00Z");
+    }
+  });
+
   it("answers an unknown period with not_found", async () => {
     const error = await t.services.usage
       .markPeriodWaived("00000000-0000-4000-8000-000000000000")
