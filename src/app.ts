@@ -76,7 +76,12 @@ export async function buildApp(config: Config, services: Services): Promise<App>
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-ID", request.id);
-    if (!hostAllowed(request.hostname, config.allowedHosts)) {
+    // Health probes (Docker, Kubernetes, load balancers) address the container by IP; /healthz
+    // reveals nothing a Host check would protect.
+    if (
+      request.routeOptions.url !== "/healthz" &&
+      !hostAllowed(request.hostname, config.allowedHosts)
+    ) {
       throw platformError("disallowed_host", `Host "${request.hostname}" is not in ALLOWED_HOSTS.`);
     }
     // Compressed bodies would reach the JSON parser or the image sniffer as noise.
