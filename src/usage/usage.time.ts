@@ -91,7 +91,8 @@ export function parseRequestRange(
   const invalid = (field: string): FieldError => ({
     field,
     code: "invalid_format",
-    message: "Expected an ISO 8601 date (YYYY-MM-DD) or datetime (YYYY-MM-DDTHH:MM:SSZ).",
+    message:
+      "Expected a real ISO 8601 date (YYYY-MM-DD) or datetime (YYYY-MM-DDTHH:MM:SSZ), years 1000 to 9998.",
   });
   if (from !== undefined) {
     const parsed = parseDateOrDateTime(from);
