@@ -43,24 +43,15 @@ export const tokensRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { count, page, results } = await tokens.listTokens(
-        principalOf(request).userId,
-        request.query.page,
-      );
-      return toPage(
-        request,
-        app.config.publicBaseUrl,
-        page,
-        count,
-        results.map((token) => ({
-          id: token.id,
-          name: token.name,
-          token_prefix: token.tokenPrefix,
-          created_at: token.createdAt.toISOString(),
-          last_used_at: token.lastUsedAt?.toISOString() ?? null,
-          revoked_at: token.revokedAt?.toISOString() ?? null,
-        })),
-      );
+      const listed = await tokens.listTokens(principalOf(request).userId, request.query.page);
+      return toPage(request, listed, (token) => ({
+        id: token.id,
+        name: token.name,
+        token_prefix: token.tokenPrefix,
+        created_at: token.createdAt.toISOString(),
+        last_used_at: token.lastUsedAt?.toISOString() ?? null,
+        revoked_at: token.revokedAt?.toISOString() ?? null,
+      }));
     },
   );
 

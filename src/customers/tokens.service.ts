@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
 import type { Database, Db } from "../platform/db/database.js";
-import { pageWindow } from "../platform/pagination.js";
+import { pageWindow, type Listed } from "../platform/pagination.js";
 import { createBearerFailureGuard } from "./bearer-failures.js";
 import { customersError } from "./customers.errors.js";
 import { hashSecret, verifySecret } from "./password-hashing.js";
@@ -51,10 +51,7 @@ export interface ApiTokenListItem {
 
 export interface TokensService {
   createToken(userId: string, name: string): Promise<CreatedApiToken>;
-  listTokens(
-    userId: string,
-    page: number | undefined,
-  ): Promise<{ count: number; page: number; results: ApiTokenListItem[] }>;
+  listTokens(userId: string, page: number | undefined): Promise<Listed<ApiTokenListItem>>;
   /** Sets revoked_at (idempotent) and drops the token from every instance's cache. */
   revokeToken(userId: string, tokenId: string): Promise<void>;
   /**
@@ -177,7 +174,7 @@ export function createTokensService(deps: {
       return {
         count,
         page: window.page,
-        results: rows.map((row) => ({ ...row, tokenPrefix: displayPrefix(row.tokenPrefix) })),
+        rows: rows.map((row) => ({ ...row, tokenPrefix: displayPrefix(row.tokenPrefix) })),
       };
     },
 

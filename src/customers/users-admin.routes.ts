@@ -53,13 +53,7 @@ export const usersAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         isActive: request.query.is_active,
         page: request.query.page,
       });
-      return toPage(
-        request,
-        app.config.publicBaseUrl,
-        listed.page,
-        listed.count,
-        listed.rows.map(adminUserJson),
-      );
+      return toPage(request, listed, adminUserJson);
     },
   );
 

@@ -43,16 +43,26 @@ export function pageWindow(page: number | undefined): {
   return { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE, page: current };
 }
 
-/** Builds the envelope with absolute next/previous links that keep the request's other filters. */
-export function toPage<T>(
+/** One page of rows as a service returns it: the 1-based page, the total count, the rows. */
+export interface Listed<T> {
+  readonly page: number;
+  readonly count: number;
+  readonly rows: readonly T[];
+}
+
+/**
+ * The DRF envelope of a listed page, each row turned into its JSON shape, with absolute
+ * next/previous links (on PUBLIC_BASE_URL) that keep the request's other filters.
+ */
+export function toPage<T, J>(
   request: FastifyRequest,
-  publicBaseUrl: string,
-  page: number,
-  count: number,
-  results: T[],
-): Page<T> {
+  listed: Listed<T>,
+  toJson: (row: T) => J,
+): Page<J> {
+  const { page, count } = listed;
+  const results = listed.rows.map((row) => toJson(row));
   const link = (target: number): string => {
-    const url = new URL(request.url, publicBaseUrl);
+    const url = new URL(request.url, request.server.config.publicBaseUrl);
     if (target === 1) url.searchParams.delete("page");
     else url.searchParams.set("page", String(target));
     return url.toString();

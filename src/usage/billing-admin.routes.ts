@@ -42,13 +42,7 @@ export const billingAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const listed = await usage.listAllBillingPeriods(request.query);
-      return toPage(
-        request,
-        app.config.publicBaseUrl,
-        listed.page,
-        listed.count,
-        listed.rows.map(adminBillingPeriodJson),
-      );
+      return toPage(request, listed, adminBillingPeriodJson);
     },
   );
 

@@ -48,13 +48,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const listed = await usage.listBillingPeriods(principalOf(request).userId, request.query);
-      return toPage(
-        request,
-        app.config.publicBaseUrl,
-        listed.page,
-        listed.count,
-        listed.rows.map(billingPeriodJson),
-      );
+      return toPage(request, listed, billingPeriodJson);
     },
   );
 
@@ -82,13 +76,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       return {
         period: billingPeriodJson(period),
-        requests: toPage(
-          request,
-          app.config.publicBaseUrl,
-          requests.page,
-          requests.count,
-          requests.rows.map(requestLogJson),
-        ),
+        requests: toPage(request, requests, requestLogJson),
       };
     },
   );

@@ -32,13 +32,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const listed = await usage.listRequests(principalOf(request).userId, request.query);
-      return toPage(
-        request,
-        app.config.publicBaseUrl,
-        listed.page,
-        listed.count,
-        listed.rows.map(requestLogJson),
-      );
+      return toPage(request, listed, requestLogJson);
     },
   );
 

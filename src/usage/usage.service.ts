@@ -2,7 +2,7 @@ import type { Config } from "../config.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { platformError, validationError } from "../platform/errors.js";
-import { pageWindow } from "../platform/pagination.js";
+import { pageWindow, type Listed } from "../platform/pagination.js";
 import type { BillingPeriod, PaymentStatus } from "./billing-periods.table.js";
 import {
   activeUserIds,
@@ -43,12 +43,6 @@ export interface UsageDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly config: Pick<Config, "paymentGraceDays">;
-}
-
-export interface Listed<T> {
-  page: number;
-  count: number;
-  rows: T[];
 }
 
 export interface ReconcileReport {
