@@ -3,7 +3,7 @@ import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import type { AppError } from "../platform/errors.js";
 import { problemBody } from "../platform/problem.js";
-import { recordRequest } from "../usage/metering.js";
+import { createRequestMeter } from "../usage/batched-metering.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
 import { requestIdIsLogged } from "../usage/request-logs.queries.js";
 import { coreError, DUPLICATE_REQUEST_DETAIL, PROVIDER_ERROR_DETAILS } from "./core.errors.js";
@@ -74,6 +74,7 @@ export function buildCoreServices(deps: {
   const { db, clock } = deps;
   const solver = deps.solver ?? imageSolverFor(deps.config);
   const settings = createCoreSettingsService(deps);
+  const meter = createRequestMeter(db);
 
   return {
     solver,
@@ -147,15 +148,12 @@ export function buildCoreServices(deps: {
         };
       }
 
-      // Not wrapped in db.transaction(): in the common case recordRequest is one statement (log
-      // insert + period update), atomic on its own, and Postgres commits it without another round
-      // trip. Under an explicit BEGIN … COMMIT the period row stays locked until Node gets round
-      // to sending COMMIT, and every request of a user queues on that row (docs/performance.md:
-      // ~1.6x throughput). The rare first request of a month creates the period in a
-      // transaction of its own inside recordRequest. Wrap this again in a transaction when a
-      // request gets more billing writes (e.g. credit debits).
+      // Recorded through the batching meter: its statement writes this log and its charge
+      // together (with other requests that finished meanwhile) before the reply is sent.
+      // Wrap billing in a transaction of its own when a request gets more billing writes (e.g.
+      // credit debits).
       try {
-        await recordRequest(db, {
+        await meter.record({
           userId: input.userId,
           tokenId: input.tokenId,
           service: IMAGE_SOLVE_SERVICE,

@@ -12,6 +12,8 @@ import {
 import { allCommands } from "../commands.js";
 import { runCommandLine } from "../platform/cli.js";
 import { fixedClock } from "../platform/clock.js";
+import { openDatabase } from "../platform/db/database.js";
+import { createRequestMeter } from "./batched-metering.js";
 import { billingPeriods } from "./billing-periods.table.js";
 import { recordRequest } from "./metering.js";
 
@@ -130,6 +132,70 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
         ["2025-02-01", false, 7],
         ["2025-03-01", true, 13],
       ]);
+    }
+  });
+
+  it("meters exactly through two instances' batching meters writing at once", async () => {
+    const other = await openDatabase({ url: database.url, poolSize: 10 });
+    try {
+      const meters = [createRequestMeter(database.db), createRequestMeter(other.db)];
+      const users = await Promise.all(Array.from({ length: 5 }, () => createUser(database.db)));
+      const calls = Array.from({ length: 600 }, (_, i) => ({
+        // Each batch touches several users' periods, in a different order on each instance.
+        userId: users[(i * (i % 2 === 0 ? 1 : 3)) % users.length]!.id,
+        meter: meters[i % 2]!,
+        requestTs: new Date(i % 4 === 0 ? "2025-05-31T23:59:59.999Z" : "2025-06-01T00:00:00Z"),
+        status: i % 9 === 0 ? ("error" as const) : ("success" as const),
+        costCents: 1 + (i % 7),
+      }));
+      const outcomes = await Promise.allSettled(
+        calls.map((call) =>
+          call.meter.record({
+            userId: call.userId,
+            tokenId: null,
+            service: "core.image_solve",
+            requestTs: call.requestTs,
+            durationMs: 1,
+            requestBytes: 1,
+            responseBytes: 1,
+            status: call.status,
+            errorCode: call.status === "error" ? "openai_error" : null,
+            requestId: randomUUID(),
+            costCents: call.costCents,
+          }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+
+      for (const user of users) {
+        const expected = (month: number) => {
+          const charged = calls.filter(
+            (c) =>
+              c.userId === user.id && c.status === "success" && c.requestTs.getUTCMonth() === month,
+          );
+          return [charged.length, charged.reduce((sum, c) => sum + c.costCents, 0)];
+        };
+        const periods = await database.db
+          .select()
+          .from(billingPeriods)
+          .where(eq(billingPeriods.userId, user.id))
+          .orderBy(billingPeriods.periodStart);
+        expect(
+          periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests, p.totalCostCents]),
+        ).toEqual([
+          ["2025-05-01", false, ...expected(4)],
+          ["2025-06-01", true, ...expected(5)],
+        ]);
+      }
+      const out: string[] = [];
+      const code = await runCommandLine(["reconcile"], allCommands(t.config), {
+        io: { out: (line) => out.push(line), err: (line) => out.push(line) },
+        services: async () => t.services,
+      });
+      expect(code).toBe(0);
+      expect(out.join("\n")).toContain("no mismatches");
+    } finally {
+      await other.close();
     }
   });
 });

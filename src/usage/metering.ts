@@ -168,6 +168,14 @@ async function chargeAndLog(
   return row;
 }
 
+/** The cents a request is charged: its price on success, 0 on error; a bad price is a bug. */
+export function checkedCost(input: Pick<RecordRequestInput, "costCents" | "status">): number {
+  if (!Number.isSafeInteger(input.costCents) || input.costCents < 0) {
+    throw new RangeError(`costCents must be a whole number of cents >= 0, got ${input.costCents}`);
+  }
+  return input.status === "success" ? input.costCents : 0;
+}
+
 /**
  * Logs one metered request against the period of its UTC month and, for a success, adds it to
  * that period's totals atomically. Call it inside the transaction that does the rest of the
@@ -179,10 +187,7 @@ export async function recordRequest(
   tx: DbOrTx,
   input: RecordRequestInput,
 ): Promise<RecordedRequest> {
-  if (!Number.isSafeInteger(input.costCents) || input.costCents < 0) {
-    throw new RangeError(`costCents must be a whole number of cents >= 0, got ${input.costCents}`);
-  }
-  const costCents = input.status === "success" ? input.costCents : 0;
+  const costCents = checkedCost(input);
   const { periodStart } = monthBounds(input.requestTs);
   const recorded = await chargeAndLog(tx, input, periodStart, costCents);
   if (recorded !== undefined) return recorded;
