@@ -61,10 +61,66 @@ describe("loadConfig", () => {
       "localhost:5173",
       /CORS_ALLOWED_ORIGINS: expected comma-separated origins/,
     ],
+    [
+      "LOG_LEVEL",
+      "verbose",
+      /LOG_LEVEL: expected one of trace, debug, info, warn, error, fatal, silent/,
+    ],
+    ["ALLOWED_HOSTS", "http://localhost:8000", /ALLOWED_HOSTS: expected .*without scheme, port/],
+    [
+      "ALLOWED_HOSTS",
+      "api.example.com:8000",
+      /ALLOWED_HOSTS: expected .*got "api.example.com:8000"/,
+    ],
+    ["ALLOWED_HOSTS", "example.com/api", /ALLOWED_HOSTS: expected .*got "example.com\/api"/],
+    ["ALLOWED_HOSTS", "::1", /ALLOWED_HOSTS: expected .*\[::1\]/],
+    ["HOST", "no such host", /HOST: expected an IP address .* or a host name/],
+    ["HOST", "http://0.0.0.0", /HOST: expected an IP address/],
+    ["DEFAULT_FROM_EMAIL", "tollgate", /DEFAULT_FROM_EMAIL: expected an email address/],
+    ["DEFAULT_FROM_EMAIL", "no reply@example.com", /DEFAULT_FROM_EMAIL: expected an email address/],
+    ["DEFAULT_FROM_EMAIL", "Tollgate <not an address>", /DEFAULT_FROM_EMAIL: expected/],
   ])("names %s and the expected form when it is %j", (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it.each([
+    ["LOG_LEVEL", "warn"],
+    ["LOG_LEVEL", "silent"],
+    ["ALLOWED_HOSTS", "api.example.com, .example.org, 10.0.0.5, [::1], *, web_1"],
+    ["HOST", "::"],
+    ["HOST", "127.0.0.1"],
+    ["HOST", "localhost"],
+    ["HOST", "tollgate-web.internal"],
+    ["DEFAULT_FROM_EMAIL", "no-reply@localhost"],
+    ["DEFAULT_FROM_EMAIL", "billing+noreply@mail.example.com"],
+    ["DEFAULT_FROM_EMAIL", "Tollgate Billing <billing@example.com>"],
+  ])("accepts %s=%j", (name, value) => {
+    expect(problemsOf({ [name]: value })).toEqual([]);
+  });
+
+  it("reads LOG_LEVEL in any case, as pino's lower-case name", () => {
+    expect(loadConfig({ DATA_DIR: tempDir(), LOG_LEVEL: "WARN" }).logLevel).toBe("warn");
+  });
+
+  it("freezes the nested settings too, not just the top level", () => {
+    const config = loadConfig({ DATA_DIR: tempDir(), ALLOWED_HOSTS: "api.example.com" });
+    // Test files are ES modules, so strict mode: a write to a frozen object throws.
+    expect(() => {
+      (config.email as { from: string }).from = "attacker@example.com";
+    }).toThrow(TypeError);
+    expect(() => {
+      (config.rateLimit.solve as { max: number }).max = 1_000_000;
+    }).toThrow(TypeError);
+    expect(() => {
+      (config.openai as { baseUrl: string }).baseUrl = "http://evil.example";
+    }).toThrow(TypeError);
+    expect(() => {
+      (config.allowedHosts as string[]).push("*");
+    }).toThrow(TypeError);
+    expect(config.email.from).toBe("no-reply@localhost");
+    expect(config.allowedHosts).toEqual(["api.example.com"]);
   });
 
   it.each([

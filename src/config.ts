@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { join, resolve } from "node:path";
+import { pino } from "pino";
 
 /** Every setting Tollgate reads, parsed once from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -177,6 +179,46 @@ function hostOf(origin: string): string {
   return new URL(origin).hostname.toLowerCase();
 }
 
+// RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens; underscores
+// too, since Docker and Compose service names may have them and they resolve.
+const HOSTNAME =
+  /^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/i;
+// The address part only; quoted local parts and IP literals are not worth their complexity here.
+const EMAIL_ADDRESS = /^[^\s@<>()",;:[\]\\]+@([^\s@<>]+)$/;
+
+function isHostname(value: string): boolean {
+  return HOSTNAME.test(value);
+}
+
+/** `addr@host` or `Name <addr@host>`, the forms nodemailer and Django's DEFAULT_FROM_EMAIL take. */
+function isFromAddress(value: string): boolean {
+  const named = /^[^<>"\r\n]*<([^<>]+)>$/.exec(value);
+  const domain = EMAIL_ADDRESS.exec(named?.[1] ?? value)?.[1];
+  return domain !== undefined && isHostname(domain);
+}
+
+/**
+ * An ALLOWED_HOSTS entry is compared with the request's host name, which never has a scheme,
+ * path or port: such an entry could never match, and every request would be refused.
+ */
+function isAllowedHostPattern(entry: string): boolean {
+  if (entry === "*") return true;
+  if (entry.startsWith("[") && entry.endsWith("]")) return isIP(entry.slice(1, -1)) === 6;
+  const name = entry.startsWith(".") ? entry.slice(1) : entry;
+  return isIP(name) === 4 || isHostname(name);
+}
+
+const LOG_LEVELS = [...Object.keys(pino.levels.values), "silent"];
+
+/** Freezes a plain object and everything it holds, so no part of the Config can be changed. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
 /**
  * Parses the environment into a frozen Config. Throws ConfigError listing every bad variable.
  * When SECRET_KEY is unset, a random key is generated once and kept in DATA_DIR/secret_key so
@@ -187,6 +229,11 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
   const dataDir = resolve(read.string("DATA_DIR", "./.data"));
   const port = read.int("PORT", 8000, 0, 65535);
   const host = read.string("HOST", "0.0.0.0");
+  if (isIP(host) === 0 && !isHostname(host)) {
+    read.problems.push(
+      `HOST: expected an IP address (0.0.0.0, ::, 127.0.0.1) or a host name, got "${host}"`,
+    );
+  }
   const publicBaseUrl = read.url("PUBLIC_BASE_URL", `http://localhost:${port}`, [
     "http:",
     "https:",
@@ -204,12 +251,31 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
   const defaultHosts = ["localhost", "127.0.0.1", "[::1]"];
   if (read.problems.length === 0) defaultHosts.push(hostOf(publicBaseUrl));
   const allowedHosts = read.list("ALLOWED_HOSTS", defaultHosts).map((h) => h.toLowerCase());
+  for (const entry of allowedHosts) {
+    if (!isAllowedHostPattern(entry)) {
+      read.problems.push(
+        `ALLOWED_HOSTS: expected comma-separated host names without scheme, port or path ` +
+          `(api.example.com, .example.com, 127.0.0.1, [::1] or *), got "${entry}"`,
+      );
+    }
+  }
   const debug = read.bool("DEBUG", false);
+  const logLevel = read.string("LOG_LEVEL", debug ? "debug" : "info").toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) {
+    read.problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
+  }
+  const from = read.string("DEFAULT_FROM_EMAIL", "no-reply@localhost");
+  if (!isFromAddress(from)) {
+    read.problems.push(
+      `DEFAULT_FROM_EMAIL: expected an email address, no-reply@example.com or ` +
+        `Example <no-reply@example.com>, got "${from}"`,
+    );
+  }
 
   const config: Config = {
     ...resolveSecretKey(read, dataDir, options.persistSecretKey ?? true),
     debug,
-    logLevel: read.string("LOG_LEVEL", debug ? "debug" : "info"),
+    logLevel,
     databaseUrl,
     dataDir,
     host,
@@ -219,7 +285,7 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
     allowedHosts: [...new Set(allowedHosts)],
     corsAllowedOrigins,
     email: {
-      from: read.string("DEFAULT_FROM_EMAIL", "no-reply@localhost"),
+      from,
       host: read.raw("EMAIL_HOST"),
       port: read.int("EMAIL_PORT", 587, 1, 65535),
       user: read.raw("EMAIL_HOST_USER"),
@@ -248,7 +314,7 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
     superuserPassword: read.raw("TOLLGATE_SUPERUSER_PASSWORD"),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
-  return Object.freeze(config);
+  return deepFreeze(config);
 }
 
 function resolveSecretKey(
