@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ConfigError, deploymentProblems, loadConfig } from "./config.js";
 
@@ -185,5 +187,43 @@ describe("deploymentProblems (check --deploy)", () => {
     const { SECRET_KEY: _omitted, ...rest } = production;
     const problems = deploymentProblems(loadConfig({ DATA_DIR: tempDir(), ...rest }));
     expect(problems.join("\n")).toMatch(/SECRET_KEY is not set/);
+  });
+});
+
+describe(".env.example", () => {
+  it("can be sourced by a shell (set -a; . ./.env.example), and every value is the default", () => {
+    // What direnv's dotenv and `set -a; . .env` do: the file must be valid shell.
+    const sourced = spawnSync(
+      "bash",
+      [
+        // No rc files: only the example decides whether sourcing succeeds.
+        "--norc",
+        "--noprofile",
+        "-c",
+        'set -eu; set -a; . ./.env.example; "$NODE" -e "console.log(JSON.stringify(process.env))"',
+      ],
+      {
+        cwd: fileURLToPath(new URL("..", import.meta.url)),
+        env: { PATH: process.env["PATH"] ?? "", NODE: process.execPath },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    expect(sourced.stderr).toBe("");
+    expect(sourced.status).toBe(0);
+    const env = JSON.parse(sourced.stdout) as Record<string, string>;
+    expect(env["OPENAI_PROMPT"]).toBe(
+      "Solve the task shown in this image. Reply with the answer only.",
+    );
+    const dataDir = tempDir();
+    const { secretKey: _a, ...fromExample } = loadConfig(
+      { ...env, DATA_DIR: dataDir },
+      { persistSecretKey: false },
+    );
+    const { secretKey: _b, ...defaults } = loadConfig(
+      { DATA_DIR: dataDir },
+      { persistSecretKey: false },
+    );
+    expect(fromExample).toEqual(defaults);
   });
 });
