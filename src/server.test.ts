@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { freePort } from "../test/support/free-port.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -26,7 +27,7 @@ async function waitForHealth(base: string, deadline: number): Promise<Response> 
 
 /** `npm start` (src/server.ts) in a child process on DATA_DIR, with no other configuration. */
 async function startServer(dataDir: string) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: root,
     env: {

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { runCliProcess } from "../../test/support/run-cli.js";
 import {
   askHidden,
@@ -169,9 +172,20 @@ describe("hidden answers (passwords)", () => {
 });
 
 describe("tollgate check --deploy", () => {
+  // A directory per test: fixed paths raced between concurrent runs on one machine.
+  const dataDirs: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), "tollgate-check-"));
+    dataDirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it("fails with the default local configuration, listing each problem", async () => {
     const result = await runCliProcess(["check", "--deploy"], {
-      DATA_DIR: "/tmp/tollgate-check-default",
+      DATA_DIR: dataDir(),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("SECRET_KEY is not set");
@@ -180,7 +194,7 @@ describe("tollgate check --deploy", () => {
 
   it("passes with a production-like environment", async () => {
     const result = await runCliProcess(["check", "--deploy"], {
-      DATA_DIR: "/tmp/tollgate-check-prod",
+      DATA_DIR: dataDir(),
       SECRET_KEY: "k9$Lq2!vX8#pR4&mZ7^tW1*yB6(nC3)hF5_jD0+gS2=eA8-uQ4~oI6@rT9%wE1",
       DEBUG: "false",
       ALLOWED_HOSTS: "api.example.com",
@@ -194,10 +208,17 @@ describe("tollgate check --deploy", () => {
 
   it("stops with the variable's name when the configuration is invalid", async () => {
     const result = await runCliProcess(["check"], {
-      DATA_DIR: "/tmp/tollgate-check-bad",
+      DATA_DIR: dataDir(),
       PORT: "eighty",
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("PORT: expected a whole number");
+  });
+
+  it("stops naming LOG_LEVEL when it is not a pino level, instead of calling it valid", async () => {
+    const result = await runCliProcess(["check"], { DATA_DIR: dataDir(), LOG_LEVEL: "verbose" });
+    expect(result.code).toBe(2);
+    expect(result.stdout).not.toContain("valid");
+    expect(result.stderr).toContain("LOG_LEVEL: expected one of");
   });
 });
