@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../test/support/free-port.js";
+import { runCliProcess } from "../test/support/run-cli.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -14,20 +17,8 @@ const PNG = Buffer.from(
   "base64",
 );
 
-async function waitForHealth(base: string, deadline: number): Promise<Response> {
-  for (;;) {
-    try {
-      return await fetch(`${base}/healthz`);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
 /** `npm start` (src/server.ts) in a child process on DATA_DIR, with no other configuration. */
-async function startServer(dataDir: string) {
-  const port = await freePort();
+function spawnServer(dataDir: string, port: number, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: root,
     env: {
@@ -35,36 +26,80 @@ async function startServer(dataDir: string) {
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: "127.0.0.1",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
   let output = "";
+  const changed = new Set<() => void>();
+  const notify = () => {
+    for (const listener of changed) listener();
+  };
   child.stdout.on("data", (chunk: Buffer) => {
     stdout += chunk.toString();
     output += chunk.toString();
+    notify();
   });
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  const base = `http://127.0.0.1:${port}`;
-  let health: Response;
-  try {
-    health = await waitForHealth(base, Date.now() + 60_000);
-  } catch (error) {
-    child.kill("SIGTERM");
-    throw error;
-  }
+  child.stderr.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    notify();
+  });
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("close", (code) => {
+      exitCode = code;
+      notify();
+      resolve(code);
+    }),
+  );
   return {
+    child,
     port,
-    base,
-    health,
+    base: `http://127.0.0.1:${String(port)}`,
+    exited,
     /** What the server printed for people (stdout), without the JSON log lines on stderr. */
     stdout: () => stdout,
     output: () => output,
+    /** Resolves once stdout (or all output) contains `text`; rejects if the process ends first. */
+    waitFor: (text: string, where: "stdout" | "output" = "stdout") =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if ((where === "stdout" ? stdout : output).includes(text)) {
+            changed.delete(check);
+            resolve();
+          } else if (exitCode !== undefined) {
+            changed.delete(check);
+            reject(
+              new Error(
+                `server exited with ${String(exitCode)} before printing "${text}":\n${output}`,
+              ),
+            );
+          }
+        };
+        changed.add(check);
+        check();
+      }),
+  };
+}
+
+/** Starts the server and waits until it says it is running (after any first-start seeding). */
+async function startServer(dataDir: string, env: Record<string, string> = {}) {
+  const server = spawnServer(dataDir, await freePort(), env);
+  try {
+    await server.waitFor("Tollgate is running");
+  } catch (error) {
+    server.child.kill("SIGKILL");
+    throw error;
+  }
+  const health = await fetch(`${server.base}/healthz`);
+  return {
+    ...server,
+    health,
     /** SIGTERM, then the exit code. */
-    stop: () => {
-      child.kill("SIGTERM");
-      return exited;
+    stop: (signal: NodeJS.Signals = "SIGTERM") => {
+      server.child.kill(signal);
+      return server.exited;
     },
   };
 }
@@ -80,6 +115,11 @@ describe("the server process (npm start)", () => {
       expect((await fetch(`${server.base}/api/docs/`)).status).toBe(200);
       expect(server.output()).toContain(`http://localhost:${server.port}/api/docs/`);
       expect(existsSync(join(dataDir, "pglite", "tollgate.lock"))).toBe(true);
+      // No SECRET_KEY: the server says it generated one and where it is, never the key itself.
+      expect(server.output()).toContain("SECRET_KEY is not set: using a generated key");
+      expect(server.output()).toContain(join(dataDir, "secret_key"));
+      const secretKey = readFileSync(join(dataDir, "secret_key"), "utf8").trim();
+      expect(server.output()).not.toContain(secretKey);
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -93,7 +133,7 @@ describe("the server process (npm start)", () => {
     let token: string | undefined;
     try {
       const printed = first.stdout();
-      expect(printed).toContain("First start on a new embedded database.");
+      expect(printed).toContain("First start on an empty embedded database.");
       expect(printed).toMatch(/admin: +admin@example\.com +password: \S+/);
       expect(printed).toMatch(/user: +demo@example\.com +password: \S+/);
       expect(printed).toMatch(/invite code: [0-9a-f]{20}\n/);
@@ -126,5 +166,76 @@ describe("the server process (npm start)", () => {
     } finally {
       expect(await second.stop()).toBe(0);
     }
+  }, 180_000);
+
+  it("seeds on the first start that finds no account: also after `tollgate migrate`, and after a start that could not listen", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-first-start-"));
+    const migrated = await runCliProcess(["migrate"], { DATA_DIR: dataDir });
+    expect(migrated.code).toBe(0);
+
+    // Another process holds the port: this start fails before it seeds or prints anything.
+    const blocker = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
+    try {
+      const failed = spawnServer(dataDir, port);
+      expect(await failed.exited).toBe(1);
+      expect(failed.output()).toContain("EADDRINUSE");
+      expect(failed.stdout()).not.toContain("Demo data");
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+
+    const server = await startServer(dataDir);
+    try {
+      expect(server.stdout()).toContain("First start on an empty embedded database.");
+      expect(server.stdout()).toMatch(/admin: +admin@example\.com +password: [\w-]{16}\n/);
+      expect(server.stdout()).toMatch(/API token: +tok_\S+/);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 240_000);
+
+  it("on SIGINT finishes the request in flight, then exits 0 and releases the embedded database", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-sigint-"));
+    const server = await startServer(dataDir, { LOG_LEVEL: "info" });
+    const token = /API token: +(tok_\S+)/.exec(server.stdout())?.[1] ?? "";
+    let exitCode: number | null;
+    try {
+      // Half an upload is on the wire when the signal arrives.
+      const req = request(`${server.base}/api/core/solve`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/octet-stream",
+          "content-length": String(PNG.length),
+        },
+      });
+      const response = new Promise<{ status: number | undefined; body: string }>(
+        (resolve, reject) => {
+          req.on("response", (res) => {
+            let body = "";
+            res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+            res.on("end", () => {
+              resolve({ status: res.statusCode, body });
+            });
+          });
+          req.on("error", reject);
+        },
+      );
+      req.write(PNG.subarray(0, 20));
+      // Fastify logs the request once its headers are in; the body is still incomplete.
+      await server.waitFor('"path":"/api/core/solve"', "output");
+      server.child.kill("SIGINT");
+      await server.waitFor("shutting down", "output");
+      req.end(PNG.subarray(20));
+      const answer = await response;
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({ model: "stub" });
+    } finally {
+      exitCode = await server.exited;
+    }
+    expect(exitCode).toBe(0);
+    expect(existsSync(join(dataDir, "pglite", "tollgate.lock"))).toBe(false);
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { formatDemoFacts, seedDemo } from "./customers/demo-seed.js";
+import { hasAnyUser } from "./customers/users.queries.js";
 import { EmbeddedDatabaseLockedError } from "./platform/db/embedded-lock.js";
 import { createLogger } from "./platform/logging.js";
 import { startRuntime } from "./runtime.js";
@@ -15,11 +16,6 @@ async function main(): Promise<void> {
     );
   }
   const runtime = await startRuntime(config, log);
-  if (runtime.freshEmbeddedDatabase) {
-    // The same seeding as `bootstrap-demo`, so a first local start can be used right away.
-    const facts = await seedDemo(runtime.services);
-    process.stdout.write(`\nFirst start on a new embedded database.\n${formatDemoFacts(facts)}\n`);
-  }
   const app = await buildApp(config, runtime.services);
 
   let closing = false;
@@ -47,6 +43,16 @@ async function main(): Promise<void> {
   });
 
   await app.listen({ port: config.port, host: config.host });
+  // The same seeding as `bootstrap-demo`, so a first local start can be used right away. Decided
+  // by "no account yet", not "database just created", so `npm run migrate` before the first start
+  // does not skip it; and done after listen, so a start that fails (port taken) seeds nothing and
+  // the next start still shows the passwords and the token, which are printed only once.
+  if (runtime.database.kind === "pglite" && !(await hasAnyUser(runtime.services.db))) {
+    const facts = await seedDemo(runtime.services);
+    process.stdout.write(
+      `\nFirst start on an empty embedded database.\n${formatDemoFacts(facts)}\n`,
+    );
+  }
   const base = config.publicBaseUrl;
   log.info(
     { docs: `${base}/api/docs/`, health: `${base}/healthz`, database: runtime.database.kind },

@@ -14,6 +14,12 @@ export async function findUserById(db: DbOrTx, id: string): Promise<User | undef
   return user;
 }
 
+/** True once any account exists (the first-start demo seeding runs only before that). */
+export async function hasAnyUser(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).limit(1);
+  return row !== undefined;
+}
+
 /** Locks the user's row until the transaction ends (serializes verification of one user). */
 export async function findUserByIdForUpdate(db: DbOrTx, id: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).for("update");
