@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { createTestDatabase, onServerPostgres, SERVER_ONLY } from "../test/support/database.js";
 import { freePort } from "../test/support/free-port.js";
 import { runCliProcess } from "../test/support/run-cli.js";
 
@@ -238,4 +239,31 @@ describe("the server process (npm start)", () => {
     expect(exitCode).toBe(0);
     expect(existsSync(join(dataDir, "pglite", "tollgate.lock"))).toBe(false);
   }, 180_000);
+});
+
+describe.skipIf(!onServerPostgres)(`the server process on DATABASE_URL (${SERVER_ONLY})`, () => {
+  it("`tollgate migrate` prepares an empty database, then the server serves on it without seeding or an embedded database", async () => {
+    const database = await createTestDatabase({ empty: true });
+    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-postgres-"));
+    try {
+      const url = database.url ?? "";
+      const migrated = await runCliProcess(["migrate"], { DATA_DIR: dataDir, DATABASE_URL: url });
+      expect(migrated.stderr).toBe("");
+      expect(migrated.stdout).toContain("Database is up to date.");
+      expect(migrated.code).toBe(0);
+
+      const server = await startServer(dataDir, { DATABASE_URL: url });
+      try {
+        expect(server.health.status).toBe(200);
+        expect(await server.health.json()).toMatchObject({ db: "ok" });
+        expect(server.stdout()).toContain("Tollgate is running on PostgreSQL.");
+        expect(server.stdout()).not.toContain("Demo data");
+        expect(existsSync(join(dataDir, "pglite"))).toBe(false);
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 });
