@@ -120,12 +120,13 @@ describe("the embedded database", () => {
   let held: Database | undefined;
   afterAll(async () => held?.close());
 
+  // A child process that creates a database (initdb in WASM): past 30 s on a loaded machine.
   it("persists in DATA_DIR/pglite and is migrated by `tollgate migrate`", async () => {
     const result = await runCliProcess(["migrate"], { DATA_DIR: dataDir });
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Database is up to date.");
     expect(result.code).toBe(0);
-  });
+  }, 120_000);
 
   it("refuses a second process while one has it open, naming the way out", async () => {
     held = await openDatabase({ pgliteDir: embeddedDatabaseDir(dataDir) });
@@ -134,7 +135,7 @@ describe("the embedded database", () => {
     expect(result.stderr).toContain(`in use by process ${process.pid}`);
     expect(result.stderr).toContain("stop it first");
     expect(result.stderr).toContain("DATABASE_URL");
-  });
+  }, 60_000);
 
   it("refuses a second opener in the same process too", () => {
     expect(() => acquireEmbeddedLock(embeddedDatabaseDir(dataDir))).toThrow(
