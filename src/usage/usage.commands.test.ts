@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
@@ -226,6 +227,55 @@ describe("usage management commands", () => {
         sql`alter table request_logs add constraint request_logs_billing_period_user_fk
             foreign key (billing_period_id, user_id) references billing_periods (id, user_id)
             on delete restrict`,
+      );
+    });
+
+    it("exits 1 when a successful log has no billing period, so it was never charged", async () => {
+      const user = await createUser(t.services.db);
+      const [log] = await t.services.db
+        .insert(requestLogs)
+        .values({
+          userId: user.id,
+          service: "core.image_solve",
+          requestTs: clock.now(),
+          durationMs: 1,
+          requestBytes: 1,
+          responseBytes: 1,
+          status: "success",
+          requestId: randomUUID(),
+          costCents: 100,
+        })
+        .returning();
+      expect(await run("reconcile")).toBe(1);
+      const text = err.join("\n");
+      expect(text).toContain(
+        `request log ${log!.id} has no billing period, so it was never charged`,
+      );
+      expect(text).toContain("Found 0 period(s) with wrong totals and 1 misplaced request log(s).");
+    });
+
+    it("counts every mismatch in the summary while listing at most 1000 of each", async () => {
+      const user = await createUser(t.services.db);
+      await t.services.db.execute(sql`
+        insert into request_logs (user_id, service, request_ts, duration_ms, request_bytes,
+          response_bytes, status, request_id, cost_cents)
+        select ${user.id}::uuid, 'core.image_solve', ${clock.now().toISOString()}::timestamptz,
+          1, 1, 1, 'success', gen_random_uuid(), 100
+        from generate_series(1, 1001)`);
+      const { billingPeriodId } = await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: clock.now(),
+      });
+      await t.services.db
+        .update(billingPeriods)
+        .set({ totalRequests: sql`${billingPeriods.totalRequests} + 1` })
+        .where(eq(billingPeriods.id, billingPeriodId));
+
+      expect(await run("reconcile")).toBe(1);
+      expect(err.filter((line) => line.startsWith("request log "))).toHaveLength(1000);
+      expect(err.filter((line) => line.startsWith("period "))).toHaveLength(1);
+      expect(err.at(-1)).toBe(
+        "Found 1 period(s) with wrong totals and 1001 misplaced request log(s). Only the first 1000 of each are listed.",
       );
     });
 

@@ -18,6 +18,7 @@ import {
   markAsWaived,
   markPeriodsOverdue,
   type BillingPeriodWithEmail,
+  type Found,
   type MarkAsPaidInput,
   type MisplacedLog,
   type TotalsMismatch,
@@ -48,8 +49,8 @@ export interface UsageDeps {
 export interface ReconcileReport {
   periods: number;
   requestLogs: number;
-  totals: TotalsMismatch[];
-  logs: MisplacedLog[];
+  totals: Found<TotalsMismatch>;
+  logs: Found<MisplacedLog>;
 }
 
 function orThrow(result: TransitionResult, action: string): BillingPeriod {
