@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, ilike, inArray, lt, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { users } from "../customers/users.table.js";
 import type { DbOrTx } from "../platform/db/database.js";
@@ -206,14 +206,19 @@ export async function markAsWaived(
 
 /**
  * pending → overdue, in bulk, for periods whose last day is before `lastDayBefore`
- * ('YYYY-MM-DD'), whatever their total (staff waive what is not owed). Returns how many changed.
+ * ('YYYY-MM-DD') and that cost something: a period of 0 cents owes nothing, and every idle
+ * account (staff included) has one each month. Returns how many changed.
  */
 export async function markPeriodsOverdue(db: DbOrTx, lastDayBefore: string): Promise<number> {
   const changed = await db
     .update(billingPeriods)
     .set({ paymentStatus: "overdue" })
     .where(
-      and(eq(billingPeriods.paymentStatus, "pending"), lt(billingPeriods.periodEnd, lastDayBefore)),
+      and(
+        eq(billingPeriods.paymentStatus, "pending"),
+        lt(billingPeriods.periodEnd, lastDayBefore),
+        gt(billingPeriods.totalCostCents, 0),
+      ),
     )
     .returning({ id: billingPeriods.id });
   return changed.length;

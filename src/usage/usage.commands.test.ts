@@ -110,13 +110,13 @@ describe("usage management commands", () => {
 
       expect(await run("mark-overdue-periods")).toBe(0);
       expect(out.join("\n")).toBe(
-        "Marked 2 billing period(s) overdue (pending, last day before 2025-04-02; grace 3 day(s)).",
+        "Marked 1 billing period(s) overdue (pending, last day before 2025-04-02; grace 3 day(s)).",
       );
       expect(await statusOf(march.id)).toBe("overdue");
       expect(await statusOf(april.id)).toBe("pending");
       expect(await statusOf(paid.id)).toBe("paid");
-      // The rule is every pending period past its grace, whatever it cost.
-      expect(await statusOf(unused.id)).toBe("overdue");
+      // Nothing is owed for a period that cost nothing, so it is never late.
+      expect(await statusOf(unused.id)).toBe("pending");
 
       out = [];
       expect(await run("mark-overdue-periods")).toBe(0);

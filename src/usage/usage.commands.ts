@@ -19,7 +19,7 @@ export const createBillingPeriodsCommand: Command = {
 export const markOverduePeriodsCommand: Command = {
   name: "mark-overdue-periods",
   summary:
-    "Mark pending periods that ended more than N days ago as overdue (default PAYMENT_GRACE_DAYS).",
+    "Mark pending periods that cost something and ended more than N days ago as overdue (default PAYMENT_GRACE_DAYS).",
   usage: "[--grace-days N]",
   options: { "grace-days": { type: "string" } },
   async run(context, args) {

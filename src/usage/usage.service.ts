@@ -185,8 +185,8 @@ export function buildUsageService(deps: UsageDeps) {
     },
 
     /**
-     * pending → overdue for periods whose last day is more than `graceDays` days before today
-     * (UTC); with 0, every pending period of a past month. Idempotent.
+     * pending → overdue for periods with something to pay whose last day is more than
+     * `graceDays` days before today (UTC); with 0, every such period of a past month. Idempotent.
      */
     async markOverduePeriods(
       graceDays: number = deps.config.paymentGraceDays,
