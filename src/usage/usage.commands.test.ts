@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
 import { createBillingPeriod, recordTestRequest } from "../../test/factories/usage.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { allCommands } from "../commands.js";
+import { loadConfig } from "../config.js";
 import { users } from "../customers/users.table.js";
 import { runCommandLine, type CommandIo } from "../platform/cli.js";
 import { fixedClock } from "../platform/clock.js";
@@ -121,6 +125,27 @@ describe("usage management commands", () => {
       out = [];
       expect(await run("mark-overdue-periods")).toBe(0);
       expect(out.join("\n")).toMatch(/^Marked 0 billing period\(s\) overdue/);
+    });
+
+    it("defaults to 0 grace days when PAYMENT_GRACE_DAYS is unset", async () => {
+      const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "tollgate-grace-")) });
+      expect(config.paymentGraceDays).toBe(0);
+      const march = await periodEnding("2025-03");
+      // Two days after March: overdue with no grace, still pending with this app's 3 days.
+      clock.set("2025-04-02T09:00:00Z");
+      try {
+        const code = await runCommandLine(["mark-overdue-periods"], allCommands(config), {
+          io,
+          services: async () => ({ ...t.services, config }),
+        });
+        expect(code).toBe(0);
+      } finally {
+        clock.set("2025-04-05T09:00:00Z");
+      }
+      expect(out.join("\n")).toBe(
+        "Marked 1 billing period(s) overdue (pending, last day before 2025-04-02; grace 0 day(s)).",
+      );
+      expect(await statusOf(march.id)).toBe("overdue");
     });
 
     it("takes --grace-days and counts whole days after the period's last day", async () => {
