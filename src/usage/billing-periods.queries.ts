@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, ilike, inArray, lt, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { users } from "../customers/users.table.js";
 import type { DbOrTx } from "../platform/db/database.js";
@@ -206,14 +206,19 @@ export async function markAsWaived(
 
 /**
  * pending → overdue, in bulk, for periods whose last day is before `lastDayBefore`
- * ('YYYY-MM-DD'), whatever their total (staff waive what is not owed). Returns how many changed.
+ * ('YYYY-MM-DD') and that cost something: a period of 0 cents owes nothing, and every idle
+ * account (staff included) has one each month. Returns how many changed.
  */
 export async function markPeriodsOverdue(db: DbOrTx, lastDayBefore: string): Promise<number> {
   const changed = await db
     .update(billingPeriods)
     .set({ paymentStatus: "overdue" })
     .where(
-      and(eq(billingPeriods.paymentStatus, "pending"), lt(billingPeriods.periodEnd, lastDayBefore)),
+      and(
+        eq(billingPeriods.paymentStatus, "pending"),
+        lt(billingPeriods.periodEnd, lastDayBefore),
+        gt(billingPeriods.totalCostCents, 0),
+      ),
     )
     .returning({ id: billingPeriods.id });
   return changed.length;
@@ -243,19 +248,29 @@ export interface TotalsMismatch {
 
 export interface MisplacedLog {
   requestLogId: string;
-  periodId: string;
-  problem: "other_user" | "outside_period" | "charged_error";
+  /** Null for a log linked to no period (`no_period`). */
+  periodId: string | null;
+  problem: "no_period" | "other_user" | "outside_period" | "charged_error";
 }
 
-const RECONCILE_LIMIT = 1000;
+/** At most this many rows of each check are returned; `count` still counts them all. */
+export const RECONCILE_LIMIT = 1000;
+
+export interface Found<T> {
+  /** Every row the check found. */
+  count: number;
+  /** The first RECONCILE_LIMIT of them. */
+  rows: T[];
+}
 
 /** Periods whose totals differ from the count and cost sum of their successful logs. */
-export async function findTotalsMismatches(db: DbOrTx): Promise<TotalsMismatch[]> {
-  const rows = await rowsOf<Record<keyof TotalsMismatch, string | number | bigint>>(
+export async function findTotalsMismatches(db: DbOrTx): Promise<Found<TotalsMismatch>> {
+  const rows = await rowsOf<Record<keyof TotalsMismatch | "found", string | number | bigint>>(
     db,
     sql`select p.id::text as "periodId", u.email as "email", p.period_start::text as "periodStart",
           p.total_requests as "totalRequests", p.total_cost_cents::text as "totalCostCents",
-          coalesce(l.n, 0) as "loggedRequests", coalesce(l.cost, 0)::text as "loggedCostCents"
+          coalesce(l.n, 0) as "loggedRequests", coalesce(l.cost, 0)::text as "loggedCostCents",
+          count(*) over ()::int as "found"
         from billing_periods p
         join users u on u.id = p.user_id
         left join (
@@ -267,36 +282,49 @@ export async function findTotalsMismatches(db: DbOrTx): Promise<TotalsMismatch[]
         order by p.period_start, u.email
         limit ${RECONCILE_LIMIT}`,
   );
-  return rows.map((r) => ({
-    periodId: String(r.periodId),
-    email: String(r.email),
-    periodStart: String(r.periodStart),
-    totalRequests: Number(r.totalRequests),
-    totalCostCents: Number(r.totalCostCents),
-    loggedRequests: Number(r.loggedRequests),
-    loggedCostCents: Number(r.loggedCostCents),
-  }));
+  return {
+    count: Number(rows[0]?.found ?? 0),
+    rows: rows.map((r) => ({
+      periodId: String(r.periodId),
+      email: String(r.email),
+      periodStart: String(r.periodStart),
+      totalRequests: Number(r.totalRequests),
+      totalCostCents: Number(r.totalCostCents),
+      loggedRequests: Number(r.loggedRequests),
+      loggedCostCents: Number(r.loggedCostCents),
+    })),
+  };
 }
 
-/** Logs linked to another user's period, outside their period's month, or errors with a cost. */
-export async function findMisplacedLogs(db: DbOrTx): Promise<MisplacedLog[]> {
-  return rowsOf<MisplacedLog>(
+/**
+ * Logs linked to no period (metering always links one, so such a log was never charged),
+ * to another user's period, outside their period's month, or errors with a cost.
+ */
+export async function findMisplacedLogs(db: DbOrTx): Promise<Found<MisplacedLog>> {
+  const rows = await rowsOf<MisplacedLog & { found: number | string }>(
     db,
     sql`select l.id::text as "requestLogId", p.id::text as "periodId",
           case
+            when p.id is null then 'no_period'
             when l.user_id <> p.user_id then 'other_user'
             when l.status = 'error' and l.cost_cents <> 0 then 'charged_error'
             else 'outside_period'
-          end as "problem"
+          end as "problem",
+          count(*) over ()::int as "found"
         from request_logs l
-        join billing_periods p on p.id = l.billing_period_id
-        where l.user_id <> p.user_id
+        left join billing_periods p on p.id = l.billing_period_id
+        where p.id is null
+          or l.user_id <> p.user_id
           or (l.status = 'error' and l.cost_cents <> 0)
           or l.request_ts < (p.period_start::timestamp at time zone 'UTC')
           or l.request_ts >= ((p.period_end + 1)::timestamp at time zone 'UTC')
-        order by l.request_ts
+        order by l.request_ts, l.id
         limit ${RECONCILE_LIMIT}`,
   );
+  return {
+    count: Number(rows[0]?.found ?? 0),
+    rows: rows.map(({ requestLogId, periodId, problem }) => ({ requestLogId, periodId, problem })),
+  };
 }
 
 export async function countForReconcile(

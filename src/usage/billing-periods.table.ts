@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -9,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -31,7 +33,12 @@ export const billingPeriods = pgTable(
     periodEnd: date("period_end", { mode: "string" }).notNull(),
     totalRequests: integer("total_requests").notNull().default(0),
     totalCostCents: bigint("total_cost_cents", { mode: "number" }).notNull().default(0),
-    isCurrent: boolean("is_current").notNull().default(true),
+    /**
+     * Only `ensureBillingPeriod` moves it (under the user's lock). Defaults to false: a row
+     * inserted elsewhere must never take it from the user's newest period or collide with the
+     * one-current-per-user index.
+     */
+    isCurrent: boolean("is_current").notNull().default(false),
     paymentStatus: paymentStatus("payment_status").notNull().default("pending"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
     paidAmountCents: bigint("paid_amount_cents", { mode: "number" }),
@@ -47,6 +54,16 @@ export const billingPeriods = pgTable(
     index("billing_periods_payment_status_idx").on(t.paymentStatus),
     index("billing_periods_period_start_idx").on(t.periodStart),
     index("billing_periods_period_end_idx").on(t.periodEnd),
+    // Target of request_logs' (billing_period_id, user_id) foreign key: a log can only point to
+    // a period of its own user.
+    unique("billing_periods_id_user_id_key").on(t.id, t.userId),
+    check("billing_periods_total_requests_check", sql`${t.totalRequests} >= 0`),
+    check("billing_periods_total_cost_cents_check", sql`${t.totalCostCents} >= 0`),
+    check("billing_periods_period_end_check", sql`${t.periodEnd} >= ${t.periodStart}`),
+    check(
+      "billing_periods_paid_amount_cents_check",
+      sql`${t.paidAmountCents} is null or ${t.paidAmountCents} >= 0`,
+    ),
   ],
 );
 

@@ -1,9 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
 import { createBillingPeriod, recordTestRequest } from "../../test/factories/usage.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { signIn, withoutCsrfHeader } from "../../test/support/sessions.js";
 import { fixedClock } from "../platform/clock.js";
+import { billingPeriods } from "./billing-periods.table.js";
 
 const BASE = "http://localhost:8000";
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
@@ -35,6 +37,14 @@ describe("billing routes", () => {
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
     return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
+  }
+
+  async function paymentStatusOf(periodId: string) {
+    const [row] = await t.services.db
+      .select({ status: billingPeriods.paymentStatus })
+      .from(billingPeriods)
+      .where(eq(billingPeriods.id, periodId));
+    return row?.status;
   }
 
   describe("GET /api/customers/billing/current", () => {
@@ -220,17 +230,26 @@ describe("billing routes", () => {
       const { headers } = await signedIn(false);
       expect((await call("GET", "/api/admin/billing/periods", headers)).status).toBe(403);
       expect((await call("GET", "/api/admin/billing/periods", {})).status).toBe(401);
-      const period = await createBillingPeriod(t.services.db, {
-        userId: (await createUser(t.services.db)).id,
-      });
-      const mark = await call(
-        "POST",
-        `/api/admin/billing/periods/${period.id}/mark-paid`,
-        headers,
-        {},
-      );
-      expect(mark.status).toBe(403);
     });
+
+    it.each(["mark-paid", "mark-overdue", "mark-waived"])(
+      "refuses %s to a customer session with 403 permission_denied, changing nothing",
+      async (action) => {
+        const { headers } = await signedIn(false);
+        const period = await createBillingPeriod(t.services.db, {
+          userId: (await createUser(t.services.db)).id,
+        });
+        const mark = await call(
+          "POST",
+          `/api/admin/billing/periods/${period.id}/${action}`,
+          headers,
+          {},
+        );
+        expect(mark.status).toBe(403);
+        expect(mark.body["code"]).toBe("permission_denied");
+        expect(await paymentStatusOf(period.id)).toBe("pending");
+      },
+    );
 
     it("lists every user's periods with email, status and month filters", async () => {
       const { headers } = await signedIn(true);
@@ -394,19 +413,23 @@ describe("billing routes", () => {
       );
     });
 
-    it("needs the CSRF header on transitions", async () => {
-      const { session } = await signedIn(true);
-      const period = await createBillingPeriod(t.services.db, {
-        userId: (await createUser(t.services.db)).id,
-      });
-      const { status, body } = await call(
-        "POST",
-        `/api/admin/billing/periods/${period.id}/mark-paid`,
-        withoutCsrfHeader(session),
-        {},
-      );
-      expect(status).toBe(403);
-      expect(body["code"]).toBe("csrf_failed");
-    });
+    it.each(["mark-paid", "mark-overdue", "mark-waived"])(
+      "needs the CSRF header on %s: 403 csrf_failed, changing nothing",
+      async (action) => {
+        const { session } = await signedIn(true);
+        const period = await createBillingPeriod(t.services.db, {
+          userId: (await createUser(t.services.db)).id,
+        });
+        const { status, body } = await call(
+          "POST",
+          `/api/admin/billing/periods/${period.id}/${action}`,
+          withoutCsrfHeader(session),
+          {},
+        );
+        expect(status).toBe(403);
+        expect(body["code"]).toBe("csrf_failed");
+        expect(await paymentStatusOf(period.id)).toBe("pending");
+      },
+    );
   });
 });

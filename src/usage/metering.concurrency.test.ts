@@ -15,7 +15,7 @@ import { fixedClock } from "../platform/clock.js";
 import { openDatabase } from "../platform/db/database.js";
 import { createRequestMeter } from "./batched-metering.js";
 import { billingPeriods } from "./billing-periods.table.js";
-import { recordRequest } from "./metering.js";
+import { getOrCreateCurrentBillingPeriod, recordRequest } from "./metering.js";
 
 describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, () => {
   let database: TestDatabase;
@@ -29,6 +29,22 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
   afterAll(async () => {
     await t.close();
     await database.close();
+  });
+
+  it("creates one period when 40 callers ask for a user's current period at once", async () => {
+    const user = await createUser(database.db);
+    const now = new Date("2025-07-15T12:00:00Z");
+    const periods = await Promise.all(
+      Array.from({ length: 40 }, () => getOrCreateCurrentBillingPeriod(database.db, user.id, now)),
+    );
+    expect(new Set(periods.map((p) => p.id)).size).toBe(1);
+    const rows = await database.db
+      .select()
+      .from(billingPeriods)
+      .where(eq(billingPeriods.userId, user.id));
+    expect(rows.map((r) => [r.id, r.periodStart, r.isCurrent])).toEqual([
+      [periods[0]!.id, "2025-07-01", true],
+    ]);
   });
 
   it("meters 500 requests of one user from 20 connections across a month boundary exactly", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
 import { recordTestRequest } from "../../test/factories/usage.js";
@@ -208,6 +208,48 @@ describe("metering", () => {
     await expect(recordRequest(database.db, { ...input, costCents: 1.5 })).rejects.toThrow(
       RangeError,
     );
+  });
+
+  it("rolls back the log, the charge and a period it created when the caller's transaction fails", async () => {
+    const newcomer = await createUser(database.db);
+    const regular = await createUser(database.db);
+    const at = new Date("2025-03-10T00:00:00Z");
+    const existing = await recordTestRequest(database.db, { userId: regular.id, requestTs: at });
+    const requestIds = [randomUUID(), randomUUID()];
+    const failure = new Error("a later write of the request failed");
+
+    const outcome = database.db.transaction(async (tx) => {
+      for (const [i, userId] of [newcomer.id, regular.id].entries()) {
+        await recordRequest(tx, {
+          userId,
+          tokenId: null,
+          service: "core.image_solve",
+          requestTs: at,
+          durationMs: 1,
+          requestBytes: 1,
+          responseBytes: 1,
+          status: "success",
+          errorCode: null,
+          requestId: requestIds[i]!,
+          costCents: 100,
+        });
+      }
+      throw failure;
+    });
+    await expect(outcome).rejects.toBe(failure);
+
+    expect(await periodsOf(newcomer.id)).toEqual([]);
+    const [period] = await periodsOf(regular.id);
+    expect(period).toMatchObject({
+      id: existing.billingPeriodId,
+      totalRequests: 1,
+      totalCostCents: 100,
+    });
+    const logs = await database.db
+      .select()
+      .from(requestLogs)
+      .where(inArray(requestLogs.requestId, requestIds));
+    expect(logs).toEqual([]);
   });
 
   it("counts every request when many of one user arrive together across a month boundary", async () => {

@@ -1,10 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
 import { createBillingPeriod } from "../../test/factories/usage.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { AppError } from "../platform/errors.js";
 import { fixedClock } from "../platform/clock.js";
-import type { PaymentStatus } from "./billing-periods.table.js";
+import { billingPeriods, type PaymentStatus } from "./billing-periods.table.js";
 import { markAsOverdue, markAsPaid, markAsWaived } from "./billing-periods.queries.js";
 
 describe("payment status transitions", () => {
@@ -88,9 +89,10 @@ describe("payment status transitions", () => {
       const error = await apply(to, period.id).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ status: 409, code: "invalid_transition" });
-      const [after] = await t.services.usage
-        .listAllBillingPeriods({})
-        .then((r) => r.rows.filter((row) => row.id === period.id));
+      const [after] = await t.services.db
+        .select()
+        .from(billingPeriods)
+        .where(eq(billingPeriods.id, period.id));
       expect(after?.paymentStatus).toBe(from);
       expect(after?.paidAt).toBeNull();
     },

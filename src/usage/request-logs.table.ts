@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
+  check,
+  foreignKey,
   index,
   integer,
   pgEnum,
@@ -25,9 +28,8 @@ export const requestLogs = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
     tokenId: uuid("token_id").references(() => apiTokens.id, { onDelete: "set null" }),
-    billingPeriodId: uuid("billing_period_id").references(() => billingPeriods.id, {
-      onDelete: "restrict",
-    }),
+    /** Nullable as in the contract, but metering always sets it; `reconcile` reports a log without. */
+    billingPeriodId: uuid("billing_period_id"),
     service: text("service").notNull(),
     requestTs: timestamp("request_ts", { withTimezone: true }).notNull().defaultNow(),
     durationMs: integer("duration_ms").notNull(),
@@ -44,6 +46,17 @@ export const requestLogs = pgTable(
     index("request_logs_request_ts_idx").on(t.requestTs),
     index("request_logs_user_request_ts_idx").on(t.userId, t.requestTs),
     index("request_logs_billing_period_idx").on(t.billingPeriodId),
+    // Composite, so the database itself refuses a log charged to another user's period.
+    foreignKey({
+      name: "request_logs_billing_period_user_fk",
+      columns: [t.billingPeriodId, t.userId],
+      foreignColumns: [billingPeriods.id, billingPeriods.userId],
+    }).onDelete("restrict"),
+    check("request_logs_cost_cents_check", sql`${t.costCents} >= 0`),
+    check("request_logs_error_cost_check", sql`${t.status} <> 'error' or ${t.costCents} = 0`),
+    check("request_logs_duration_ms_check", sql`${t.durationMs} >= 0`),
+    check("request_logs_request_bytes_check", sql`${t.requestBytes} >= 0`),
+    check("request_logs_response_bytes_check", sql`${t.responseBytes} >= 0`),
   ],
 );
 

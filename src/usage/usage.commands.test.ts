@@ -1,9 +1,14 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
 import { createBillingPeriod, recordTestRequest } from "../../test/factories/usage.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { allCommands } from "../commands.js";
+import { loadConfig } from "../config.js";
 import { users } from "../customers/users.table.js";
 import { runCommandLine, type CommandIo } from "../platform/cli.js";
 import { fixedClock } from "../platform/clock.js";
@@ -109,17 +114,38 @@ describe("usage management commands", () => {
 
       expect(await run("mark-overdue-periods")).toBe(0);
       expect(out.join("\n")).toBe(
-        "Marked 2 billing period(s) overdue (pending, last day before 2025-04-02; grace 3 day(s)).",
+        "Marked 1 billing period(s) overdue (pending, last day before 2025-04-02; grace 3 day(s)).",
       );
       expect(await statusOf(march.id)).toBe("overdue");
       expect(await statusOf(april.id)).toBe("pending");
       expect(await statusOf(paid.id)).toBe("paid");
-      // The issue's rule is every pending period past its grace, whatever it cost.
-      expect(await statusOf(unused.id)).toBe("overdue");
+      // Nothing is owed for a period that cost nothing, so it is never late.
+      expect(await statusOf(unused.id)).toBe("pending");
 
       out = [];
       expect(await run("mark-overdue-periods")).toBe(0);
       expect(out.join("\n")).toMatch(/^Marked 0 billing period\(s\) overdue/);
+    });
+
+    it("defaults to 0 grace days when PAYMENT_GRACE_DAYS is unset", async () => {
+      const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "tollgate-grace-")) });
+      expect(config.paymentGraceDays).toBe(0);
+      const march = await periodEnding("2025-03");
+      // Two days after March: overdue with no grace, still pending with this app's 3 days.
+      clock.set("2025-04-02T09:00:00Z");
+      try {
+        const code = await runCommandLine(["mark-overdue-periods"], allCommands(config), {
+          io,
+          services: async () => ({ ...t.services, config }),
+        });
+        expect(code).toBe(0);
+      } finally {
+        clock.set("2025-04-05T09:00:00Z");
+      }
+      expect(out.join("\n")).toBe(
+        "Marked 1 billing period(s) overdue (pending, last day before 2025-04-02; grace 0 day(s)).",
+      );
+      expect(await statusOf(march.id)).toBe("overdue");
     });
 
     it("takes --grace-days and counts whole days after the period's last day", async () => {
@@ -193,7 +219,12 @@ describe("usage management commands", () => {
       expect(text).toContain("Found 1 period(s) with wrong totals and 0 misplaced request log(s).");
     });
 
-    it("exits 1 when a log points to another user's period", async () => {
+    it("exits 1 when a log points to another user's period (on a database without the foreign key)", async () => {
+      // The composite foreign key refuses such a log; reconcile still checks for one, e.g. in a
+      // database restored without its constraints. Dropped here and restored below.
+      await t.services.db.execute(
+        sql`alter table request_logs drop constraint request_logs_billing_period_user_fk`,
+      );
       const alice = await createUser(t.services.db);
       const bob = await createUser(t.services.db);
       const { billingPeriodId } = await recordTestRequest(t.services.db, {
@@ -215,6 +246,61 @@ describe("usage management commands", () => {
       expect(await run("reconcile")).toBe(1);
       expect(err.join("\n")).toContain(
         `request log ${requestLogId} points to another user's billing period (${billingPeriodId})`,
+      );
+      await t.services.db.delete(requestLogs).where(eq(requestLogs.id, requestLogId));
+      await t.services.db.execute(
+        sql`alter table request_logs add constraint request_logs_billing_period_user_fk
+            foreign key (billing_period_id, user_id) references billing_periods (id, user_id)
+            on delete restrict`,
+      );
+    });
+
+    it("exits 1 when a successful log has no billing period, so it was never charged", async () => {
+      const user = await createUser(t.services.db);
+      const [log] = await t.services.db
+        .insert(requestLogs)
+        .values({
+          userId: user.id,
+          service: "core.image_solve",
+          requestTs: clock.now(),
+          durationMs: 1,
+          requestBytes: 1,
+          responseBytes: 1,
+          status: "success",
+          requestId: randomUUID(),
+          costCents: 100,
+        })
+        .returning();
+      expect(await run("reconcile")).toBe(1);
+      const text = err.join("\n");
+      expect(text).toContain(
+        `request log ${log!.id} has no billing period, so it was never charged`,
+      );
+      expect(text).toContain("Found 0 period(s) with wrong totals and 1 misplaced request log(s).");
+    });
+
+    it("counts every mismatch in the summary while listing at most 1000 of each", async () => {
+      const user = await createUser(t.services.db);
+      await t.services.db.execute(sql`
+        insert into request_logs (user_id, service, request_ts, duration_ms, request_bytes,
+          response_bytes, status, request_id, cost_cents)
+        select ${user.id}::uuid, 'core.image_solve', ${clock.now().toISOString()}::timestamptz,
+          1, 1, 1, 'success', gen_random_uuid(), 100
+        from generate_series(1, 1001)`);
+      const { billingPeriodId } = await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: clock.now(),
+      });
+      await t.services.db
+        .update(billingPeriods)
+        .set({ totalRequests: sql`${billingPeriods.totalRequests} + 1` })
+        .where(eq(billingPeriods.id, billingPeriodId));
+
+      expect(await run("reconcile")).toBe(1);
+      expect(err.filter((line) => line.startsWith("request log "))).toHaveLength(1000);
+      expect(err.filter((line) => line.startsWith("period "))).toHaveLength(1);
+      expect(err.at(-1)).toBe(
+        "Found 1 period(s) with wrong totals and 1001 misplaced request log(s). Only the first 1000 of each are listed.",
       );
     });
 

@@ -1,4 +1,5 @@
 import { intOption, type Command } from "../platform/cli.js";
+import { RECONCILE_LIMIT } from "./billing-periods.queries.js";
 
 /** `create-billing-periods`: this UTC month's period for every active user (cron: monthly). */
 export const createBillingPeriodsCommand: Command = {
@@ -18,7 +19,7 @@ export const createBillingPeriodsCommand: Command = {
 export const markOverduePeriodsCommand: Command = {
   name: "mark-overdue-periods",
   summary:
-    "Mark pending periods that ended more than N days ago as overdue (default PAYMENT_GRACE_DAYS).",
+    "Mark pending periods that cost something and ended more than N days ago as overdue (default PAYMENT_GRACE_DAYS).",
   usage: "[--grace-days N]",
   options: { "grace-days": { type: "string" } },
   async run(context, args) {
@@ -42,29 +43,35 @@ export const reconcileCommand: Command = {
   async run(context) {
     const services = await context.services();
     const report = await services.usage.reconcile();
-    const problems = report.totals.length + report.logs.length;
+    const problems = report.totals.count + report.logs.count;
     if (problems === 0) {
       context.io.out(
         `Reconciled ${report.periods} billing period(s) and ${report.requestLogs} request log(s): no mismatches.`,
       );
       return 0;
     }
-    for (const m of report.totals) {
+    for (const m of report.totals.rows) {
       context.io.err(
         `period ${m.periodId} (${m.email}, ${m.periodStart}): totals ${m.totalRequests} request(s) / ${m.totalCostCents} cents, ` +
           `successful logs ${m.loggedRequests} request(s) / ${m.loggedCostCents} cents`,
       );
     }
     const reasons = {
+      no_period: "has no billing period, so it was never charged",
       other_user: "points to another user's billing period",
       outside_period: "is outside its billing period's month",
       charged_error: "failed but has a cost",
     } as const;
-    for (const log of report.logs) {
-      context.io.err(`request log ${log.requestLogId} ${reasons[log.problem]} (${log.periodId})`);
+    for (const log of report.logs.rows) {
+      const period = log.periodId === null ? "" : ` (${log.periodId})`;
+      context.io.err(`request log ${log.requestLogId} ${reasons[log.problem]}${period}`);
     }
+    const shown =
+      report.totals.rows.length < report.totals.count || report.logs.rows.length < report.logs.count
+        ? ` Only the first ${RECONCILE_LIMIT} of each are listed.`
+        : "";
     context.io.err(
-      `Found ${report.totals.length} period(s) with wrong totals and ${report.logs.length} misplaced request log(s).`,
+      `Found ${report.totals.count} period(s) with wrong totals and ${report.logs.count} misplaced request log(s).${shown}`,
     );
     return 1;
   },

@@ -99,6 +99,41 @@ describe("usage routes", () => {
       }
     });
 
+    it("keeps the windows in the right year across Dec 31 / Jan 1 (UTC)", async () => {
+      clock.set("2025-12-31T23:59:59Z");
+      const { user, headers } = await customer();
+      const at = (iso: string, costCents: number) =>
+        recordTestRequest(t.services.db, { userId: user.id, requestTs: new Date(iso), costCents });
+      await at("2024-12-31T12:00:00Z", 1); // a year earlier, same day: no window
+      await at("2025-12-01T00:00:00Z", 10); // December's first instant
+      await at("2025-12-24T23:59:59Z", 100); // the seventh day before Dec 31: not in 7 days
+      await at("2025-12-25T00:00:00Z", 1000); // the sixth day before Dec 31, not before Jan 1
+      await at("2025-12-30T12:00:00Z", 10000); // Dec 30
+      await at("2025-12-31T23:59:59Z", 100000); // the year's last second
+      await at("2026-01-01T00:00:00Z", 1000000); // the next year's first instant
+      try {
+        let { body } = await get("/api/customers/usage/summary", headers);
+        expect(body["by_period"]).toEqual([
+          { title: "Today", count: 1, cost_cents: 100000 },
+          { title: "Yesterday", count: 1, cost_cents: 10000 },
+          { title: "Last 7 Days", count: 3, cost_cents: 111000 },
+          { title: "This Month", count: 5, cost_cents: 111110 },
+        ]);
+        clock.set("2026-01-01T00:00:00Z");
+        ({ body } = await get("/api/customers/usage/summary", headers));
+        expect(body["by_period"]).toEqual([
+          { title: "Today", count: 1, cost_cents: 1000000 },
+          { title: "Yesterday", count: 1, cost_cents: 100000 },
+          // Dec 26 .. Jan 1.
+          { title: "Last 7 Days", count: 3, cost_cents: 1110000 },
+          { title: "This Month", count: 1, cost_cents: 1000000 },
+        ]);
+        expect(body).toMatchObject({ total_requests: 7, total_cost_cents: 1111111 });
+      } finally {
+        clock.set("2025-03-01T10:00:00Z");
+      }
+    });
+
     it("answers zeros for a user without requests", async () => {
       const { headers } = await customer();
       const { body } = await get("/api/customers/usage/summary", headers);

@@ -18,6 +18,7 @@ import {
   markAsWaived,
   markPeriodsOverdue,
   type BillingPeriodWithEmail,
+  type Found,
   type MarkAsPaidInput,
   type MisplacedLog,
   type TotalsMismatch,
@@ -48,8 +49,8 @@ export interface UsageDeps {
 export interface ReconcileReport {
   periods: number;
   requestLogs: number;
-  totals: TotalsMismatch[];
-  logs: MisplacedLog[];
+  totals: Found<TotalsMismatch>;
+  logs: Found<MisplacedLog>;
 }
 
 function orThrow(result: TransitionResult, action: string): BillingPeriod {
@@ -184,8 +185,8 @@ export function buildUsageService(deps: UsageDeps) {
     },
 
     /**
-     * pending → overdue for periods whose last day is more than `graceDays` days before today
-     * (UTC); with 0, every pending period of a past month. Idempotent.
+     * pending → overdue for periods with something to pay whose last day is more than
+     * `graceDays` days before today (UTC); with 0, every such period of a past month. Idempotent.
      */
     async markOverduePeriods(
       graceDays: number = deps.config.paymentGraceDays,
