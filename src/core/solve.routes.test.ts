@@ -8,6 +8,7 @@ import {
   type FakeOpenAi,
 } from "../../test/support/fake-openai.js";
 import { samplePng } from "./sample-images.js";
+import { MAX_PROVIDER_REPLY_BYTES } from "./services/openai-client.js";
 import { expectProblem } from "../../test/support/problems.js";
 
 const API_KEY = "sk-test-solve-route-key-7f3a9c";
@@ -246,6 +247,12 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
       code: "openai_error",
     },
     { name: "an unparsable reply", reply: { kind: "garbage" }, status: 502, code: "openai_error" },
+    {
+      name: "a reply over MAX_PROVIDER_REPLY_BYTES",
+      reply: { kind: "large", bytes: MAX_PROVIDER_REPLY_BYTES + 1 },
+      status: 502,
+      code: "openai_error",
+    },
   ] as const;
 
   for (const failure of failures) {

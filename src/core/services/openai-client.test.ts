@@ -6,7 +6,7 @@ import {
   type FakeOpenAi,
 } from "../../../test/support/fake-openai.js";
 import { samplePng } from "../sample-images.js";
-import { createOpenAiClient, parseRetryAfter } from "./openai-client.js";
+import { createOpenAiClient, MAX_PROVIDER_REPLY_BYTES, parseRetryAfter } from "./openai-client.js";
 
 const API_KEY = "sk-test-very-secret-key-0123456789";
 const PROMPT = "What is in this image?";
@@ -104,6 +104,24 @@ describe("OpenAI client (against a fake server over HTTP)", () => {
     expect(
       await client().solveImage(image, "image/png", { model: "m", timeoutS: 5 }),
     ).toMatchObject({ ok: false, code: "openai_error", detail: "provider reply is not JSON" });
+  });
+
+  it("maps a reply over MAX_PROVIDER_REPLY_BYTES to openai_error, chunked or with a length", async () => {
+    for (const declareLength of [false, true]) {
+      fake.reply({ kind: "large", bytes: MAX_PROVIDER_REPLY_BYTES + 1, declareLength });
+      const outcome = await client().solveImage(image, "image/png", { model: "m", timeoutS: 5 });
+      expect(outcome, `declareLength: ${declareLength}`).toEqual({
+        ok: false,
+        code: "openai_error",
+        detail: `provider reply larger than ${MAX_PROVIDER_REPLY_BYTES} bytes`,
+      });
+    }
+  });
+
+  it("accepts a reply of exactly MAX_PROVIDER_REPLY_BYTES", async () => {
+    fake.reply({ kind: "large", bytes: MAX_PROVIDER_REPLY_BYTES });
+    const outcome = await client().solveImage(image, "image/png", { model: "m", timeoutS: 5 });
+    expect(outcome).toMatchObject({ ok: true, model: "gpt-large" });
   });
 
   it("maps a refused connection to openai_unavailable", async () => {
