@@ -451,11 +451,13 @@ describe("POST /api/core/solve in stub mode (no OPENAI_API_KEY)", () => {
     expectProblem(response, 413, "file_too_large");
   });
 
-  it("accepts a file of exactly SOLVE_MAX_BYTES", async () => {
+  it("accepts a file of exactly SOLVE_MAX_BYTES (octet-stream and multipart)", async () => {
     const image = samplePng(2, 2);
     const exact = Buffer.concat([image, Buffer.alloc(LIMIT - image.length)]);
-    const response = await solveOctet(t, caller, exact);
-    expect(response.statusCode).toBe(200);
+    expect((await solveOctet(t, caller, exact)).statusCode).toBe(200);
+    expect((await solveMultipart(t, caller, exact)).statusCode).toBe(200);
+    const oneMore = Buffer.concat([exact, Buffer.alloc(1)]);
+    expectProblem(await solveMultipart(t, caller, oneMore), 413, "file_too_large");
   });
 
   it("refuses an empty body with 400 empty_file", async () => {
