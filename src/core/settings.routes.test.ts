@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { startFakeOpenAi, type FakeOpenAi } from "../../test/support/fake-openai.js";
 import { signIn } from "../../test/support/sessions.js";
 import { samplePng } from "./sample-images.js";
 
@@ -152,5 +153,76 @@ describe("GET/PATCH /api/admin/settings", () => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: "csrf_failed" });
+  });
+});
+
+describe("the core_settings row is the source of truth once it exists", () => {
+  let first: TestApp;
+  let fake: FakeOpenAi;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    first = await createTestApp({
+      env: { COST_PER_REQUEST_CENTS: "100", OPENAI_MODEL: "gpt-env-first", OPENAI_TIMEOUT_S: "30" },
+    });
+  });
+  afterAll(async () => {
+    await first.close();
+    await fake.close();
+  });
+
+  it("a new app instance with other variables charges and uses the row, and leaves it as it is", async () => {
+    await first.services.core.settings.update({
+      costPerRequestCents: 250,
+      openaiModel: "gpt-from-row",
+      openaiTimeoutS: 12,
+    });
+
+    // A restart with changed variables: the same database, a fresh process-level cache.
+    const second = await createTestApp({
+      database: first.database,
+      env: {
+        COST_PER_REQUEST_CENTS: "999",
+        OPENAI_MODEL: "gpt-env-second",
+        OPENAI_TIMEOUT_S: "7",
+        OPENAI_API_KEY: "sk-test-settings-row-key",
+        OPENAI_BASE_URL: fake.baseUrl,
+      },
+    });
+    try {
+      const { user } = await createVerifiedUser(second.services.db);
+      const token = await createApiToken(second, user.id);
+      const solve = await second.app.inject({
+        method: "POST",
+        url: "/api/core/solve",
+        headers: {
+          authorization: `Bearer ${token.token}`,
+          "content-type": "application/octet-stream",
+        },
+        payload: samplePng(2, 2),
+      });
+      expect(solve.statusCode).toBe(200);
+      expect((fake.requests[0]?.body as { model: string }).model).toBe("gpt-from-row");
+      const [log] = await second.database.query<{ cost_cents: string | number }>(
+        "select cost_cents from request_logs where user_id = $1",
+        [user.id],
+      );
+      expect(Number(log?.cost_cents)).toBe(250);
+
+      const [row] = await second.database.query<{
+        cost_per_request_cents: string | number;
+        openai_model: string;
+        openai_timeout_s: number;
+      }>(
+        "select cost_per_request_cents, openai_model, openai_timeout_s from core_settings where id = 1",
+      );
+      expect({ ...row, cost_per_request_cents: Number(row?.cost_per_request_cents) }).toEqual({
+        cost_per_request_cents: 250,
+        openai_model: "gpt-from-row",
+        openai_timeout_s: 12,
+      });
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -8,9 +8,11 @@ import {
   type FakeOpenAi,
 } from "../../test/support/fake-openai.js";
 import { samplePng } from "./sample-images.js";
+import { MAX_PROVIDER_REPLY_BYTES } from "./services/openai-client.js";
 import { expectProblem } from "../../test/support/problems.js";
 
 const API_KEY = "sk-test-solve-route-key-7f3a9c";
+const PROMPT = "Route test prompt: read the digits in this picture.";
 const COST_CENTS = 7;
 
 interface Caller {
@@ -137,6 +139,7 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
         OPENAI_BASE_URL: fake.baseUrl,
         OPENAI_MODEL: "gpt-test-vision",
         OPENAI_TIMEOUT_S: "1",
+        OPENAI_PROMPT: PROMPT,
         COST_PER_REQUEST_CENTS: String(COST_CENTS),
       },
     });
@@ -178,9 +181,10 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
     expect(sent.headers.authorization).toBe(`Bearer ${API_KEY}`);
     const sentBody = sent.body as {
       model: string;
-      messages: { content: { type: string; image_url?: { url: string } }[] }[];
+      messages: { content: { type: string; text?: string; image_url?: { url: string } }[] }[];
     };
     expect(sentBody.model).toBe("gpt-test-vision");
+    expect(sentBody.messages[0]?.content[0]).toEqual({ type: "text", text: PROMPT });
     expect(sentBody.messages[0]?.content[1]?.image_url?.url).toBe(
       `data:image/png;base64,${image.toString("base64")}`,
     );
@@ -240,12 +244,24 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
       code: "openai_rate_limited",
     },
     {
+      name: "a provider 429 without Retry-After",
+      reply: { kind: "rate_limited" },
+      status: 503,
+      code: "openai_rate_limited",
+    },
+    {
       name: "a provider 500",
       reply: { kind: "error", status: 500 },
       status: 502,
       code: "openai_error",
     },
     { name: "an unparsable reply", reply: { kind: "garbage" }, status: 502, code: "openai_error" },
+    {
+      name: "a reply over MAX_PROVIDER_REPLY_BYTES",
+      reply: { kind: "large", bytes: MAX_PROVIDER_REPLY_BYTES + 1 },
+      status: 502,
+      code: "openai_error",
+    },
   ] as const;
 
   for (const failure of failures) {
@@ -255,8 +271,10 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
       fake.reply(failure.reply);
       const response = await solveOctet(t, caller, samplePng(3, 3));
       const problem = expectProblem(response, failure.status, failure.code);
-      if (failure.code === "openai_rate_limited")
-        expect(response.headers["retry-after"]).toBe("20");
+      // Passed on only when the provider gave one; never invented.
+      expect(response.headers["retry-after"]).toBe(
+        "retryAfter" in failure.reply ? failure.reply.retryAfter : undefined,
+      );
       const row = await logRow(t, problem["request_id"]);
       expect(row).toMatchObject({
         status: "error",
@@ -324,6 +342,13 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
     }
   });
 
+  it("reports openai configured on /healthz without calling the provider", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/healthz" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: "ok", openai: "configured" });
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it("uses the model and price from the settings row, not the environment, once it exists", async () => {
     await t.services.core.settings.update({
       openaiModel: "gpt-from-admin",
@@ -350,6 +375,8 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
     expect((await solveOctet(t, caller, image)).statusCode).toBe(200);
     fake.reply({ kind: "error", status: 401 });
     expect((await solveOctet(t, caller, image)).statusCode).toBe(502);
+    fake.reply({ kind: "sleep", ms: 2500 });
+    expect((await solveOctet(t, caller, image)).statusCode).toBe(504);
     const logs = t.logs();
     expect(logs).toContain("AI provider call failed");
     expect(logs).not.toContain(API_KEY);
@@ -383,6 +410,11 @@ describe("POST /api/core/solve in stub mode (no OPENAI_API_KEY)", () => {
     expect(body.result).toContain("20x10");
     expect(body.result).toContain(sha256);
     expect(response.headers["x-request-id"]).toBe(body.request_id);
+  });
+
+  it("reports openai stub on /healthz", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/healthz" });
+    expect(response.json()).toMatchObject({ status: "ok", openai: "stub" });
   });
 
   it("keeps the caller's X-Request-ID as the request id when it is a UUID", async () => {
@@ -419,11 +451,13 @@ describe("POST /api/core/solve in stub mode (no OPENAI_API_KEY)", () => {
     expectProblem(response, 413, "file_too_large");
   });
 
-  it("accepts a file of exactly SOLVE_MAX_BYTES", async () => {
+  it("accepts a file of exactly SOLVE_MAX_BYTES (octet-stream and multipart)", async () => {
     const image = samplePng(2, 2);
     const exact = Buffer.concat([image, Buffer.alloc(LIMIT - image.length)]);
-    const response = await solveOctet(t, caller, exact);
-    expect(response.statusCode).toBe(200);
+    expect((await solveOctet(t, caller, exact)).statusCode).toBe(200);
+    expect((await solveMultipart(t, caller, exact)).statusCode).toBe(200);
+    const oneMore = Buffer.concat([exact, Buffer.alloc(1)]);
+    expectProblem(await solveMultipart(t, caller, oneMore), 413, "file_too_large");
   });
 
   it("refuses an empty body with 400 empty_file", async () => {

@@ -12,7 +12,7 @@ import { inspectImage } from "./image-format.js";
 import { createOpenAiClient } from "./services/openai-client.js";
 import type { ImageSolver } from "./services/image-solver.js";
 import { createStubSolver } from "./stub-provider.js";
-import { unsupportedMediaType } from "./upload.js";
+import { unsupportedMediaType } from "./upload-limits.js";
 
 /** The service name metered requests of /api/core/solve are logged under. */
 export const IMAGE_SOLVE_SERVICE = "core.image_solve";

@@ -15,7 +15,9 @@ export type FakeReply =
   | { readonly kind: "sleep"; readonly ms: number }
   | { readonly kind: "rate_limited"; readonly retryAfter?: string }
   | { readonly kind: "error"; readonly status?: number }
-  | { readonly kind: "garbage" };
+  | { readonly kind: "garbage" }
+  /** A valid completion whose answer pads the body to `bytes`; chunked unless `declareLength`. */
+  | { readonly kind: "large"; readonly bytes: number; readonly declareLength?: boolean };
 
 export interface FakeOpenAi {
   /** Base URL to use as OPENAI_BASE_URL, e.g. http://127.0.0.1:41234/v1. */
@@ -94,6 +96,23 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         case "error":
           json(reply.status ?? 500, { error: { message: "The server had an error" } });
           return;
+        case "large": {
+          const envelope = (content: string) =>
+            JSON.stringify({ model: "gpt-large", choices: [{ message: { content } }] });
+          const payload = envelope("x".repeat(Math.max(0, reply.bytes - envelope("").length)));
+          response.writeHead(200, {
+            "content-type": "application/json",
+            ...(reply.declareLength === true
+              ? { "content-length": String(Buffer.byteLength(payload)) }
+              : {}),
+          });
+          // The client may stop reading half way; that is what is being tested.
+          response.on("error", () => undefined);
+          const half = Math.floor(payload.length / 2);
+          response.write(payload.slice(0, half));
+          response.end(payload.slice(half));
+          return;
+        }
         case "garbage":
           response.writeHead(200, { "content-type": "application/json" });
           response.end("<html>definitely not json");

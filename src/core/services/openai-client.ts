@@ -9,6 +9,12 @@ export interface OpenAiClientOptions {
   readonly fetch?: typeof fetch;
 }
 
+/**
+ * The largest provider reply read into memory, in bytes. A chat completion with a short answer is
+ * a few KB; a bigger reply is refused (openai_error) and the rest of it is not read.
+ */
+export const MAX_PROVIDER_REPLY_BYTES = 1024 * 1024;
+
 interface ChatCompletion {
   model?: unknown;
   choices?: { message?: { content?: unknown } }[];
@@ -22,6 +28,29 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The reply body as text, or null as soon as it passes `max` bytes (the rest is not read). */
+async function readTextWithLimit(response: Response, max: number): Promise<string | null> {
+  if (Number(response.headers.get("content-length")) > max) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (response.body === null) return "";
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total).toString("utf8");
 }
 
 /** The answer text of a chat completion, or null when the reply does not have that shape. */
@@ -81,7 +110,8 @@ export function createOpenAiClient(options: OpenAiClientOptions): ImageSolver {
           body,
           signal,
         });
-        const text = await response.text();
+        // Error replies are read (within the limit) only to free the connection for reuse.
+        const text = await readTextWithLimit(response, MAX_PROVIDER_REPLY_BYTES);
         if (response.status === 429) {
           const retryAfterS = parseRetryAfter(response.headers.get("retry-after"));
           return {
@@ -96,6 +126,13 @@ export function createOpenAiClient(options: OpenAiClientOptions): ImageSolver {
             ok: false,
             code: "openai_error",
             detail: `provider answered ${response.status}`,
+          };
+        }
+        if (text === null) {
+          return {
+            ok: false,
+            code: "openai_error",
+            detail: `provider reply larger than ${MAX_PROVIDER_REPLY_BYTES} bytes`,
           };
         }
         let parsed: unknown;
