@@ -159,11 +159,14 @@ describe("rate limits when Redis is unreachable", () => {
   });
   afterAll(async () => t.close());
 
-  it("serves requests without a limit and logs the failure, never a 500", async () => {
+  it("serves requests, still limited per instance in memory, and logs the failure, never a 500", async () => {
     const { token } = await tokenFor(t);
-    for (let i = 0; i < 4; i++) expect((await solve(t, token)).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await solve(t, token)).statusCode).toBe(200);
+    expect((await solve(t, token)).statusCode).toBe(429);
     const ip = uniqueIp();
-    for (let i = 0; i < 4; i++) expect((await login(t.app, ip)).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await login(t.app, ip)).statusCode).toBe(200);
+    expect((await login(t.app, ip)).statusCode).toBe(429);
+    expect((await login(t.app, uniqueIp())).statusCode).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(t.logs()).toContain("rate limit store (Redis) unavailable");
   });
