@@ -17,7 +17,7 @@ import {
 import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
-import { registerRateLimit } from "./platform/rate-limit.js";
+import { registerRateLimit, type RateLimitOptions } from "./platform/rate-limit.js";
 import { requestIdFor } from "./platform/request-id.js";
 import { fieldWithNulCharacter, validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
@@ -33,6 +33,11 @@ declare module "fastify" {
 }
 
 export type App = FastifyInstance;
+
+/** Knobs that are not configuration: tests isolate their Redis keys with them. */
+export interface AppOptions {
+  readonly rateLimit?: RateLimitOptions;
+}
 
 function hostAllowed(hostname: string, allowed: readonly string[]): boolean {
   const host = hostname.toLowerCase();
@@ -51,7 +56,11 @@ function trustProxyOption(value: Config["trustProxy"]) {
 }
 
 /** The whole HTTP application, without listening; the server and the tests build the same one. */
-export async function buildApp(config: Config, services: Services): Promise<App> {
+export async function buildApp(
+  config: Config,
+  services: Services,
+  options: AppOptions = {},
+): Promise<App> {
   // Typed as Fastify's logger interface so plugins see the default instance type.
   const logger: FastifyBaseLogger = services.log;
   const app = Fastify({
@@ -119,7 +128,7 @@ export async function buildApp(config: Config, services: Services): Promise<App>
     allowedHeaders: ["Content-Type", "Authorization", "X-CSRFToken", "X-Request-ID"],
   });
   registerAccessControl(app, services.auth);
-  await registerRateLimit(app, config);
+  await registerRateLimit(app, config, options.rateLimit);
   await registerDocs(app);
 
   await app.register(healthRoutes);

@@ -52,11 +52,15 @@ function login(app: { inject: TestApp["app"]["inject"] }, ip: string) {
   return app.inject({ method: "POST", url: "/api/test/login", remoteAddress: ip });
 }
 
-/** The behaviour every store must show; run in memory and against Redis. */
-function limitBehaviour(env: () => Record<string, string>) {
+/** The behaviour every store must show; run in memory and against Redis (keys under `prefix`). */
+function limitBehaviour(env: () => Record<string, string>, prefix?: string) {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { ...LIMITS, ...env() }, routes: addAuthRoute });
+    t = await createTestApp({
+      env: { ...LIMITS, ...env() },
+      routes: addAuthRoute,
+      ...(prefix === undefined ? {} : { appOptions: { rateLimit: { redisKeyPrefix: prefix } } }),
+    });
   });
   afterAll(async () => t.close());
 
@@ -99,21 +103,7 @@ function limitBehaviour(env: () => Record<string, string>) {
     expect((await login(t.app, uniqueIp())).statusCode).toBe(200);
   });
 
-  return {
-    cleanup: async (redis: Redis) => {
-      // Keys made through the full app use the default prefix; remove this run's ones.
-      const keys = await redis.keys("tollgate:rl:*");
-      const ours: string[] = [];
-      const tokenIds = await t.database.query<{ id: string }>("select id from api_tokens");
-      const ids = new Set(tokenIds.map((r) => r.id));
-      for (const key of keys) {
-        const rest = key.slice("tollgate:rl:".length);
-        if (rest.startsWith("solve:") && ids.has(rest.slice("solve:".length))) ours.push(key);
-        if (rest.startsWith("auth:198.51.")) ours.push(key);
-      }
-      if (ours.length > 0) await redis.del(...ours);
-    },
-  };
+  return { app: () => t };
 }
 
 describe("rate limits in memory", () => {
@@ -159,11 +149,14 @@ describe("rate limits when Redis is unreachable", () => {
   });
   afterAll(async () => t.close());
 
-  it("serves requests without a limit and logs the failure, never a 500", async () => {
+  it("serves requests, still limited per instance in memory, and logs the failure, never a 500", async () => {
     const { token } = await tokenFor(t);
-    for (let i = 0; i < 4; i++) expect((await solve(t, token)).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await solve(t, token)).statusCode).toBe(200);
+    expect((await solve(t, token)).statusCode).toBe(429);
     const ip = uniqueIp();
-    for (let i = 0; i < 4; i++) expect((await login(t.app, ip)).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await login(t.app, ip)).statusCode).toBe(200);
+    expect((await login(t.app, ip)).statusCode).toBe(429);
+    expect((await login(t.app, uniqueIp())).statusCode).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(t.logs()).toContain("rate limit store (Redis) unavailable");
   });
@@ -171,11 +164,19 @@ describe("rate limits when Redis is unreachable", () => {
 
 describe.skipIf(redisUrl === undefined)(`rate limits in Redis (${REDIS_ONLY})`, () => {
   const redis = redisUrl === undefined ? undefined : new Redis(redisUrl, { lazyConnect: true });
-  const behaviour = limitBehaviour(() => ({ REDIS_URL: redisUrl ?? "" }));
+  const appPrefix = `tollgate:rl:test:${randomUUID()}:`;
+  const behaviour = limitBehaviour(() => ({ REDIS_URL: redisUrl ?? "" }), appPrefix);
   afterAll(async () => {
     if (redis === undefined) return;
-    await behaviour.cleanup(redis);
+    const keys = await redis.keys(`${appPrefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
+  });
+
+  it("keeps the counters in Redis, under the key prefix (not in the memory fallback)", async () => {
+    const ip = uniqueIp();
+    expect((await login(behaviour.app().app, ip)).statusCode).toBe(200);
+    expect(await redis!.get(`${appPrefix}auth:${ip}`)).toBe("1");
   });
 
   it("shares counters between app instances under one key prefix, then cleans up", async () => {

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { buildApp, type App } from "../../src/app.js";
+import { buildApp, type App, type AppOptions } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import type { Clock } from "../../src/platform/clock.js";
 import type { Database } from "../../src/platform/db/database.js";
@@ -54,6 +54,8 @@ export interface TestAppOptions {
   readonly logLevel?: string;
   /** Extra routes for platform tests, registered before the app is ready. */
   readonly routes?: (app: App) => void;
+  /** e.g. a Redis key prefix of the test's own for the rate limits. */
+  readonly appOptions?: AppOptions;
 }
 
 export interface TestApp {
@@ -80,7 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.clock ? { clock: options.clock } : {}),
     mailer: options.mailer ?? memoryMailer(),
   });
-  const app = await buildApp(config, services);
+  const app = await buildApp(config, services, options.appOptions);
   options.routes?.(app);
   await app.ready();
   return {
