@@ -5,7 +5,7 @@ import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import type { Mailer } from "../platform/email.js";
 import { validationError } from "../platform/errors.js";
-import { RESEND_WINDOW_MS, type AuthThrottle } from "./auth-throttle.service.js";
+import type { AuthThrottle } from "./auth-throttle.service.js";
 import { customersError, passwordChangeError } from "./customers.errors.js";
 import { claimInvite, findInviteByCode, findInviteById } from "./invites.queries.js";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "./password-hashing.js";
@@ -162,12 +162,16 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
             "resend-verification for a new one.",
         );
       }
-      if (pending !== undefined && !(await throttle.allowVerificationEmail(email))) {
-        throw customersError(
-          "too_many_attempts",
-          "Too many verification emails for this address; try again in an hour.",
-          { headers: { "Retry-After": String(RESEND_WINDOW_MS / 1000) } },
-        );
+      if (pending !== undefined) {
+        const allowance = await throttle.allowVerificationEmail(email);
+        if (!allowance.allowed) {
+          const seconds = String(allowance.retryAfterSeconds);
+          throw customersError(
+            "too_many_attempts",
+            `Too many verification emails for this address; try again in ${seconds} seconds.`,
+            { headers: { "Retry-After": seconds } },
+          );
+        }
       }
       const registration = {
         password: await hashSecret(input.password),
@@ -226,7 +230,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
 
     async resendVerification(rawEmail) {
       const email = normalizeEmail(rawEmail);
-      if (!(await throttle.allowVerificationEmail(email))) return;
+      if (!(await throttle.allowVerificationEmail(email)).allowed) return;
       const user = await findUserByEmail(db, email);
       if (user?.emailVerifiedAt !== null || !user.isActive) return;
       await sendVerificationEmail(user);
@@ -234,16 +238,17 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
 
     async login(input) {
       const email = normalizeEmail(input.email);
-      await throttle.assertLoginAllowed(email, input.ip);
+      // Counted before the (slow) password check, so parallel guesses cannot all pass the limit.
+      const attempt = await throttle.beginLoginAttempt(email, input.ip);
       const user = await findUserByEmail(db, email);
       const passwordOk =
         user === undefined
           ? await verifyAgainstDummy(input.password)
           : await verifySecret(user.password, input.password);
       if (user === undefined || !passwordOk) {
-        await throttle.recordLoginFailure(email, input.ip);
         throw customersError("invalid_credentials", "Email or password is wrong.");
       }
+      await throttle.passwordAccepted(attempt);
       if (!user.isActive) throw customersError("account_inactive", "This account is deactivated.");
       if (user.emailVerifiedAt === null) {
         throw customersError("email_not_verified", "Verify your email address before logging in.");
@@ -265,11 +270,11 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       if (user === undefined) throw passwordChangeError("invalid_credentials");
       // A wrong old password counts as a failed login: a stolen session must not become a
       // password oracle.
-      await throttle.assertLoginAllowed(user.email, input.ip);
+      const attempt = await throttle.beginLoginAttempt(user.email, input.ip);
       if (!(await verifySecret(user.password, input.oldPassword))) {
-        await throttle.recordLoginFailure(user.email, input.ip);
         throw passwordChangeError("invalid_credentials", "The old password is wrong.");
       }
+      await throttle.passwordAccepted(attempt);
       assertPasswordValid(input.newPassword, user.email, "new_password");
       await setUserPassword(db, user.id, await hashSecret(input.newPassword));
       await sessions.endOthers(user.id, principal.sessionId);
