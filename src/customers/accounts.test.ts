@@ -393,12 +393,16 @@ describe("customer accounts", () => {
       expect((await t.app.inject({ method: "GET", url: link })).statusCode).toBe(204);
     });
 
-    it("a missing token is 400 validation_error", async () => {
-      expectProblem(
-        await t.app.inject({ method: "GET", url: "/api/customers/verify-email" }),
-        400,
-        "validation_error",
-      );
+    it("a missing, empty or repeated token is 400 invalid_verification_token", async () => {
+      const { email } = await registerNew();
+      const token = encodeURIComponent(decodeURIComponent(lastLinkTo(email).split("token=")[1]!));
+      for (const query of ["", "?token=", "?token", "?other=1", `?token=${token}&token=${token}`]) {
+        expectProblem(
+          await t.app.inject({ method: "GET", url: `/api/customers/verify-email${query}` }),
+          400,
+          "invalid_verification_token",
+        );
+      }
     });
 
     it("cannot log in before verifying the email: 403 email_not_verified", async () => {
