@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
-import type { Db } from "../platform/db/database.js";
+import type { Db, DbOrTx } from "../platform/db/database.js";
 import type { Mailer } from "../platform/email.js";
 import { validationError } from "../platform/errors.js";
 import type { AuthThrottle } from "./auth-throttle.service.js";
@@ -131,9 +131,33 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     if (clock.now().getTime() - pending.dateJoined.getTime() > VERIFICATION_TOKEN_TTL_MS) {
       return true;
     }
-    if (pending.registeredInviteId === null) return false;
+    // No invite any more: its row was deleted, so this registration cannot be verified.
+    if (pending.registeredInviteId === null) return true;
     const invite = await findInviteById(db, pending.registeredInviteId);
     return invite === undefined || !invite.isActive || invite.usedBy !== null;
+  }
+
+  /**
+   * Claims the invite the pending user registered with, or says why not: taken by another account
+   * (409 invite_used), or withdrawn by staff or deleted (400 invalid_invite). A pending user always
+   * registered with an invite, so none means its row was deleted (ON DELETE SET NULL). Expiry is
+   * not checked here: the user registered in time.
+   */
+  async function claimRegisteredInvite(tx: DbOrTx, user: User): Promise<void> {
+    const withdrawn = () =>
+      customersError(
+        "invalid_invite",
+        "The invite code this account registered with was withdrawn; register again with another.",
+      );
+    if (user.registeredInviteId === null) throw withdrawn();
+    if ((await claimInvite(tx, user.registeredInviteId, user.id, clock.now())) !== undefined)
+      return;
+    // Read after the failed UPDATE: it waited for any concurrent claim, which is visible now.
+    const invite = await findInviteById(tx, user.registeredInviteId);
+    if (invite?.usedBy != null && invite.usedBy !== user.id) {
+      throw customersError("invite_used", "The invite code was used by another account first.");
+    }
+    throw withdrawn();
   }
 
   return {
@@ -213,17 +237,8 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
           throw invalid();
         }
         if (locked.emailVerifiedAt !== null) return;
-        const now = clock.now();
-        if (locked.registeredInviteId !== null) {
-          const claimed = await claimInvite(tx, locked.registeredInviteId, locked.id, now);
-          if (claimed === undefined) {
-            throw customersError(
-              "invite_used",
-              "The invite code was used by another account first.",
-            );
-          }
-        }
-        await markEmailVerified(tx, locked.id, now);
+        await claimRegisteredInvite(tx, locked);
+        await markEmailVerified(tx, locked.id, clock.now());
       });
       log.info({ user_id: user.id }, "email verified");
     },
