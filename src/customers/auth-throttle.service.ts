@@ -43,11 +43,11 @@ export interface AuthThrottle {
 
 /** Whether a counted action is within its limit, and if not, when its window ends. */
 export type Allowance =
-  { readonly allowed: true } | { readonly allowed: false; retryAfterSeconds: number };
+  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 const loginKeys = (email: string, ip: string) => [`login-email:${email}`, `login-ip:${ip}`];
 
-/** Stale rows are swept at most once an hour per instance, after a login attempt. */
+/** Stale rows are swept at most once an hour per instance, at a login attempt. */
 const SWEEP_INTERVAL_MS = 60 * 60_000;
 const STALE_AFTER_MS = 24 * 60 * 60_000;
 
