@@ -57,13 +57,17 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "verifyEmail",
         tags,
         summary: "Confirm the email address with the emailed link; marks the invite used",
-        // No maxLength: any malformed token, however long, is invalid_verification_token.
-        querystring: Type.Object({ token: Type.String({ minLength: 1 }) }),
+        // Neither required nor bounded, and a repeated one is taken too: a missing, empty, repeated
+        // or over-long token is a malformed link, so invalid_verification_token, not validation_error.
+        querystring: Type.Object({
+          token: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+        }),
         response: { 204: NoContent, ...problems(400, 409) },
       },
     },
     async (request, reply) => {
-      await accounts.verifyEmail(request.query.token);
+      const { token } = request.query;
+      await accounts.verifyEmail(typeof token === "string" ? token : "");
       return reply.status(204).send(null);
     },
   );

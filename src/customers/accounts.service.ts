@@ -2,10 +2,10 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
-import type { Db } from "../platform/db/database.js";
+import type { Db, DbOrTx } from "../platform/db/database.js";
 import type { Mailer } from "../platform/email.js";
 import { validationError } from "../platform/errors.js";
-import { RESEND_WINDOW_MS, type AuthThrottle } from "./auth-throttle.service.js";
+import type { AuthThrottle } from "./auth-throttle.service.js";
 import { customersError, passwordChangeError } from "./customers.errors.js";
 import { claimInvite, findInviteByCode, findInviteById } from "./invites.queries.js";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "./password-hashing.js";
@@ -131,9 +131,33 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     if (clock.now().getTime() - pending.dateJoined.getTime() > VERIFICATION_TOKEN_TTL_MS) {
       return true;
     }
-    if (pending.registeredInviteId === null) return false;
+    // No invite any more: its row was deleted, so this registration cannot be verified.
+    if (pending.registeredInviteId === null) return true;
     const invite = await findInviteById(db, pending.registeredInviteId);
     return invite === undefined || !invite.isActive || invite.usedBy !== null;
+  }
+
+  /**
+   * Claims the invite the pending user registered with, or says why not: taken by another account
+   * (409 invite_used), or withdrawn by staff or deleted (400 invalid_invite). A pending user always
+   * registered with an invite, so none means its row was deleted (ON DELETE SET NULL). Expiry is
+   * not checked here: the user registered in time.
+   */
+  async function claimRegisteredInvite(tx: DbOrTx, user: User): Promise<void> {
+    const withdrawn = () =>
+      customersError(
+        "invalid_invite",
+        "The invite code this account registered with was withdrawn; register again with another.",
+      );
+    if (user.registeredInviteId === null) throw withdrawn();
+    if ((await claimInvite(tx, user.registeredInviteId, user.id, clock.now())) !== undefined)
+      return;
+    // Read after the failed UPDATE: it waited for any concurrent claim, which is visible now.
+    const invite = await findInviteById(tx, user.registeredInviteId);
+    if (invite?.usedBy != null && invite.usedBy !== user.id) {
+      throw customersError("invite_used", "The invite code was used by another account first.");
+    }
+    throw withdrawn();
   }
 
   return {
@@ -162,12 +186,16 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
             "resend-verification for a new one.",
         );
       }
-      if (pending !== undefined && !(await throttle.allowVerificationEmail(email))) {
-        throw customersError(
-          "too_many_attempts",
-          "Too many verification emails for this address; try again in an hour.",
-          { headers: { "Retry-After": String(RESEND_WINDOW_MS / 1000) } },
-        );
+      if (pending !== undefined) {
+        const allowance = await throttle.allowVerificationEmail(email);
+        if (!allowance.allowed) {
+          const seconds = String(allowance.retryAfterSeconds);
+          throw customersError(
+            "too_many_attempts",
+            `Too many verification emails for this address; try again in ${seconds} seconds.`,
+            { headers: { "Retry-After": seconds } },
+          );
+        }
       }
       const registration = {
         password: await hashSecret(input.password),
@@ -209,24 +237,15 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
           throw invalid();
         }
         if (locked.emailVerifiedAt !== null) return;
-        const now = clock.now();
-        if (locked.registeredInviteId !== null) {
-          const claimed = await claimInvite(tx, locked.registeredInviteId, locked.id, now);
-          if (claimed === undefined) {
-            throw customersError(
-              "invite_used",
-              "The invite code was used by another account first.",
-            );
-          }
-        }
-        await markEmailVerified(tx, locked.id, now);
+        await claimRegisteredInvite(tx, locked);
+        await markEmailVerified(tx, locked.id, clock.now());
       });
       log.info({ user_id: user.id }, "email verified");
     },
 
     async resendVerification(rawEmail) {
       const email = normalizeEmail(rawEmail);
-      if (!(await throttle.allowVerificationEmail(email))) return;
+      if (!(await throttle.allowVerificationEmail(email)).allowed) return;
       const user = await findUserByEmail(db, email);
       if (user?.emailVerifiedAt !== null || !user.isActive) return;
       await sendVerificationEmail(user);
@@ -234,16 +253,17 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
 
     async login(input) {
       const email = normalizeEmail(input.email);
-      await throttle.assertLoginAllowed(email, input.ip);
+      // Counted before the (slow) password check, so parallel guesses cannot all pass the limit.
+      const attempt = await throttle.beginLoginAttempt(email, input.ip);
       const user = await findUserByEmail(db, email);
       const passwordOk =
         user === undefined
           ? await verifyAgainstDummy(input.password)
           : await verifySecret(user.password, input.password);
       if (user === undefined || !passwordOk) {
-        await throttle.recordLoginFailure(email, input.ip);
         throw customersError("invalid_credentials", "Email or password is wrong.");
       }
+      await throttle.passwordAccepted(attempt);
       if (!user.isActive) throw customersError("account_inactive", "This account is deactivated.");
       if (user.emailVerifiedAt === null) {
         throw customersError("email_not_verified", "Verify your email address before logging in.");
@@ -265,11 +285,11 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       if (user === undefined) throw passwordChangeError("invalid_credentials");
       // A wrong old password counts as a failed login: a stolen session must not become a
       // password oracle.
-      await throttle.assertLoginAllowed(user.email, input.ip);
+      const attempt = await throttle.beginLoginAttempt(user.email, input.ip);
       if (!(await verifySecret(user.password, input.oldPassword))) {
-        await throttle.recordLoginFailure(user.email, input.ip);
         throw passwordChangeError("invalid_credentials", "The old password is wrong.");
       }
+      await throttle.passwordAccepted(attempt);
       assertPasswordValid(input.newPassword, user.email, "new_password");
       await setUserPassword(db, user.id, await hashSecret(input.newPassword));
       await sessions.endOthers(user.id, principal.sessionId);

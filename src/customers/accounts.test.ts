@@ -12,6 +12,12 @@ import { signIn, withoutCsrfHeader } from "../../test/support/sessions.js";
 import { fixedClock } from "../platform/clock.js";
 import { sha256Hex } from "./secrets.js";
 import { expectProblem } from "../../test/support/problems.js";
+import {
+  createTestDatabase,
+  onServerPostgres,
+  SERVER_ONLY,
+  type TestDatabase,
+} from "../../test/support/database.js";
 
 type Injected = Awaited<ReturnType<TestApp["app"]["inject"]>>;
 
@@ -291,13 +297,19 @@ describe("customer accounts", () => {
         });
       }
       const fresh = await createInvite(t.services.db);
-      const refused = await register({
-        email: loser.email,
-        password: strongPassword(),
-        invite_code: fresh.code,
-      });
-      expectProblem(refused, 429, "too_many_attempts");
-      expect(refused.headers["retry-after"]).toBe("3600");
+      clock.set("2030-01-15T12:20:00Z");
+      try {
+        const refused = await register({
+          email: loser.email,
+          password: strongPassword(),
+          invite_code: fresh.code,
+        });
+        expectProblem(refused, 429, "too_many_attempts");
+        // The hour started at the first resend (12:00), so 40 minutes are left.
+        expect(refused.headers["retry-after"]).toBe(String(40 * 60));
+      } finally {
+        clock.set("2030-01-15T12:00:00Z");
+      }
     });
 
     it.each([
@@ -353,6 +365,35 @@ describe("customer accounts", () => {
       expect((await login(first.email, again.password)).statusCode).toBe(200);
     });
 
+    it("an invite withdrawn after registration makes verification 400 invalid_invite; registering again works", async () => {
+      const invite = await createInvite(t.services.db);
+      const { email } = await registerNew({ invite: invite.code });
+      const link = lastLinkTo(email);
+      await t.services.db
+        .update(inviteCodes)
+        .set({ isActive: false })
+        .where(eq(inviteCodes.id, invite.id));
+      expectProblem(await t.app.inject({ method: "GET", url: link }), 400, "invalid_invite");
+      const [pending] = await t.services.db.select().from(users).where(eq(users.email, email));
+      expect(pending?.emailVerifiedAt).toBeNull();
+      const again = await registerNew({ email });
+      expect((await t.app.inject({ method: "GET", url: lastLinkTo(email) })).statusCode).toBe(204);
+      expect((await login(email, again.password)).statusCode).toBe(200);
+    });
+
+    it("an invite deleted after registration makes verification 400 invalid_invite, claiming nothing", async () => {
+      const invite = await createInvite(t.services.db);
+      const { email } = await registerNew({ invite: invite.code });
+      const link = lastLinkTo(email);
+      await t.services.db.delete(inviteCodes).where(eq(inviteCodes.id, invite.id));
+      expectProblem(await t.app.inject({ method: "GET", url: link }), 400, "invalid_invite");
+      const [pending] = await t.services.db.select().from(users).where(eq(users.email, email));
+      expect(pending?.emailVerifiedAt).toBeNull();
+      const again = await registerNew({ email });
+      expect((await t.app.inject({ method: "GET", url: lastLinkTo(email) })).statusCode).toBe(204);
+      expect((await login(email, again.password)).statusCode).toBe(200);
+    });
+
     it("answers malformed, tampered and expired verification tokens with 400 invalid_verification_token", async () => {
       const { email } = await registerNew();
       const link = lastLinkTo(email);
@@ -381,12 +422,16 @@ describe("customer accounts", () => {
       expect((await t.app.inject({ method: "GET", url: link })).statusCode).toBe(204);
     });
 
-    it("a missing token is 400 validation_error", async () => {
-      expectProblem(
-        await t.app.inject({ method: "GET", url: "/api/customers/verify-email" }),
-        400,
-        "validation_error",
-      );
+    it("a missing, empty or repeated token is 400 invalid_verification_token", async () => {
+      const { email } = await registerNew();
+      const token = encodeURIComponent(decodeURIComponent(lastLinkTo(email).split("token=")[1]!));
+      for (const query of ["", "?token=", "?token", "?other=1", `?token=${token}&token=${token}`]) {
+        expectProblem(
+          await t.app.inject({ method: "GET", url: `/api/customers/verify-email${query}` }),
+          400,
+          "invalid_verification_token",
+        );
+      }
     });
 
     it("cannot log in before verifying the email: 403 email_not_verified", async () => {
@@ -445,6 +490,55 @@ describe("customer accounts", () => {
       const { user, password } = await createVerifiedUser(t.services.db);
       expectProblem(await login(user.email, password, "10.3.0.1"), 429, "too_many_attempts");
       expect((await login(user.email, password, "10.3.0.2")).statusCode).toBe(200);
+    });
+
+    it("Retry-After counts down to the end of the window of the first failure", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      for (let i = 0; i < 5; i += 1) {
+        await login(user.email, "Wrong-password-1", `10.2.2.${String(i)}`);
+      }
+      clock.set("2030-01-15T12:10:00Z");
+      try {
+        const blocked = await login(user.email, "Wrong-password-1", "10.2.3.1");
+        expectProblem(blocked, 429, "too_many_attempts");
+        expect(blocked.headers["retry-after"]).toBe(String(5 * 60));
+      } finally {
+        clock.set("2030-01-15T12:00:00Z");
+      }
+    });
+
+    it("a right password does not use up the IP's budget of failures", async () => {
+      const { user, password } = await createVerifiedUser(t.services.db);
+      const ip = "10.3.1.1";
+      for (let i = 0; i < 4; i += 1) {
+        expectProblem(
+          await login(uniqueEmail(), "Wrong-password-1", ip),
+          401,
+          "invalid_credentials",
+        );
+      }
+      for (let i = 0; i < 3; i += 1)
+        expect((await login(user.email, password, ip)).statusCode).toBe(200);
+      const { user: pending, password: pendingPassword } = await createVerifiedUser(t.services.db);
+      await t.services.db
+        .update(users)
+        .set({ emailVerifiedAt: null })
+        .where(eq(users.id, pending.id));
+      expectProblem(await login(pending.email, pendingPassword, ip), 403, "email_not_verified");
+      expectProblem(await login(uniqueEmail(), "Wrong-password-1", ip), 401, "invalid_credentials");
+      expectProblem(await login(uniqueEmail(), "Wrong-password-1", ip), 429, "too_many_attempts");
+    });
+
+    it("attempts refused for a locked email do not count against the IP", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      for (let i = 0; i < 5; i += 1) {
+        await login(user.email, "Wrong-password-1", `10.3.2.${String(i)}`);
+      }
+      const ip = "10.3.3.1";
+      for (let i = 0; i < 6; i += 1) {
+        expectProblem(await login(user.email, "Wrong-password-1", ip), 429, "too_many_attempts");
+      }
+      expectProblem(await login(uniqueEmail(), "Wrong-password-1", ip), 401, "invalid_credentials");
     });
 
     it("password change with a wrong old password is 400 invalid_credentials", async () => {
@@ -645,3 +739,69 @@ describe("customer accounts over https", () => {
     }
   });
 });
+
+describe.runIf(onServerPostgres)(
+  `login throttling under concurrency (SERVER_ONLY: ${SERVER_ONLY})`,
+  () => {
+    let t: TestApp;
+    let database: TestDatabase;
+
+    beforeAll(async () => {
+      database = await createTestDatabase({ poolSize: 20 });
+      t = await createTestApp({ database });
+    });
+    afterAll(async () => {
+      await t.close();
+      await database.close();
+    });
+
+    const wrongLogin = (email: string, ip: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/customers/login",
+        payload: { email, password: "Wrong-password-1" },
+        remoteAddress: ip,
+      });
+
+    function tally(responses: Injected[]): Record<number, number> {
+      const counts: Record<number, number> = {};
+      for (const r of responses) counts[r.statusCode] = (counts[r.statusCode] ?? 0) + 1;
+      return counts;
+    }
+
+    it("of 20 parallel wrong logins for one email, 5 get 401 and the rest 429", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => wrongLogin(user.email, `10.9.0.${String(i)}`)),
+      );
+      expect(tally(responses)).toEqual({ 401: 5, 429: 15 });
+    });
+
+    it("of 20 parallel wrong logins from one IP for different emails, 5 get 401 and the rest 429", async () => {
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => wrongLogin(uniqueEmail(), "10.9.1.1")),
+      );
+      expect(tally(responses)).toEqual({ 401: 5, 429: 15 });
+    });
+
+    it("of 20 parallel wrong old passwords on password change, 5 get 400 and the rest 429", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const { headers } = await signIn(t, user.id);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          t.app.inject({
+            method: "POST",
+            url: "/api/customers/password/change",
+            headers,
+            payload: {
+              old_password: `Not-the-password-${String(i)}`,
+              new_password: strongPassword(),
+            },
+            remoteAddress: "10.9.2.1",
+          }),
+        ),
+      );
+      expect(tally(responses)).toEqual({ 400: 5, 429: 15 });
+    });
+  },
+);

@@ -7,6 +7,9 @@ import {
   countAttempt,
   deleteStaleAttempts,
   findAttempts,
+  releaseAttempt,
+  reserveAttempt,
+  type ThrottleWindow,
 } from "./throttle.queries.js";
 
 /** Login failures allowed per email and per client IP in one window. */
@@ -16,21 +19,42 @@ export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const RESEND_MAX_PER_WINDOW = 3;
 export const RESEND_WINDOW_MS = 60 * 60_000;
 
+/**
+ * A login attempt counted against the email's and the IP's limits before the password is checked,
+ * so that concurrent wrong passwords cannot all pass a check that precedes their recording.
+ */
+export interface LoginAttempt {
+  readonly reserved: readonly ThrottleWindow[];
+}
+
 export interface AuthThrottle {
-  /** Throws 429 too_many_attempts (with Retry-After) when the email or the IP is locked out. */
-  assertLoginAllowed(email: string, ip: string): Promise<void>;
-  recordLoginFailure(email: string, ip: string): Promise<void>;
+  /**
+   * Counts the attempt as a failure up front; throws 429 too_many_attempts (with Retry-After)
+   * when the email or the IP already has its 5 in the window, counting nothing then.
+   */
+  beginLoginAttempt(email: string, ip: string): Promise<LoginAttempt>;
+  /** The password was right: the attempt is taken back from both counters. */
+  passwordAccepted(attempt: LoginAttempt): Promise<void>;
   /** A successful login forgets the email's failures (not the IP's). */
   clearLoginFailures(email: string): Promise<void>;
   /** Counts a resend and says whether it is within the limit. */
-  allowVerificationEmail(email: string): Promise<boolean>;
+  allowVerificationEmail(email: string): Promise<Allowance>;
 }
+
+/** Whether a counted action is within its limit, and if not, when its window ends. */
+export type Allowance =
+  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 const loginKeys = (email: string, ip: string) => [`login-email:${email}`, `login-ip:${ip}`];
 
-/** Stale rows are swept at most once an hour per instance, after a failed login. */
+/** Stale rows are swept at most once an hour per instance, at a login attempt. */
 const SWEEP_INTERVAL_MS = 60 * 60_000;
 const STALE_AFTER_MS = 24 * 60 * 60_000;
+
+/** Whole seconds until the window that started at `windowStart` ends; at least 1. */
+function secondsLeft(windowStart: Date, windowMs: number, now: Date): number {
+  return Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+}
 
 export function createAuthThrottle(deps: { db: Db; clock: Clock; log: Logger }): AuthThrottle {
   const { db, clock, log } = deps;
@@ -44,30 +68,41 @@ export function createAuthThrottle(deps: { db: Db; clock: Clock; log: Logger }):
     });
   }
 
+  /** The latest end among the full windows of these keys: when every one of them lets a try in. */
+  async function loginRetryAfterSeconds(keys: string[], now: Date): Promise<number> {
+    const windows = await findAttempts(db, keys);
+    const ends = windows
+      .filter((w) => w.count >= LOGIN_MAX_FAILURES)
+      .map((w) => secondsLeft(w.windowStart, LOGIN_WINDOW_MS, now));
+    // A full window emptied since (a success cleared it): the next try may well pass.
+    return Math.max(1, ...ends);
+  }
+
   return {
-    async assertLoginAllowed(email, ip) {
-      const now = clock.now().getTime();
-      const windows = await findAttempts(db, loginKeys(email, ip));
-      const retryAfterMs = Math.max(
-        0,
-        ...windows
-          .filter((w) => w.count >= LOGIN_MAX_FAILURES)
-          .map((w) => w.windowStart.getTime() + LOGIN_WINDOW_MS - now),
-      );
-      if (retryAfterMs > 0) {
-        const seconds = Math.ceil(retryAfterMs / 1000);
-        throw customersError(
-          "too_many_attempts",
-          `Too many failed logins; try again in ${seconds} seconds.`,
-          { headers: { "Retry-After": String(seconds) } },
-        );
+    async beginLoginAttempt(email, ip) {
+      const now = clock.now();
+      sweepStaleRows(now);
+      const keys = loginKeys(email, ip);
+      const reserved: ThrottleWindow[] = [];
+      for (const key of keys) {
+        const window = await reserveAttempt(db, key, now, LOGIN_WINDOW_MS, LOGIN_MAX_FAILURES);
+        if (window === undefined) {
+          // Refused attempts count nowhere: a locked email must not use up its IP's budget.
+          for (const taken of reserved) await releaseAttempt(db, taken);
+          const seconds = await loginRetryAfterSeconds(keys, now);
+          throw customersError(
+            "too_many_attempts",
+            `Too many failed logins; try again in ${String(seconds)} seconds.`,
+            { headers: { "Retry-After": String(seconds) } },
+          );
+        }
+        reserved.push(window);
       }
+      return { reserved };
     },
 
-    async recordLoginFailure(email, ip) {
-      const now = clock.now();
-      for (const key of loginKeys(email, ip)) await countAttempt(db, key, now, LOGIN_WINDOW_MS);
-      sweepStaleRows(now);
+    async passwordAccepted(attempt) {
+      for (const window of attempt.reserved) await releaseAttempt(db, window);
     },
 
     async clearLoginFailures(email) {
@@ -75,8 +110,13 @@ export function createAuthThrottle(deps: { db: Db; clock: Clock; log: Logger }):
     },
 
     async allowVerificationEmail(email) {
-      const window = await countAttempt(db, `resend:${email}`, clock.now(), RESEND_WINDOW_MS);
-      return window.count <= RESEND_MAX_PER_WINDOW;
+      const now = clock.now();
+      const window = await countAttempt(db, `resend:${email}`, now, RESEND_WINDOW_MS);
+      if (window.count <= RESEND_MAX_PER_WINDOW) return { allowed: true };
+      return {
+        allowed: false,
+        retryAfterSeconds: secondsLeft(window.windowStart, RESEND_WINDOW_MS, now),
+      };
     },
   };
 }

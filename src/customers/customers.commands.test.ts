@@ -1,12 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCommandLine, type CommandContext } from "../platform/cli.js";
 import { coreSettings, inviteCodes, users } from "../schema.js";
-import { strongPassword } from "../../test/factories/customers.js";
+import {
+  createInvite,
+  createVerifiedUser,
+  strongPassword,
+} from "../../test/factories/customers.js";
 import { uniqueEmail } from "../../test/factories/users.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { customersCommands } from "./customers.commands.js";
-import type { DemoFacts } from "./demo-seed.js";
+import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, type DemoFacts } from "./demo-seed.js";
 
 function cliContext(t: TestApp, answers: string[] = [], withTerminal = false) {
   const out: string[] = [];
@@ -249,5 +253,69 @@ describe("customers management commands", () => {
     expect(unknown.err).toEqual(["No user nobody@example.com."]);
     const missing = cliContext(t);
     expect(await runCommandLine(["deactivate-user"], customersCommands, missing.context)).toBe(2);
+  });
+});
+
+describe("bootstrap-demo over existing demo addresses", () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+  afterEach(async () => t.close());
+
+  const login = (email: string, password: string) =>
+    t.app.inject({ method: "POST", url: "/api/customers/login", payload: { email, password } });
+
+  async function registerPending(email: string): Promise<string> {
+    const invite = await createInvite(t.services.db);
+    const password = strongPassword();
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/customers/register",
+      payload: { email, password, invite_code: invite.code },
+    });
+    expect(response.statusCode).toBe(202);
+    return password;
+  }
+
+  it("takes over pending registrations of the demo addresses with new passwords", async () => {
+    const registrantPassword = await registerPending(DEMO_ADMIN_EMAIL);
+    await registerPending(DEMO_USER_EMAIL);
+    const { context, out } = cliContext(t);
+    expect(await runCommandLine(["bootstrap-demo", "--json"], customersCommands, context)).toBe(0);
+    const facts = JSON.parse(out.join("")) as DemoFacts;
+    expect(facts.admin.password).toEqual(expect.any(String));
+    expect(facts.user.password).toEqual(expect.any(String));
+    // Login succeeding means verified and active.
+    const admin = await login(DEMO_ADMIN_EMAIL, facts.admin.password!);
+    expect(admin.statusCode).toBe(200);
+    expect(admin.json()).toMatchObject({ is_staff: true });
+    expect((await login(DEMO_USER_EMAIL, facts.user.password!)).statusCode).toBe(200);
+    expect((await login(DEMO_ADMIN_EMAIL, registrantPassword)).statusCode).toBe(401);
+    const auth = await t.services.auth.authenticateBearer(`Bearer ${facts.token!}`);
+    expect(auth?.email).toBe(DEMO_USER_EMAIL);
+  });
+
+  it("refuses, naming the account, when admin@example.com is a verified non-staff account", async () => {
+    const { user } = await createVerifiedUser(t.services.db, { email: DEMO_ADMIN_EMAIL });
+    const { context, out, err } = cliContext(t);
+    expect(await runCommandLine(["bootstrap-demo", "--json"], customersCommands, context)).toBe(1);
+    expect(out).toEqual([]);
+    expect(err.join("\n")).toMatch(/^admin@example\.com already exists but is not staff/);
+    const [after] = await t.services.db.select().from(users).where(eq(users.id, user.id));
+    expect(after?.isStaff).toBe(false);
+    // Nothing was made for the other address either (its password could not be shown).
+    expect(
+      await t.services.db.select().from(users).where(eq(users.email, DEMO_USER_EMAIL)),
+    ).toHaveLength(0);
+  });
+
+  it("refuses, naming the account, when demo@example.com is deactivated", async () => {
+    await createVerifiedUser(t.services.db, { email: DEMO_USER_EMAIL, isActive: false });
+    const { context, err } = cliContext(t);
+    expect(await runCommandLine(["bootstrap-demo"], customersCommands, context)).toBe(1);
+    expect(err.join("\n")).toMatch(/^demo@example\.com already exists but is deactivated/);
+    const [user] = await t.services.db.select().from(users).where(eq(users.email, DEMO_USER_EMAIL));
+    expect(user?.isActive).toBe(false);
   });
 });

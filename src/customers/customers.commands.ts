@@ -1,6 +1,6 @@
 import { AppError } from "../platform/errors.js";
 import { intOption, UsageError, type Command, type CommandIo } from "../platform/cli.js";
-import { formatDemoFacts, seedDemo } from "./demo-seed.js";
+import { DemoAccountConflict, formatDemoFacts, seedDemo, type DemoFacts } from "./demo-seed.js";
 import { MAX_INVITES_PER_REQUEST } from "./invites.service.js";
 
 /** Each problem once: the field errors when there are any (the message only sums them up). */
@@ -66,7 +66,14 @@ export const bootstrapDemoCommand: Command = {
   usage: "[--json]",
   options: { json: { type: "boolean" } },
   async run(context, args) {
-    const facts = await seedDemo(await context.services());
+    let facts: DemoFacts;
+    try {
+      facts = await seedDemo(await context.services());
+    } catch (error) {
+      if (!(error instanceof DemoAccountConflict)) throw error;
+      context.io.err(error.message);
+      return 1;
+    }
     context.io.out(args.values["json"] === true ? JSON.stringify(facts) : formatDemoFacts(facts));
     return 0;
   },

@@ -6,7 +6,9 @@ import type { Db } from "../platform/db/database.js";
 import { apiTokens } from "./api-tokens.table.js";
 import { inviteCodes, type InviteCode } from "./invite-codes.table.js";
 import { findInviteByCode } from "./invites.queries.js";
-import { findUserByEmail } from "./users.queries.js";
+import { hashSecret } from "./password-hashing.js";
+import { findUserByEmail, takeOverPendingAccount } from "./users.queries.js";
+import type { User } from "./users.table.js";
 
 export const DEMO_ADMIN_EMAIL = "admin@example.com";
 export const DEMO_USER_EMAIL = "demo@example.com";
@@ -17,6 +19,34 @@ export interface DemoFacts {
   user: { email: string; password: string | null };
   invite_code: string;
   token: string | null;
+}
+
+/** A demo address belongs to an account that lacks what bootstrap-demo promises about it. */
+export class DemoAccountConflict extends Error {
+  constructor(email: string, wrong: string[]) {
+    super(
+      `${email} already exists but ${wrong.join(" and ")}, so the demo facts would be false; ` +
+        "bootstrap-demo changes no existing account: fix that one (activate-user, or staff rights " +
+        "through PATCH /api/admin/users/{id}) or use a fresh database.",
+    );
+    this.name = "DemoAccountConflict";
+  }
+}
+
+const isPending = (user: User) => user.emailVerifiedAt === null && user.isActive;
+
+/**
+ * An existing demo account must already be what the printed facts say (verified, active, staff
+ * for the admin): it may be someone's real account, whose rights or state are not the seed's to
+ * change.
+ */
+function assertAsPromised(email: string, isStaff: boolean, user: User): void {
+  const wrong = [
+    ...(user.isActive ? [] : ["is deactivated"]),
+    ...(user.emailVerifiedAt === null ? ["is not verified"] : []),
+    ...(isStaff && !user.isStaff ? ["is not staff"] : []),
+  ];
+  if (wrong.length > 0) throw new DemoAccountConflict(email, wrong);
 }
 
 function randomPassword(): string {
@@ -69,21 +99,47 @@ async function ensureDemoInvite(
 
 /**
  * Idempotent demo data: one staff admin, one verified user, one unused invite, one API token for
- * the user and the core settings row. Passwords are random and returned once.
+ * the user and the core settings row. Passwords are random and returned once. A pending
+ * registration of a demo address is taken over (new password); any other existing account there
+ * must already be what is promised, or DemoAccountConflict is thrown and nothing is printed.
  */
 export async function seedDemo(services: Services): Promise<DemoFacts> {
   const { db, config, clock } = services;
   const { accounts, tokens } = services.customers;
   await ensureCoreSettings(db, config);
 
-  async function ensureAccount(email: string, isStaff: boolean) {
-    const existing = await findUserByEmail(db, email);
-    if (existing !== undefined) return { user: existing, password: null };
-    const password = randomPassword();
-    return { user: await accounts.createVerifiedAccount({ email, password, isStaff }), password };
+  async function ensureAccount(email: string, isStaff: boolean, existing: User | undefined) {
+    if (existing === undefined) {
+      const password = randomPassword();
+      return { user: await accounts.createVerifiedAccount({ email, password, isStaff }), password };
+    }
+    if (isPending(existing)) {
+      // A pending registration owns nothing (anyone may register the address again), and its
+      // registrant's password must not end up on a staff or demo account: a new one replaces it.
+      const password = randomPassword();
+      const user = await takeOverPendingAccount(db, existing.id, {
+        password: await hashSecret(password),
+        isStaff,
+        emailVerifiedAt: clock.now(),
+      });
+      if (user !== undefined) return { user, password };
+      // Verified or deactivated meanwhile: judged as it is now.
+      existing = (await findUserByEmail(db, email)) ?? existing;
+    }
+    assertAsPromised(email, isStaff, existing);
+    return { user: existing, password: null };
   }
-  const admin = await ensureAccount(DEMO_ADMIN_EMAIL, true);
-  const user = await ensureAccount(DEMO_USER_EMAIL, false);
+  // Both checked before anything is written, so a refusal never loses a password made meanwhile.
+  const existingAdmin = await findUserByEmail(db, DEMO_ADMIN_EMAIL);
+  const existingUser = await findUserByEmail(db, DEMO_USER_EMAIL);
+  for (const [email, isStaff, existing] of [
+    [DEMO_ADMIN_EMAIL, true, existingAdmin],
+    [DEMO_USER_EMAIL, false, existingUser],
+  ] as const) {
+    if (existing !== undefined && !isPending(existing)) assertAsPromised(email, isStaff, existing);
+  }
+  const admin = await ensureAccount(DEMO_ADMIN_EMAIL, true, existingAdmin);
+  const user = await ensureAccount(DEMO_USER_EMAIL, false, existingUser);
 
   const invite = await ensureDemoInvite(db, config.secretKey, admin.user.id, clock.now());
 

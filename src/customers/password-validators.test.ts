@@ -24,6 +24,19 @@ describe("password validators (Django's four defaults)", () => {
     expect(codes("iloveyou")).toContain("password_too_common");
   });
 
+  it.each([
+    "testing123",
+    "Password1!",
+    "pokemon1",
+    "hello1234",
+    "iloveu123",
+    "loveyou1",
+    "firebird",
+    "11111111a",
+  ])("refuses %s as common (beyond the hand-compiled top of the list)", (password) => {
+    expect(codes(password)).toContain("password_too_common");
+  });
+
   it("refuses a password too similar to the email or its parts", () => {
     expect(codes("jane.doe@example.com")).toContain("password_too_similar");
     expect(codes("janedoe1", "janedoe@example.com")).toContain("password_too_similar");

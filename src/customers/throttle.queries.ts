@@ -1,4 +1,4 @@
-import { inArray, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { authThrottle } from "./auth-throttle.table.js";
 
@@ -7,6 +7,9 @@ export interface ThrottleWindow {
   readonly count: number;
   readonly windowStart: Date;
 }
+
+/** The row's own window_start (Drizzle would name the inserted value, not the stored one). */
+const storedWindowStart = sql.raw(`"auth_throttle"."window_start"`);
 
 /**
  * Counts one attempt for the key in a fixed window of `windowMs`, starting a new window when the
@@ -19,20 +22,65 @@ export async function countAttempt(
   windowMs: number,
 ): Promise<ThrottleWindow> {
   const expiredBefore = new Date(now.getTime() - windowMs).toISOString();
-  const windowStart = sql.raw(`"auth_throttle"."window_start"`);
   const [row] = await db
     .insert(authThrottle)
     .values({ key, count: 1, windowStart: now })
     .onConflictDoUpdate({
       target: authThrottle.key,
       set: {
-        count: sql`case when ${windowStart} <= ${expiredBefore}::timestamptz then 1 else "auth_throttle"."count" + 1 end`,
-        windowStart: sql`case when ${windowStart} <= ${expiredBefore}::timestamptz then excluded.window_start else ${windowStart} end`,
+        count: sql`case when ${storedWindowStart} <= ${expiredBefore}::timestamptz then 1 else "auth_throttle"."count" + 1 end`,
+        windowStart: sql`case when ${storedWindowStart} <= ${expiredBefore}::timestamptz then excluded.window_start else ${storedWindowStart} end`,
       },
     })
     .returning();
   if (row === undefined) throw new Error("auth_throttle upsert returned no row");
   return row;
+}
+
+/**
+ * Counts one attempt only while the window holds fewer than `max`: one atomic upsert, so of any
+ * number of concurrent attempts on any instance at most `max` per window get a row back.
+ * Undefined when the window is full (nothing is counted then).
+ */
+export async function reserveAttempt(
+  db: DbOrTx,
+  key: string,
+  now: Date,
+  windowMs: number,
+  max: number,
+): Promise<ThrottleWindow | undefined> {
+  const expiredBefore = new Date(now.getTime() - windowMs).toISOString();
+  const expired = sql`${storedWindowStart} <= ${expiredBefore}::timestamptz`;
+  const [row] = await db
+    .insert(authThrottle)
+    .values({ key, count: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: authThrottle.key,
+      set: {
+        count: sql`case when ${expired} then 1 else "auth_throttle"."count" + 1 end`,
+        windowStart: sql`case when ${expired} then excluded.window_start else ${storedWindowStart} end`,
+      },
+      setWhere: sql`${expired} or "auth_throttle"."count" < ${max}`,
+    })
+    .returning();
+  return row;
+}
+
+/**
+ * Takes back one reserved attempt, only from the window it was counted in (a window that ended
+ * meanwhile no longer holds it).
+ */
+export async function releaseAttempt(db: DbOrTx, reserved: ThrottleWindow): Promise<void> {
+  await db
+    .update(authThrottle)
+    .set({ count: sql`${authThrottle.count} - 1` })
+    .where(
+      and(
+        eq(authThrottle.key, reserved.key),
+        eq(authThrottle.windowStart, reserved.windowStart),
+        gt(authThrottle.count, 0),
+      ),
+    );
 }
 
 export async function findAttempts(db: DbOrTx, keys: string[]): Promise<ThrottleWindow[]> {

@@ -320,5 +320,33 @@ describe.runIf(onServerPostgres)(
         await database.close();
       }
     });
+
+    it("after the revocation listener reconnects, a token revoked while it was down is refused", async () => {
+      const database = await createTestDatabase();
+      const t = await createTestApp({ database, routes: bearerRoute });
+      try {
+        const { user } = await createVerifiedUser(t.services.db);
+        const { token, id } = await createApiToken(t, user.id);
+        expect((await callWithToken(t, token)).statusCode).toBe(200);
+        // Revoked with no NOTIFY: what happens to a revocation broadcast while the listener is down.
+        await t.services.db
+          .update(apiTokens)
+          .set({ revokedAt: new Date() })
+          .where(eq(apiTokens.id, id));
+        expect((await callWithToken(t, token)).statusCode).toBe(200);
+        await database.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity
+           where datname = current_database() and query like 'LISTEN%' and pid <> pg_backend_pid()`,
+        );
+        // The reconnection (with backoff) is what clears the cache; wait for it, then judge.
+        for (let i = 0; i < 500 && t.services.customers.tokens.stats().cachedTokens > 0; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expectProblem(await callWithToken(t, token), 401, "invalid_token");
+      } finally {
+        await t.close();
+        await database.close();
+      }
+    });
   },
 );

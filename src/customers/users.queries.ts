@@ -75,6 +75,23 @@ export async function restartRegistration(
   return user;
 }
 
+/**
+ * Turns a pending registration (unverified, active) into a verified account with a new password
+ * and no invite to claim. Undefined when it was verified or deactivated meanwhile.
+ */
+export async function takeOverPendingAccount(
+  db: DbOrTx,
+  userId: string,
+  values: { password: string; isStaff: boolean; emailVerifiedAt: Date },
+): Promise<User | undefined> {
+  const [user] = await db
+    .update(users)
+    .set({ ...values, registeredInviteId: null })
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt), eq(users.isActive, true)))
+    .returning();
+  return user;
+}
+
 /** Users for staff, newest first; `email` matches any part, in any case. */
 export async function listUsers(
   db: DbOrTx,
