@@ -1,3 +1,4 @@
+import { dictionary } from "@zxcvbn-ts/language-common";
 import type { FieldError } from "../platform/errors.js";
 import { COMMON_PASSWORDS } from "./common-passwords.list.js";
 
@@ -7,11 +8,16 @@ const MAX_SIMILARITY = 0.7;
 
 let commonPasswords: ReadonlySet<string> | undefined;
 
+/**
+ * Django ships 20,000 common passwords; ours are a hand-compiled list plus the frequency list of
+ * zxcvbn-ts (MIT, ~49,000 entries). Entries shorter than MIN_LENGTH are left out: the length
+ * rule refuses those passwords anyway. Built on first use, not at import.
+ */
 function isCommon(password: string): boolean {
   commonPasswords ??= new Set(
-    COMMON_PASSWORDS.split("\n")
-      .map((line) => line.trim())
-      .filter((line) => line !== ""),
+    [...COMMON_PASSWORDS.split("\n"), ...dictionary["passwords-common"]]
+      .map((line) => line.trim().toLowerCase())
+      .filter((line) => line.length >= MIN_LENGTH),
   );
   return commonPasswords.has(password.toLowerCase().trim());
 }
