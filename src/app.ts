@@ -18,6 +18,8 @@ import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
 import { registerRateLimit } from "./platform/rate-limit.js";
+import { REQUEST_ID_LOG_KEY, requestChildLogger } from "./platform/logging.js";
+import { runWithRequestId } from "./platform/request-context.js";
 import { requestIdFor } from "./platform/request-id.js";
 import { fieldWithNulCharacter, validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
@@ -57,7 +59,8 @@ export async function buildApp(config: Config, services: Services): Promise<App>
   const app = Fastify({
     loggerInstance: logger,
     genReqId: requestIdFor,
-    logController: new LogController({ requestIdLogLabel: "request_id" }),
+    logController: new LogController({ requestIdLogLabel: REQUEST_ID_LOG_KEY }),
+    childLoggerFactory: requestChildLogger,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     return503OnClosing: true,
@@ -73,6 +76,16 @@ export async function buildApp(config: Config, services: Services): Promise<App>
   // Fastify parses text/plain by default; Tollgate takes JSON (and uploads on solve) only.
   app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);
+
+  // Services log through the root logger; running the request inside its id lets the logger's
+  // mixin tag those lines. Entered again before validation because a streamed body arrives in
+  // socket callbacks, outside the context entered at onRequest (as @fastify/request-context does).
+  app.addHook("onRequest", (request, _reply, done) => {
+    runWithRequestId(request.id, done);
+  });
+  app.addHook("preValidation", (request, _reply, done) => {
+    runWithRequestId(request.id, done);
+  });
 
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-ID", request.id);

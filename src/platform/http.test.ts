@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Socket } from "node:net";
 import { Type } from "typebox";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { createVerifiedUser } from "../../test/factories/customers.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { clientErrorHandler } from "./client-errors.js";
 import type { App } from "../app.js";
@@ -262,15 +263,41 @@ describe("HTTP platform", () => {
     expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("carries the request id on the request's log lines", async () => {
+  it("carries the request id on every line logged while handling a request, services' too", async () => {
+    const { user, password } = await createVerifiedUser(t.services.db);
     const mine = randomUUID();
-    await t.app.inject({ method: "GET", url: "/api/nothing", headers: { "x-request-id": mine } });
+    const before = t.logs().length;
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/customers/login",
+      headers: { "content-type": "application/json", "x-request-id": mine },
+      payload: { email: user.email, password },
+    });
+    expect(response.statusCode).toBe(200);
     const lines = t
       .logs()
+      .slice(before)
       .split("\n")
-      .filter((line) => line.includes(mine));
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ request_id: mine });
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    // The service's own line, written through the root logger, not Fastify's request logger.
+    expect(lines.map((line) => line["msg"])).toContain("logged in");
+    for (const line of lines) expect(line).toMatchObject({ request_id: mine });
+    // Once: the key is never written twice on a request logger's line.
+    for (const text of t
+      .logs()
+      .slice(before)
+      .split("\n")
+      .filter((l) => l !== "")) {
+      expect(text.split('"request_id"').length).toBe(2);
+    }
+  });
+
+  it("adds no request id to lines logged outside a request", () => {
+    const before = t.logs().length;
+    t.services.log.info("outside any request");
+    const line = JSON.parse(t.logs().slice(before)) as Record<string, unknown>;
+    expect(line).not.toHaveProperty("request_id");
   });
 
   it("refuses a Host header outside ALLOWED_HOSTS with 400 disallowed_host, except on /healthz", async () => {
