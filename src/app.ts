@@ -17,6 +17,7 @@ import {
 import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
+import { hostAllowed, hostnameOf } from "./platform/hosts.js";
 import { registerRateLimit } from "./platform/rate-limit.js";
 import { REQUEST_ID_LOG_KEY, requestChildLogger } from "./platform/logging.js";
 import { runWithRequestId } from "./platform/request-context.js";
@@ -35,16 +36,6 @@ declare module "fastify" {
 }
 
 export type App = FastifyInstance;
-
-function hostAllowed(hostname: string, allowed: readonly string[]): boolean {
-  const host = hostname.toLowerCase();
-  return allowed.some(
-    (pattern) =>
-      pattern === "*" ||
-      pattern === host ||
-      (pattern.startsWith(".") && (host.endsWith(pattern) || host === pattern.slice(1))),
-  );
-}
 
 /** A hop count means: believe that many proxies nearest to us (as proxy-addr counts hops). */
 function trustProxyOption(value: Config["trustProxy"]) {
@@ -91,11 +82,14 @@ export async function buildApp(config: Config, services: Services): Promise<App>
     reply.header("X-Request-ID", request.id);
     // Health probes (Docker, Kubernetes, load balancers) address the container by IP; /healthz
     // reveals nothing a Host check would protect.
-    if (
-      request.routeOptions.url !== "/healthz" &&
-      !hostAllowed(request.hostname, config.allowedHosts)
-    ) {
-      throw platformError("disallowed_host", `Host "${request.hostname}" is not in ALLOWED_HOSTS.`);
+    if (request.routeOptions.url !== "/healthz") {
+      const hostname = hostnameOf(request.host);
+      if (hostname === undefined) {
+        throw platformError("disallowed_host", "The Host header is not a valid host[:port].");
+      }
+      if (!hostAllowed(hostname, config.allowedHosts)) {
+        throw platformError("disallowed_host", `Host "${hostname}" is not in ALLOWED_HOSTS.`);
+      }
     }
     // Compressed bodies would reach the JSON parser or the image sniffer as noise.
     const encoding = request.headers["content-encoding"];

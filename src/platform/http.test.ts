@@ -315,6 +315,29 @@ describe("HTTP platform", () => {
     expect(probe.statusCode).toBe(200);
   });
 
+  it("parses the Host header strictly: anything but host[:port] is disallowed_host", async () => {
+    const get = (host: string) =>
+      t.app.inject({ method: "GET", url: "/api/schema/", headers: { host } });
+    for (const host of [
+      "localhost:1@evil.com",
+      "localhost:8000:1",
+      "localhost:x",
+      "evil/localhost",
+      "[::1",
+    ]) {
+      expectProblem(await get(host), 400, "disallowed_host");
+    }
+    for (const host of [
+      "localhost",
+      "LOCALHOST:8000",
+      "localhost.",
+      "127.0.0.1:80",
+      "[::1]:8000",
+    ]) {
+      expect((await get(host)).statusCode, host).toBe(200);
+    }
+  });
+
   it("allows CORS for a listed origin only", async () => {
     const allowed = await t.app.inject({
       method: "OPTIONS",
@@ -348,6 +371,55 @@ describe("HTTP platform", () => {
     expect(logs).not.toContain("query-secret-123");
     expect(logs).not.toContain("body-secret-456");
     expect(logs).not.toContain("header-secret");
+  });
+});
+
+describe("ALLOWED_HOSTS", () => {
+  const schemaWithHost = async (env: Record<string, string>, hosts: string[]) => {
+    const t = await createTestApp({ env });
+    try {
+      const statuses: number[] = [];
+      for (const host of hosts) {
+        const response = await t.app.inject({
+          method: "GET",
+          url: "/api/schema/",
+          headers: { host },
+        });
+        statuses.push(response.statusCode);
+      }
+      return statuses;
+    } finally {
+      await t.close();
+    }
+  };
+
+  it("allows any well-formed host when it is *", async () => {
+    expect(
+      await schemaWithHost({ ALLOWED_HOSTS: "*" }, ["evil.example", "10.0.0.1:8443", "a:1@b"]),
+    ).toEqual([200, 200, 400]);
+  });
+
+  it("lets a .domain entry match the domain and its subdomains only", async () => {
+    expect(
+      await schemaWithHost({ ALLOWED_HOSTS: ".example.com" }, [
+        "example.com",
+        "api.example.com:443",
+        "a.b.example.com",
+        "evilexample.com",
+        "example.com.evil.net",
+        "localhost",
+      ]),
+    ).toEqual([200, 200, 200, 400, 400, 400]);
+  });
+
+  it("includes the host of PUBLIC_BASE_URL by default", async () => {
+    expect(
+      await schemaWithHost({ PUBLIC_BASE_URL: "https://api.tollgate.test" }, [
+        "api.tollgate.test",
+        "localhost:8000",
+        "other.tollgate.test",
+      ]),
+    ).toEqual([200, 200, 400]);
   });
 });
 
