@@ -18,6 +18,7 @@ import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
 import { hostAllowed, hostnameOf } from "./platform/hosts.js";
+import { readsBody } from "./platform/platform-responses.js";
 import { registerRateLimit } from "./platform/rate-limit.js";
 import { REQUEST_ID_LOG_KEY, requestChildLogger } from "./platform/logging.js";
 import { runWithRequestId } from "./platform/request-context.js";
@@ -91,9 +92,14 @@ export async function buildApp(config: Config, services: Services): Promise<App>
         throw platformError("disallowed_host", `Host "${hostname}" is not in ALLOWED_HOSTS.`);
       }
     }
-    // Compressed bodies would reach the JSON parser or the image sniffer as noise.
+    // Compressed bodies would reach the JSON parser or the image sniffer as noise. Methods whose
+    // body is never read keep their documented statuses.
     const encoding = request.headers["content-encoding"];
-    if (encoding !== undefined && encoding.trim().toLowerCase() !== "identity") {
+    if (
+      readsBody(request.method) &&
+      encoding !== undefined &&
+      encoding.trim().toLowerCase() !== "identity"
+    ) {
       throw platformError(
         "unsupported_media_type",
         "Content-Encoding is not supported: send the body uncompressed.",
