@@ -61,6 +61,14 @@ describe("HTTP platform", () => {
     expect(response.headers["allow"]).toBe("GET, HEAD");
   });
 
+  it("answers 404, not 405, when a route for the method matched but found nothing", async () => {
+    const missing = await t.app.inject({ method: "GET", url: "/api/docs/static/nope.js" });
+    expectProblem(missing, 404, "not_found");
+    expect(missing.headers["allow"]).toBeUndefined();
+    const wrongMethod = await t.app.inject({ method: "DELETE", url: "/api/docs/static/nope.js" });
+    expectProblem(wrongMethod, 405, "method_not_allowed");
+  });
+
   it("answers an oversized body with 413 payload_too_large", async () => {
     const response = await t.app.inject({
       method: "POST",
