@@ -55,7 +55,8 @@ export async function buildApp(config: Config, services: Services): Promise<App>
     childLoggerFactory: requestChildLogger,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
-    return503OnClosing: true,
+    // Fastify's own 503 is neither problem+json nor carries X-Request-ID; see the onRequest hook.
+    return503OnClosing: false,
     requestTimeout: REQUEST_TIMEOUT_MS,
     clientErrorHandler,
     frameworkErrors,
@@ -79,8 +80,21 @@ export async function buildApp(config: Config, services: Services): Promise<App>
     runWithRequestId(request.id, done);
   });
 
+  // Set once close begins: requests still arriving on open keep-alive (or pipelined) connections
+  // are shed, so a load balancer retries them on another instance, while those in flight finish.
+  let closing = false;
+  app.addHook("preClose", (done) => {
+    closing = true;
+    done();
+  });
+
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-ID", request.id);
+    if (closing) {
+      throw platformError("service_unavailable", "The server is shutting down; retry.", {
+        headers: { Connection: "close" },
+      });
+    }
     // Health probes (Docker, Kubernetes, load balancers) address the container by IP; /healthz
     // reveals nothing a Host check would protect.
     if (request.routeOptions.url !== "/healthz") {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connect, type Socket } from "node:net";
 import { Type } from "typebox";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
@@ -379,6 +379,65 @@ describe("HTTP platform", () => {
     expect(logs).not.toContain("query-secret-123");
     expect(logs).not.toContain("body-secret-456");
     expect(logs).not.toContain("header-secret");
+  });
+});
+
+describe("shutdown", () => {
+  it("answers a request arriving while the server closes with a 503 problem and Connection: close", async () => {
+    let entered!: () => void;
+    const slowStarted = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const t = await createTestApp({
+      logLevel: "info",
+      routes: (app) => {
+        app.get("/api/test/slow", { config: { access: "public" } }, async () => {
+          entered();
+          await released;
+          return { ok: true };
+        });
+      },
+    });
+    let closed: Promise<void> | undefined;
+    try {
+      const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+      const socket = connect(Number(new URL(address).port), "127.0.0.1");
+      let received = "";
+      socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
+      const socketClosed = new Promise<void>((resolve) =>
+        socket.on("close", () => {
+          resolve();
+        }),
+      );
+      socket.write("GET /api/test/slow HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      await slowStarted;
+      closed = t.app.close();
+      // The same kept-alive connection, while the slow request holds the server open.
+      socket.write("GET /api/customers/csrf HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      await vi.waitFor(() => {
+        expect(t.logs()).toContain("service_unavailable");
+      });
+      release();
+      await socketClosed;
+      const at = received.indexOf("HTTP/1.1 503 ");
+      expect(received.slice(0, at)).toMatch(/^HTTP\/1.1 200 /);
+      const [head = "", body = ""] = received.slice(at).split("\r\n\r\n");
+      expect(head).toMatch(/\r\ncontent-type: application\/problem\+json/i);
+      expect(head).toMatch(/\r\nconnection: close/i);
+      const requestId = /\r\nx-request-id: ([0-9a-f-]{36})/i.exec(head)?.[1];
+      expect(requestId).toBeDefined();
+      expect(JSON.parse(body)).toMatchObject({
+        status: 503,
+        code: "service_unavailable",
+        type: "urn:tollgate:problem:service_unavailable",
+        request_id: requestId,
+      });
+    } finally {
+      release();
+      await (closed ?? t.app.close());
+      await t.services.close();
+      await t.database.close();
+    }
   });
 });
 
