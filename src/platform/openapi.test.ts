@@ -10,6 +10,7 @@ interface Operation {
   tags?: string[];
   responses?: Record<string, unknown>;
   security?: Record<string, string[]>[];
+  parameters?: { name: string; in: string }[];
 }
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -67,10 +68,22 @@ describe("OpenAPI document", () => {
           operation.security?.[0]?.["bearerAuth"] !== undefined
             ? { authorization: `Bearer ${token}` }
             : session.headers;
-        const probes: { name: string; headers: Record<string, string>; payload?: string }[] = [
+        const probes: {
+          name: string;
+          headers: Record<string, string>;
+          payload?: string;
+          query?: string;
+        }[] = [
           { name: "anonymous", headers: {} },
           { name: "disallowed host", headers: { ...credentials, host: "evil.example" } },
         ];
+        if (operation.parameters?.some((parameter) => parameter.name === "page") === true) {
+          probes.push({
+            name: "page past the end",
+            headers: credentials,
+            query: "page=999999",
+          });
+        }
         if (BODY_METHODS.has(method)) {
           probes.push(
             {
@@ -94,7 +107,7 @@ describe("OpenAPI document", () => {
         for (const probe of probes) {
           const response = await t.app.inject({
             method,
-            url,
+            url: probe.query === undefined ? url : `${url}?${probe.query}`,
             headers: probe.headers,
             ...(probe.payload === undefined ? {} : { payload: probe.payload }),
           });
@@ -112,6 +125,7 @@ describe("OpenAPI document", () => {
     expect(seen.get("POST /api/customers/register malformed JSON")).toEqual(new Set([400]));
     expect(seen.get("POST /api/customers/tokens wrong content type")).toEqual(new Set([415]));
     expect(seen.get("GET /api/customers/tokens anonymous")).toEqual(new Set([401]));
+    expect(seen.get("GET /api/customers/tokens page past the end")).toEqual(new Set([404]));
   });
 
   it("requires the CSRF header only on unsafe methods of session routes", () => {

@@ -19,18 +19,20 @@ export function isUnsafeMethod(method: string): boolean {
 /**
  * The problem statuses the platform itself can answer on a route, before or around its handler:
  * 400 disallowed_host / validation_error / invalid_json / bad_request, 413 and 415 on a body,
- * 401 and 403 from the declared access (403 csrf_failed only on unsafe methods), 429 from a rate
- * limit group, 500 internal_error and 503 service_unavailable while shutting down.
+ * 401 and 403 from the declared access (403 csrf_failed only on unsafe methods), 404 for a page
+ * past the last of a paginated list, 429 from a rate limit group, 500 internal_error and 503
+ * service_unavailable while shutting down.
  */
 export function platformStatuses(
   method: string,
-  access: Access,
-  rateLimited: boolean,
+  route: { access: Access; rateLimited: boolean; paginated: boolean },
 ): readonly number[] {
+  const { access, rateLimited, paginated } = route;
   const statuses = [400];
   if (readsBody(method)) statuses.push(413, 415);
   if (access !== "public") statuses.push(401);
   if (access === "staff" || (access === "session" && isUnsafeMethod(method))) statuses.push(403);
+  if (paginated) statuses.push(404);
   if (rateLimited) statuses.push(429);
   statuses.push(500, 503);
   return statuses;
@@ -45,12 +47,16 @@ export function declarePlatformResponses(route: RouteOptions): void {
   const schema = route.schema;
   if (schema === undefined || schema.hide === true) return;
   const methods = Array.isArray(route.method) ? route.method : [route.method];
-  const access = route.config?.access ?? "public";
-  const rateLimited = route.config?.rateLimitGroup !== undefined;
+  const query = schema.querystring as { properties?: Record<string, unknown> } | undefined;
+  const traits = {
+    access: route.config?.access ?? "public",
+    rateLimited: route.config?.rateLimitGroup !== undefined,
+    paginated: query?.properties?.["page"] !== undefined,
+  };
   const declared = (schema.response ?? {}) as Record<string, unknown>;
   const added: Record<string, unknown> = {};
   for (const method of methods) {
-    for (const status of platformStatuses(method, access, rateLimited)) {
+    for (const status of platformStatuses(method, traits)) {
       added[String(status)] = Problem;
     }
   }
