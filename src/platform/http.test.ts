@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { connect, type Socket } from "node:net";
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { Type } from "typebox";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { createVerifiedUser } from "../../test/factories/customers.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { clientErrorHandler } from "./client-errors.js";
-import type { App } from "../app.js";
+import { buildApp, type App } from "../app.js";
+import { openDatabase } from "./db/database.js";
 
 describe("HTTP platform", () => {
   let t: TestApp;
@@ -500,6 +501,39 @@ describe("health when the database is unreachable", () => {
       expect(response.json()).toMatchObject({ status: "error", db: "error" });
     } finally {
       await t.app.close();
+    }
+  });
+});
+
+describe("health when the database accepts connections but never answers", () => {
+  it("answers 503 with db: error instead of hanging", async () => {
+    // A real Postgres driver against a server that completes the start-up handshake (trust
+    // authentication, ready for query) and then never answers a query.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.once("data", () => {
+        const authenticationOk = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0]);
+        const readyForQuery = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
+        socket.write(Buffer.concat([authenticationOk, readyForQuery]));
+      });
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    const hung = await openDatabase({ url: `postgres://tollgate@127.0.0.1:${String(port)}/hung` });
+    const t = await createTestApp();
+    const app = await buildApp(t.config, { ...t.services, database: hung });
+    try {
+      const response = await app.inject({ method: "GET", url: "/healthz" });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ status: "error", db: "error" });
+      expect(sockets.size).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+      await t.close();
+      for (const socket of sockets) socket.destroy();
+      await hung.close();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });
