@@ -71,8 +71,9 @@ export async function buildApp(config: Config, services: Services): Promise<App>
   registerErrorHandling(app);
 
   // Services log through the root logger; running the request inside its id lets the logger's
-  // mixin tag those lines. Entered again before validation because a streamed body arrives in
-  // socket callbacks, outside the context entered at onRequest (as @fastify/request-context does).
+  // mixin tag those lines. Entered again before validation, as @fastify/request-context does: a
+  // body parser (e.g. a multipart stream) may resume the request from a callback that does not
+  // carry the context entered at onRequest.
   app.addHook("onRequest", (request, _reply, done) => {
     runWithRequestId(request.id, done);
   });
