@@ -3,7 +3,7 @@
 // "localhost:1@evil.com" as "localhost".
 const HOST_HEADER = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::[0-9]{1,5})?$/;
 
-/** The host name of a Host header (lower case, without port or trailing dot), or undefined when malformed. */
+/** A Host header's host name (lower case, no port or trailing dot); undefined when malformed. */
 export function hostnameOf(header: string): string | undefined {
   const match = HOST_HEADER.exec(header.toLowerCase());
   const hostname = match?.[1];
