@@ -17,7 +17,11 @@ import {
 import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
+import { hostAllowed, hostnameOf } from "./platform/hosts.js";
+import { readsBody } from "./platform/platform-responses.js";
 import { registerRateLimit, type RateLimitOptions } from "./platform/rate-limit.js";
+import { REQUEST_ID_LOG_KEY, requestChildLogger } from "./platform/logging.js";
+import { runWithRequestId } from "./platform/request-context.js";
 import { requestIdFor } from "./platform/request-id.js";
 import { fieldWithNulCharacter, validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
@@ -39,16 +43,6 @@ export interface AppOptions {
   readonly rateLimit?: RateLimitOptions;
 }
 
-function hostAllowed(hostname: string, allowed: readonly string[]): boolean {
-  const host = hostname.toLowerCase();
-  return allowed.some(
-    (pattern) =>
-      pattern === "*" ||
-      pattern === host ||
-      (pattern.startsWith(".") && (host.endsWith(pattern) || host === pattern.slice(1))),
-  );
-}
-
 /** A hop count means: believe that many proxies nearest to us (as proxy-addr counts hops). */
 function trustProxyOption(value: Config["trustProxy"]) {
   if (typeof value === "number") return (_address: string, hop: number) => hop < value;
@@ -66,10 +60,12 @@ export async function buildApp(
   const app = Fastify({
     loggerInstance: logger,
     genReqId: requestIdFor,
-    logController: new LogController({ requestIdLogLabel: "request_id" }),
+    logController: new LogController({ requestIdLogLabel: REQUEST_ID_LOG_KEY }),
+    childLoggerFactory: requestChildLogger,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
-    return503OnClosing: true,
+    // Fastify's own 503 is neither problem+json nor carries X-Request-ID; see the onRequest hook.
+    return503OnClosing: false,
     requestTimeout: REQUEST_TIMEOUT_MS,
     clientErrorHandler,
     frameworkErrors,
@@ -83,19 +79,51 @@ export async function buildApp(
   app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);
 
+  // Services log through the root logger; running the request inside its id lets the logger's
+  // mixin tag those lines. Entered again before validation, as @fastify/request-context does: a
+  // body parser (e.g. a multipart stream) may resume the request from a callback that does not
+  // carry the context entered at onRequest.
+  app.addHook("onRequest", (request, _reply, done) => {
+    runWithRequestId(request.id, done);
+  });
+  app.addHook("preValidation", (request, _reply, done) => {
+    runWithRequestId(request.id, done);
+  });
+
+  // Set once close begins: requests still arriving on open keep-alive (or pipelined) connections
+  // are shed, so a load balancer retries them on another instance, while those in flight finish.
+  let closing = false;
+  app.addHook("preClose", (done) => {
+    closing = true;
+    done();
+  });
+
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-ID", request.id);
+    if (closing) {
+      throw platformError("service_unavailable", "The server is shutting down; retry.", {
+        headers: { Connection: "close" },
+      });
+    }
     // Health probes (Docker, Kubernetes, load balancers) address the container by IP; /healthz
     // reveals nothing a Host check would protect.
-    if (
-      request.routeOptions.url !== "/healthz" &&
-      !hostAllowed(request.hostname, config.allowedHosts)
-    ) {
-      throw platformError("disallowed_host", `Host "${request.hostname}" is not in ALLOWED_HOSTS.`);
+    if (request.routeOptions.url !== "/healthz") {
+      const hostname = hostnameOf(request.host);
+      if (hostname === undefined) {
+        throw platformError("disallowed_host", "The Host header is not a valid host[:port].");
+      }
+      if (!hostAllowed(hostname, config.allowedHosts)) {
+        throw platformError("disallowed_host", `Host "${hostname}" is not in ALLOWED_HOSTS.`);
+      }
     }
-    // Compressed bodies would reach the JSON parser or the image sniffer as noise.
+    // Compressed bodies would reach the JSON parser or the image sniffer as noise. Methods whose
+    // body is never read keep their documented statuses.
     const encoding = request.headers["content-encoding"];
-    if (encoding !== undefined && encoding.trim().toLowerCase() !== "identity") {
+    if (
+      readsBody(request.method) &&
+      encoding !== undefined &&
+      encoding.trim().toLowerCase() !== "identity"
+    ) {
       throw platformError(
         "unsupported_media_type",
         "Content-Encoding is not supported: send the body uncompressed.",

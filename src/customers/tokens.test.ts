@@ -95,7 +95,30 @@ describe("API tokens", () => {
         headers,
       });
       expect(second.json<{ results: unknown[] }>().results).toHaveLength(2);
+      expect(second.json<{ previous: string }>().previous).toBe(
+        "http://localhost:8000/api/customers/tokens",
+      );
       expect(second.body).not.toContain("theirs");
+      const third = await t.app.inject({
+        method: "GET",
+        url: "/api/customers/tokens?page=3",
+        headers,
+      });
+      expect(expectProblem(third, 404, "not_found").detail).toBe("Invalid page.");
+    });
+
+    it("answers page 1 of an empty list with an empty page, and any later page with 404", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const { headers } = await signIn(t, user.id);
+      const first = await t.app.inject({ method: "GET", url: "/api/customers/tokens", headers });
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toEqual({ count: 0, next: null, previous: null, results: [] });
+      const second = await t.app.inject({
+        method: "GET",
+        url: "/api/customers/tokens?page=2",
+        headers,
+      });
+      expect(expectProblem(second, 404, "not_found").detail).toBe("Invalid page.");
     });
 
     it("authenticates a bearer token and runs argon2 once per token while cached", async () => {

@@ -2,16 +2,26 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import type { Access } from "./auth.js";
+import { declarePlatformResponses, isUnsafeMethod } from "./platform-responses.js";
 
-const SECURITY: Record<Access, Record<string, string[]>[] | undefined> = {
-  public: undefined,
-  session: [{ sessionCookie: [], csrfHeader: [] }],
-  staff: [{ sessionCookie: [], csrfHeader: [] }],
-  bearer: [{ bearerAuth: [] }],
-};
+// CSRF is checked on unsafe methods only, so only they require the header.
+function securityOf(access: Access, method: string): Record<string, string[]>[] | undefined {
+  switch (access) {
+    case "public":
+      return undefined;
+    case "bearer":
+      return [{ bearerAuth: [] }];
+    case "session":
+    case "staff":
+      return [
+        isUnsafeMethod(method) ? { sessionCookie: [], csrfHeader: [] } : { sessionCookie: [] },
+      ];
+  }
+}
 
 /** OpenAPI 3 generated from the route schemas: JSON at /api/schema/, Swagger UI at /api/docs/. */
 export async function registerDocs(app: FastifyInstance): Promise<void> {
+  app.addHook("onRoute", declarePlatformResponses);
   await app.register(swagger, {
     openapi: {
       openapi: "3.0.3",
@@ -41,8 +51,8 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
       ],
     },
     transform: ({ schema, url, route }) => {
-      const access = route.config?.access ?? "public";
-      const security = SECURITY[access];
+      const method = Array.isArray(route.method) ? String(route.method[0]) : route.method;
+      const security = securityOf(route.config?.access ?? "public", method);
       return { schema: security === undefined ? schema : { ...schema, security }, url };
     },
   });

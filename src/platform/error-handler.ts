@@ -107,7 +107,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
     const allowed = ROUTABLE_METHODS.filter((method) => routes.find(method, path) !== null);
-    if (allowed.length > 0) {
+    const method = request.method === "HEAD" ? "GET" : request.method;
+    // The method is routed here, so a route matched and found nothing (e.g. a wildcard route
+    // serving files): that is a missing resource, not a wrong method.
+    if (allowed.length > 0 && !allowed.includes(method as HTTPMethod)) {
       if (allowed.includes("GET")) allowed.push("HEAD");
       return sendProblem(
         request,

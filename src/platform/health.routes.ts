@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { valueWithin } from "./timeout.js";
+
+/**
+ * How long the health check waits for its database round trip (ms). A database that accepts
+ * connections but never answers must make the probe fail, not hang it.
+ */
+export const HEALTH_DB_TIMEOUT_MS = 2_000;
 
 const Health = Type.Object({
   status: Type.Union([Type.Literal("ok"), Type.Literal("error")]),
@@ -22,7 +29,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_request, reply) => {
-      const dbOk = await app.services.database.ping();
+      const dbOk = await valueWithin(app.services.database.ping(), HEALTH_DB_TIMEOUT_MS, false);
       const openai = app.config.openai.apiKey === undefined ? "stub" : "configured";
       return reply
         .status(dbOk ? 200 : 503)

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { Type } from "typebox";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { createVerifiedUser } from "../../test/factories/customers.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { clientErrorHandler } from "./client-errors.js";
-import type { App } from "../app.js";
+import { buildApp, type App } from "../app.js";
+import { openDatabase } from "./db/database.js";
 
 describe("HTTP platform", () => {
   let t: TestApp;
@@ -58,6 +60,14 @@ describe("HTTP platform", () => {
     expect(response.statusCode).toBe(405);
     expectProblem(response, 405, "method_not_allowed");
     expect(response.headers["allow"]).toBe("GET, HEAD");
+  });
+
+  it("answers 404, not 405, when a route for the method matched but found nothing", async () => {
+    const missing = await t.app.inject({ method: "GET", url: "/api/docs/static/nope.js" });
+    expectProblem(missing, 404, "not_found");
+    expect(missing.headers["allow"]).toBeUndefined();
+    const wrongMethod = await t.app.inject({ method: "DELETE", url: "/api/docs/static/nope.js" });
+    expectProblem(wrongMethod, 405, "method_not_allowed");
   });
 
   it("answers an oversized body with 413 payload_too_large", async () => {
@@ -262,15 +272,41 @@ describe("HTTP platform", () => {
     expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("carries the request id on the request's log lines", async () => {
+  it("carries the request id on every line logged while handling a request, services' too", async () => {
+    const { user, password } = await createVerifiedUser(t.services.db);
     const mine = randomUUID();
-    await t.app.inject({ method: "GET", url: "/api/nothing", headers: { "x-request-id": mine } });
+    const before = t.logs().length;
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/customers/login",
+      headers: { "content-type": "application/json", "x-request-id": mine },
+      payload: { email: user.email, password },
+    });
+    expect(response.statusCode).toBe(200);
     const lines = t
       .logs()
+      .slice(before)
       .split("\n")
-      .filter((line) => line.includes(mine));
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ request_id: mine });
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    // The service's own line, written through the root logger, not Fastify's request logger.
+    expect(lines.map((line) => line["msg"])).toContain("logged in");
+    for (const line of lines) expect(line).toMatchObject({ request_id: mine });
+    // Once: the key is never written twice on a request logger's line.
+    for (const text of t
+      .logs()
+      .slice(before)
+      .split("\n")
+      .filter((l) => l !== "")) {
+      expect(text.split('"request_id"').length).toBe(2);
+    }
+  });
+
+  it("adds no request id to lines logged outside a request", () => {
+    const before = t.logs().length;
+    t.services.log.info("outside any request");
+    const line = JSON.parse(t.logs().slice(before)) as Record<string, unknown>;
+    expect(line).not.toHaveProperty("request_id");
   });
 
   it("refuses a Host header outside ALLOWED_HOSTS with 400 disallowed_host, except on /healthz", async () => {
@@ -286,6 +322,29 @@ describe("HTTP platform", () => {
       headers: { host: "10.1.2.3:8000" },
     });
     expect(probe.statusCode).toBe(200);
+  });
+
+  it("parses the Host header strictly: anything but host[:port] is disallowed_host", async () => {
+    const get = (host: string) =>
+      t.app.inject({ method: "GET", url: "/api/schema/", headers: { host } });
+    for (const host of [
+      "localhost:1@evil.com",
+      "localhost:8000:1",
+      "localhost:x",
+      "evil/localhost",
+      "[::1",
+    ]) {
+      expectProblem(await get(host), 400, "disallowed_host");
+    }
+    for (const host of [
+      "localhost",
+      "LOCALHOST:8000",
+      "localhost.",
+      "127.0.0.1:80",
+      "[::1]:8000",
+    ]) {
+      expect((await get(host)).statusCode, host).toBe(200);
+    }
   });
 
   it("allows CORS for a listed origin only", async () => {
@@ -324,6 +383,114 @@ describe("HTTP platform", () => {
   });
 });
 
+describe("shutdown", () => {
+  it("answers a request arriving while the server closes with a 503 problem and Connection: close", async () => {
+    let entered!: () => void;
+    const slowStarted = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const t = await createTestApp({
+      logLevel: "info",
+      routes: (app) => {
+        app.get("/api/test/slow", { config: { access: "public" } }, async () => {
+          entered();
+          await released;
+          return { ok: true };
+        });
+      },
+    });
+    let closed: Promise<void> | undefined;
+    try {
+      const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+      const socket = connect(Number(new URL(address).port), "127.0.0.1");
+      let received = "";
+      socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
+      const socketClosed = new Promise<void>((resolve) =>
+        socket.on("close", () => {
+          resolve();
+        }),
+      );
+      socket.write("GET /api/test/slow HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      await slowStarted;
+      closed = t.app.close();
+      // The same kept-alive connection, while the slow request holds the server open.
+      socket.write("GET /api/customers/csrf HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      await vi.waitFor(() => {
+        expect(t.logs()).toContain("service_unavailable");
+      });
+      release();
+      await socketClosed;
+      const at = received.indexOf("HTTP/1.1 503 ");
+      expect(received.slice(0, at)).toMatch(/^HTTP\/1.1 200 /);
+      const [head = "", body = ""] = received.slice(at).split("\r\n\r\n");
+      expect(head).toMatch(/\r\ncontent-type: application\/problem\+json/i);
+      expect(head).toMatch(/\r\nconnection: close/i);
+      const requestId = /\r\nx-request-id: ([0-9a-f-]{36})/i.exec(head)?.[1];
+      expect(requestId).toBeDefined();
+      expect(JSON.parse(body)).toMatchObject({
+        status: 503,
+        code: "service_unavailable",
+        type: "urn:tollgate:problem:service_unavailable",
+        request_id: requestId,
+      });
+    } finally {
+      release();
+      await (closed ?? t.app.close());
+      await t.services.close();
+      await t.database.close();
+    }
+  });
+});
+
+describe("ALLOWED_HOSTS", () => {
+  const schemaWithHost = async (env: Record<string, string>, hosts: string[]) => {
+    const t = await createTestApp({ env });
+    try {
+      const statuses: number[] = [];
+      for (const host of hosts) {
+        const response = await t.app.inject({
+          method: "GET",
+          url: "/api/schema/",
+          headers: { host },
+        });
+        statuses.push(response.statusCode);
+      }
+      return statuses;
+    } finally {
+      await t.close();
+    }
+  };
+
+  it("allows any well-formed host when it is *", async () => {
+    expect(
+      await schemaWithHost({ ALLOWED_HOSTS: "*" }, ["evil.example", "10.0.0.1:8443", "a:1@b"]),
+    ).toEqual([200, 200, 400]);
+  });
+
+  it("lets a .domain entry match the domain and its subdomains only", async () => {
+    expect(
+      await schemaWithHost({ ALLOWED_HOSTS: ".example.com" }, [
+        "example.com",
+        "api.example.com:443",
+        "a.b.example.com",
+        "evilexample.com",
+        "example.com.evil.net",
+        "localhost",
+      ]),
+    ).toEqual([200, 200, 200, 400, 400, 400]);
+  });
+
+  it("includes the host of PUBLIC_BASE_URL by default", async () => {
+    expect(
+      await schemaWithHost({ PUBLIC_BASE_URL: "https://api.tollgate.test" }, [
+        "api.tollgate.test",
+        "localhost:8000",
+        "other.tollgate.test",
+      ]),
+    ).toEqual([200, 200, 400]);
+  });
+});
+
 describe("health when the database is unreachable", () => {
   it("answers 503 with db: error", async () => {
     const t = await createTestApp();
@@ -334,6 +501,39 @@ describe("health when the database is unreachable", () => {
       expect(response.json()).toMatchObject({ status: "error", db: "error" });
     } finally {
       await t.app.close();
+    }
+  });
+});
+
+describe("health when the database accepts connections but never answers", () => {
+  it("answers 503 with db: error instead of hanging", async () => {
+    // A real Postgres driver against a server that completes the start-up handshake (trust
+    // authentication, ready for query) and then never answers a query.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.once("data", () => {
+        const authenticationOk = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0]);
+        const readyForQuery = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
+        socket.write(Buffer.concat([authenticationOk, readyForQuery]));
+      });
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    const hung = await openDatabase({ url: `postgres://tollgate@127.0.0.1:${String(port)}/hung` });
+    const t = await createTestApp();
+    const app = await buildApp(t.config, { ...t.services, database: hung });
+    try {
+      const response = await app.inject({ method: "GET", url: "/healthz" });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ status: "error", db: "error" });
+      expect(sockets.size).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+      await t.close();
+      for (const socket of sockets) socket.destroy();
+      await hung.close();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });

@@ -1,5 +1,13 @@
-import { pino, type Logger } from "pino";
+import { pino, type Bindings, type Logger } from "pino";
 import type { Config } from "../config.js";
+import { currentRequestId } from "./request-context.js";
+
+/** The key every line logged while handling a request carries the request's id under. */
+export const REQUEST_ID_LOG_KEY = "request_id";
+
+// Set on Fastify's per-request child loggers, which bind the id themselves; pino children
+// inherit it (they are prototype-chained), so the mixin never writes the key twice.
+const BINDS_REQUEST_ID = Symbol("bindsRequestId");
 
 type SerializedError = ReturnType<typeof pino.stdSerializers.err> & { cause?: unknown };
 
@@ -52,10 +60,22 @@ function errorWithoutValues(error: Error): SerializedError {
   return serialized;
 }
 
+/** Fastify's childLoggerFactory: the request's logger, marked as already binding its id. */
+export function requestChildLogger<L extends { child(bindings: Bindings, options: object): L }>(
+  logger: L,
+  bindings: Bindings,
+  options: object,
+): L {
+  const child = logger.child(bindings, options);
+  Object.defineProperty(child, BINDS_REQUEST_ID, { value: true });
+  return child;
+}
+
 /**
- * pino JSON lines; Fastify adds request_id to each request's lines. Requests are logged by method
- * and path only: the query string can hold verification tokens, and headers hold cookies and API
- * tokens. Bodies are never logged.
+ * pino JSON lines; each line written while handling a request carries its request_id (Fastify
+ * binds it on the request's logger; a mixin adds it to the root logger's lines, which services
+ * write). Requests are logged by method and path only: the query string can hold verification
+ * tokens, and headers hold cookies and API tokens. Bodies are never logged.
  */
 export function createLogger(
   config: Pick<Config, "logLevel">,
@@ -64,6 +84,11 @@ export function createLogger(
   return pino(
     {
       level: config.logLevel,
+      mixin: (_object, _level, logger) => {
+        if ((logger as { [BINDS_REQUEST_ID]?: true })[BINDS_REQUEST_ID]) return {};
+        const requestId = currentRequestId();
+        return requestId === undefined ? {} : { [REQUEST_ID_LOG_KEY]: requestId };
+      },
       redact: {
         paths: ["req.headers", "password", "*.password", "token", "*.token", "authorization"],
         censor: "[redacted]",

@@ -1,12 +1,20 @@
+import { randomUUID } from "node:crypto";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken, createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { signIn } from "../../test/support/sessions.js";
 
 interface Operation {
   operationId?: string;
   tags?: string[];
   responses?: Record<string, unknown>;
+  security?: Record<string, string[]>[];
+  parameters?: { name: string; in: string }[];
 }
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 describe("OpenAPI document", () => {
   let t: TestApp;
@@ -43,6 +51,87 @@ describe("OpenAPI document", () => {
       }
     }
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("declares every status an operation answers to malformed, oversized, mistyped or anonymous requests", async () => {
+    const { user } = await createVerifiedUser(t.services.db, { isStaff: true });
+    const session = await signIn(t, user.id);
+    const { token } = await createApiToken(t, user.id);
+    const seen = new Map<string, Set<number>>();
+    for (const [path, methods] of Object.entries(document.paths)) {
+      // Any id will do: every probe is refused before a handler looks it up.
+      const url = path.replace(/\{[^}]+\}/g, randomUUID());
+      for (const [lower, operation] of Object.entries(methods)) {
+        const method = lower.toUpperCase() as Method;
+        const where = `${method} ${path}`;
+        const credentials =
+          operation.security?.[0]?.["bearerAuth"] !== undefined
+            ? { authorization: `Bearer ${token}` }
+            : session.headers;
+        const probes: {
+          name: string;
+          headers: Record<string, string>;
+          payload?: string;
+          query?: string;
+        }[] = [
+          { name: "anonymous", headers: {} },
+          { name: "disallowed host", headers: { ...credentials, host: "evil.example" } },
+        ];
+        if (operation.parameters?.some((parameter) => parameter.name === "page") === true) {
+          probes.push({
+            name: "page past the end",
+            headers: credentials,
+            query: "page=999999",
+          });
+        }
+        if (BODY_METHODS.has(method)) {
+          probes.push(
+            {
+              name: "wrong content type",
+              headers: { ...credentials, "content-type": "application/xml" },
+              payload: "<a/>",
+            },
+            {
+              name: "oversized body",
+              headers: { ...credentials, "content-type": "application/json" },
+              payload: JSON.stringify({ blob: "x".repeat(1024 * 1024 + 10) }),
+            },
+            {
+              name: "malformed JSON",
+              headers: { ...credentials, "content-type": "application/json" },
+              payload: '{"a": ',
+            },
+          );
+        }
+        const declared = Object.keys(operation.responses ?? {});
+        for (const probe of probes) {
+          const response = await t.app.inject({
+            method,
+            url: probe.query === undefined ? url : `${url}?${probe.query}`,
+            headers: probe.headers,
+            ...(probe.payload === undefined ? {} : { payload: probe.payload }),
+          });
+          expect(declared, `${where}, ${probe.name}: ${String(response.statusCode)}`).toContain(
+            String(response.statusCode),
+          );
+          const statuses = seen.get(`${where} ${probe.name}`) ?? new Set<number>();
+          seen.set(`${where} ${probe.name}`, statuses.add(response.statusCode));
+        }
+      }
+    }
+    // The probes reach what they aim at, so the check above is not vacuous.
+    expect(seen.get("POST /api/customers/login wrong content type")).toEqual(new Set([415]));
+    expect(seen.get("POST /api/customers/login oversized body")).toEqual(new Set([413]));
+    expect(seen.get("POST /api/customers/register malformed JSON")).toEqual(new Set([400]));
+    expect(seen.get("POST /api/customers/tokens wrong content type")).toEqual(new Set([415]));
+    expect(seen.get("GET /api/customers/tokens anonymous")).toEqual(new Set([401]));
+    expect(seen.get("GET /api/customers/tokens page past the end")).toEqual(new Set([404]));
+  });
+
+  it("requires the CSRF header only on unsafe methods of session routes", () => {
+    const tokens = document.paths["/api/customers/tokens"];
+    expect(tokens?.["get"]?.security).toEqual([{ sessionCookie: [] }]);
+    expect(tokens?.["post"]?.security).toEqual([{ sessionCookie: [], csrfHeader: [] }]);
   });
 
   it("uses exactly the tags it declares", () => {

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from "typebox";
 import type { FastifyRequest } from "fastify";
+import { platformError } from "./errors.js";
 
 export const PAGE_SIZE = 25;
 
@@ -52,7 +53,8 @@ export interface Listed<T> {
 
 /**
  * The DRF envelope of a listed page, each row turned into its JSON shape, with absolute
- * next/previous links (on PUBLIC_BASE_URL) that keep the request's other filters.
+ * next/previous links (on PUBLIC_BASE_URL) that keep the request's other filters. A page past
+ * the last is 404 "Invalid page." as in DRF; page 1 of an empty list is an empty page.
  */
 export function toPage<T, J>(
   request: FastifyRequest,
@@ -60,6 +62,8 @@ export function toPage<T, J>(
   toJson: (row: T) => J,
 ): Page<J> {
   const { page, count } = listed;
+  if (page > 1 && (page - 1) * PAGE_SIZE >= count)
+    throw platformError("not_found", "Invalid page.");
   const results = listed.rows.map((row) => toJson(row));
   const link = (target: number): string => {
     const url = new URL(request.url, request.server.config.publicBaseUrl);
@@ -70,7 +74,7 @@ export function toPage<T, J>(
   return {
     count,
     next: page * PAGE_SIZE < count ? link(page + 1) : null,
-    previous: page > 1 ? link(Math.min(page - 1, Math.max(1, Math.ceil(count / PAGE_SIZE)))) : null,
+    previous: page > 1 ? link(page - 1) : null,
     results,
   };
 }
