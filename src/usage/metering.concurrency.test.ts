@@ -31,6 +31,34 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
     await database.close();
   });
 
+  /** The user's periods, oldest first: [period_start, is_current, total_requests, total_cost_cents]. */
+  async function periodTotals(userId: string) {
+    const periods = await database.db
+      .select()
+      .from(billingPeriods)
+      .where(eq(billingPeriods.userId, userId))
+      .orderBy(billingPeriods.periodStart);
+    return periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests, p.totalCostCents]);
+  }
+
+  /** [count, cost in cents] of the successful calls among `calls`. */
+  function chargedTotals(calls: readonly { status: string; costCents: number }[]) {
+    const charged = calls.filter((c) => c.status === "success");
+    return [charged.length, charged.reduce((sum, c) => sum + c.costCents, 0)];
+  }
+
+  async function expectReconciled(): Promise<void> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCommandLine(["reconcile"], allCommands(t.config), {
+      io: { out: (line) => out.push(line), err: (line) => err.push(line) },
+      services: async () => t.services,
+    });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out.join("\n")).toContain("no mismatches");
+  }
+
   it("creates one period when 40 callers ask for a user's current period at once", async () => {
     const user = await createUser(database.db);
     const now = new Date("2025-07-15T12:00:00Z");
@@ -82,36 +110,12 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
     const failures = results.filter((r) => r.status === "rejected");
     expect(failures).toEqual([]);
 
-    const expected = (month: number) => {
-      const charged = calls.filter(
-        (c) => c.status === "success" && c.requestTs.getUTCMonth() === month,
-      );
-      return {
-        requests: charged.length,
-        cost: charged.reduce((sum, c) => sum + c.costCents, 0),
-      };
-    };
-    const periods = await database.db
-      .select()
-      .from(billingPeriods)
-      .where(eq(billingPeriods.userId, user.id))
-      .orderBy(billingPeriods.periodStart);
-    expect(
-      periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests, p.totalCostCents]),
-    ).toEqual([
-      ["2025-01-01", false, expected(0).requests, expected(0).cost],
-      ["2025-02-01", true, expected(1).requests, expected(1).cost],
+    const inMonth = (month: number) => calls.filter((c) => c.requestTs.getUTCMonth() === month);
+    expect(await periodTotals(user.id)).toEqual([
+      ["2025-01-01", false, ...chargedTotals(inMonth(0))],
+      ["2025-02-01", true, ...chargedTotals(inMonth(1))],
     ]);
-
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCommandLine(["reconcile"], allCommands(t.config), {
-      io: { out: (line) => out.push(line), err: (line) => err.push(line) },
-      services: async () => t.services,
-    });
-    expect(err).toEqual([]);
-    expect(code).toBe(0);
-    expect(out.join("\n")).toContain("no mismatches");
+    await expectReconciled();
   });
 
   it("creates one current period per user when many users and requests arrive at once", async () => {
@@ -139,14 +143,9 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
       ),
     );
     for (const user of users) {
-      const periods = await database.db
-        .select()
-        .from(billingPeriods)
-        .where(eq(billingPeriods.userId, user.id))
-        .orderBy(billingPeriods.periodStart);
-      expect(periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests])).toEqual([
-        ["2025-02-01", false, 7],
-        ["2025-03-01", true, 13],
+      expect(await periodTotals(user.id)).toEqual([
+        ["2025-02-01", false, 7, 21],
+        ["2025-03-01", true, 13, 39],
       ]);
     }
   });
@@ -184,32 +183,14 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
       expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
 
       for (const user of users) {
-        const expected = (month: number) => {
-          const charged = calls.filter(
-            (c) =>
-              c.userId === user.id && c.status === "success" && c.requestTs.getUTCMonth() === month,
-          );
-          return [charged.length, charged.reduce((sum, c) => sum + c.costCents, 0)];
-        };
-        const periods = await database.db
-          .select()
-          .from(billingPeriods)
-          .where(eq(billingPeriods.userId, user.id))
-          .orderBy(billingPeriods.periodStart);
-        expect(
-          periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests, p.totalCostCents]),
-        ).toEqual([
-          ["2025-05-01", false, ...expected(4)],
-          ["2025-06-01", true, ...expected(5)],
+        const ofUser = (month: number) =>
+          calls.filter((c) => c.userId === user.id && c.requestTs.getUTCMonth() === month);
+        expect(await periodTotals(user.id)).toEqual([
+          ["2025-05-01", false, ...chargedTotals(ofUser(4))],
+          ["2025-06-01", true, ...chargedTotals(ofUser(5))],
         ]);
       }
-      const out: string[] = [];
-      const code = await runCommandLine(["reconcile"], allCommands(t.config), {
-        io: { out: (line) => out.push(line), err: (line) => out.push(line) },
-        services: async () => t.services,
-      });
-      expect(code).toBe(0);
-      expect(out.join("\n")).toContain("no mismatches");
+      await expectReconciled();
     } finally {
       await other.close();
     }
