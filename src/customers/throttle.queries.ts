@@ -21,18 +21,8 @@ export async function countAttempt(
   now: Date,
   windowMs: number,
 ): Promise<ThrottleWindow> {
-  const expiredBefore = new Date(now.getTime() - windowMs).toISOString();
-  const [row] = await db
-    .insert(authThrottle)
-    .values({ key, count: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: authThrottle.key,
-      set: {
-        count: sql`case when ${storedWindowStart} <= ${expiredBefore}::timestamptz then 1 else "auth_throttle"."count" + 1 end`,
-        windowStart: sql`case when ${storedWindowStart} <= ${expiredBefore}::timestamptz then excluded.window_start else ${storedWindowStart} end`,
-      },
-    })
-    .returning();
+  // No cap: the largest value of the integer `count` column.
+  const row = await reserveAttempt(db, key, now, windowMs, 2_147_483_647);
   if (row === undefined) throw new Error("auth_throttle upsert returned no row");
   return row;
 }
