@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { expectProblem } from "../../test/support/problems.js";
 
 const redisUrl = process.env["TEST_REDIS_URL"] === "" ? undefined : process.env["TEST_REDIS_URL"];
 const REDIS_ONLY = "needs Redis: set TEST_REDIS_URL (CI sets redis://127.0.0.1:6379)";
@@ -72,9 +73,7 @@ function authRouteLimits(env: () => Record<string, string>, prefix?: string) {
         expect((await post(t, route, ip)).statusCode).toBe(route.served);
       }
       const limited = await post(t, route, ip);
-      expect(limited.statusCode).toBe(429);
-      expect(limited.headers["content-type"]).toMatch(/^application\/problem\+json/);
-      expect(limited.json()).toMatchObject({ status: 429, code: "rate_limited" });
+      expectProblem(limited, 429, "rate_limited");
       const retryAfter = Number(limited.headers["retry-after"]);
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);

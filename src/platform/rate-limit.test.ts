@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, testConfig, type TestApp } from "../../test/support/app.js";
+import { expectProblem } from "../../test/support/problems.js";
 import { samplePng } from "../core/sample-images.js";
 import { registerErrorHandling } from "./error-handler.js";
 import { registerRateLimit } from "./rate-limit.js";
@@ -69,9 +70,7 @@ function limitBehaviour(env: () => Record<string, string>, prefix?: string) {
     expect((await solve(t, first.token)).statusCode).toBe(200);
     expect((await solve(t, first.token)).statusCode).toBe(200);
     const limited = await solve(t, first.token);
-    expect(limited.statusCode).toBe(429);
-    expect(limited.headers["content-type"]).toMatch(/^application\/problem\+json/);
-    expect(limited.json()).toMatchObject({ status: 429, code: "rate_limited" });
+    expectProblem(limited, 429, "rate_limited");
     const retryAfter = Number(limited.headers["retry-after"]);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);

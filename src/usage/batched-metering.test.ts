@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
-import { recordTestRequest } from "../../test/factories/usage.js";
+import { periodTotals, recordTestRequest } from "../../test/factories/usage.js";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
-import { billingPeriods } from "./billing-periods.table.js";
 import { createRequestMeter, type RequestMeter } from "./batched-metering.js";
 import { getOrCreateCurrentBillingPeriod, rowsOf, type RecordRequestInput } from "./metering.js";
 import { requestLogs } from "./request-logs.table.js";
@@ -36,15 +35,6 @@ describe("batched metering", () => {
     } satisfies RecordRequestInput;
   }
 
-  async function periodsOf(userId: string) {
-    const periods = await database.db
-      .select()
-      .from(billingPeriods)
-      .where(eq(billingPeriods.userId, userId))
-      .orderBy(billingPeriods.periodStart);
-    return periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests, p.totalCostCents]);
-  }
-
   /** How many transactions wrote the user's logs (rows written together share their xmin). */
   async function writingTransactions(userId: string): Promise<number> {
     const [row] = await rowsOf<{ n: number }>(
@@ -73,7 +63,7 @@ describe("batched metering", () => {
 
     expect(await writingTransactions(user.id)).toBe(1);
     const charged = inputs.filter((input) => input.status === "success");
-    expect(await periodsOf(user.id)).toEqual([
+    expect(await periodTotals(database.db, user.id)).toEqual([
       ["2025-03-01", true, charged.length, charged.reduce((sum, i) => sum + i.costCents, 0)],
     ]);
     const logs = await database.db
@@ -115,7 +105,7 @@ describe("batched metering", () => {
     );
     // The first batch found no period, created both, and wrote its 30 logs in one statement.
     expect(await writingTransactions(user.id)).toBe(2);
-    expect(await periodsOf(user.id)).toEqual([
+    expect(await periodTotals(database.db, user.id)).toEqual([
       ["2025-04-01", false, 10, 50],
       ["2025-05-01", true, 21, 105],
     ]);
@@ -138,7 +128,7 @@ describe("batched metering", () => {
     expect(outcomes.slice(0, 5).map((o) => o.status)).toEqual(Array(5).fill("fulfilled"));
     const refused = outcomes[5];
     expect(refused?.status === "rejected" && isUniqueViolation(refused.reason)).toBe(true);
-    expect(await periodsOf(user.id)).toEqual([["2025-03-01", true, 6, 600]]);
+    expect(await periodTotals(database.db, user.id)).toEqual([["2025-03-01", true, 6, 600]]);
   });
 
   it("refuses a negative or fractional cost without holding up the others", async () => {
@@ -150,6 +140,6 @@ describe("batched metering", () => {
     ]);
     expect(negative.status === "rejected" && negative.reason).toBeInstanceOf(RangeError);
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "fulfilled"]);
-    expect(await periodsOf(user.id)).toEqual([["2025-03-01", true, 1, 100]]);
+    expect(await periodTotals(database.db, user.id)).toEqual([["2025-03-01", true, 1, 100]]);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
+import { periodTotals } from "../../test/factories/usage.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import {
   createTestDatabase,
@@ -30,16 +31,6 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
     await t.close();
     await database.close();
   });
-
-  /** The user's periods, oldest first: [period_start, is_current, total_requests, total_cost_cents]. */
-  async function periodTotals(userId: string) {
-    const periods = await database.db
-      .select()
-      .from(billingPeriods)
-      .where(eq(billingPeriods.userId, userId))
-      .orderBy(billingPeriods.periodStart);
-    return periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests, p.totalCostCents]);
-  }
 
   /** [count, cost in cents] of the successful calls among `calls`. */
   function chargedTotals(calls: readonly { status: string; costCents: number }[]) {
@@ -111,7 +102,7 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
     expect(failures).toEqual([]);
 
     const inMonth = (month: number) => calls.filter((c) => c.requestTs.getUTCMonth() === month);
-    expect(await periodTotals(user.id)).toEqual([
+    expect(await periodTotals(database.db, user.id)).toEqual([
       ["2025-01-01", false, ...chargedTotals(inMonth(0))],
       ["2025-02-01", true, ...chargedTotals(inMonth(1))],
     ]);
@@ -143,7 +134,7 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
       ),
     );
     for (const user of users) {
-      expect(await periodTotals(user.id)).toEqual([
+      expect(await periodTotals(database.db, user.id)).toEqual([
         ["2025-02-01", false, 7, 21],
         ["2025-03-01", true, 13, 39],
       ]);
@@ -185,7 +176,7 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
       for (const user of users) {
         const ofUser = (month: number) =>
           calls.filter((c) => c.userId === user.id && c.requestTs.getUTCMonth() === month);
-        expect(await periodTotals(user.id)).toEqual([
+        expect(await periodTotals(database.db, user.id)).toEqual([
           ["2025-05-01", false, ...chargedTotals(ofUser(4))],
           ["2025-06-01", true, ...chargedTotals(ofUser(5))],
         ]);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../src/platform/db/database.js";
 import { billingPeriods, type BillingPeriod } from "../../src/usage/billing-periods.table.js";
 import {
@@ -47,4 +48,14 @@ export async function createBillingPeriod(
     .values({ ...bounds, isCurrent: false, ...values })
     .returning();
   return period!;
+}
+
+/** The user's periods, oldest first: [period_start, is_current, total_requests, total_cost_cents]. */
+export async function periodTotals(db: DbOrTx, userId: string) {
+  const periods = await db
+    .select()
+    .from(billingPeriods)
+    .where(eq(billingPeriods.userId, userId))
+    .orderBy(billingPeriods.periodStart);
+  return periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests, p.totalCostCents]);
 }
