@@ -74,11 +74,12 @@ describe(`migrations on ${onServerPostgres ? "server Postgres" : "PGlite"}`, () 
   it("deliver notifications to listeners", async () => {
     const database = await createTestDatabase();
     try {
-      const received = new Promise<string>((resolve) => {
-        void database.listen("tollgate_test", resolve);
+      let deliver!: (payload: string) => void;
+      const received = new Promise<string>((resolve) => (deliver = resolve));
+      // listen() resolves once the subscription is in place, so nothing sent after it is missed.
+      await database.listen("tollgate_test", (payload) => {
+        deliver(payload);
       });
-      // Give a server LISTEN connection a moment to subscribe.
-      await new Promise((resolve) => setTimeout(resolve, 100));
       await database.notify("tollgate_test", "hello");
       expect(await received).toBe("hello");
     } finally {
