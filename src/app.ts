@@ -17,6 +17,7 @@ import {
 import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
+import { registerLingeringClose } from "./platform/lingering-close.js";
 import { hostAllowed, hostnameOf } from "./platform/hosts.js";
 import { readsBody } from "./platform/platform-responses.js";
 import { registerRateLimit, type RateLimitOptions } from "./platform/rate-limit.js";
@@ -78,6 +79,7 @@ export async function buildApp(
   // Fastify parses text/plain by default; Tollgate takes JSON (and uploads on solve) only.
   app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);
+  registerLingeringClose(app);
 
   // Services log through the root logger; running the request inside its id lets the logger's
   // mixin tag those lines. Entered again before validation, as @fastify/request-context does: a

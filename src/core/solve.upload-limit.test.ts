@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
@@ -74,6 +74,48 @@ describe("POST /api/core/solve stops reading an upload over SOLVE_MAX_BYTES", ()
   it("answers an octet-stream body with 413 file_too_large and closes, before the body ends", async () => {
     const upload = await send("application/octet-stream", samplePng(2, 2));
     await expectEarlyProblem(upload, 413, "file_too_large");
+  });
+
+  it("after the 413 keeps discarding what the client still sends, so the client reads its answer", async () => {
+    // Closing at once would make the kernel reset the connection at the client's next bytes, and a
+    // client still sending loses the 413 with it (seen in CI). The server lingers instead. This
+    // client reads nothing until it has sent 4x the limit.
+    const socket = connect(port, "127.0.0.1");
+    const errors: string[] = [];
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      errors.push(error.code ?? error.message);
+    });
+    let received = "";
+    const closed = new Promise<void>((resolve) => {
+      socket.once("close", () => {
+        resolve();
+      });
+    });
+    await new Promise<void>((resolve) => {
+      socket.once("connect", () => {
+        resolve();
+      });
+    });
+    socket.pause();
+    const chunk = (data: Buffer) =>
+      Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from("\r\n")]);
+    socket.write(
+      `POST /api/core/solve HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${authorization}\r\n` +
+        "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n",
+    );
+    socket.write(chunk(samplePng(2, 2)));
+    const filler = chunk(Buffer.alloc(CHUNK_BYTES, 0x5a));
+    for (let sent = 0; sent <= 4 * LIMIT && errors.length === 0; sent += CHUNK_BYTES) {
+      socket.write(filler);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    socket.on("data", (data: Buffer) => (received += data.toString("latin1")));
+    socket.resume();
+    socket.end();
+    await closed;
+    expect(errors).toEqual([]);
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(received).toContain('"code":"file_too_large"');
   });
 
   it("answers a multipart file part with 413 file_too_large and closes, before the body ends", async () => {

@@ -1,7 +1,8 @@
 // A Host header is a host name or IPv4 address, or an [IPv6] literal, and an optional numeric
 // port (Django's host_validation_re). Splitting at the first ':' instead would read
-// "localhost:1@evil.com" as "localhost".
-const HOST_HEADER = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::[0-9]{1,5})?$/;
+// "localhost:1@evil.com" as "localhost". Underscores are allowed, as ALLOWED_HOSTS allows them:
+// Docker and Compose service names (web_1) have them.
+const HOST_HEADER = /^([a-z0-9_.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::[0-9]{1,5})?$/;
 
 /** A Host header's host name (lower case, no port or trailing dot); undefined when malformed. */
 export function hostnameOf(header: string): string | undefined {

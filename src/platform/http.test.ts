@@ -8,6 +8,7 @@ import { expectProblem } from "../../test/support/problems.js";
 import { clientErrorHandler } from "./client-errors.js";
 import { buildApp, type App } from "../app.js";
 import { openDatabase } from "./db/database.js";
+import { hostnameOf } from "./hosts.js";
 
 describe("HTTP platform", () => {
   let t: TestApp;
@@ -345,6 +346,12 @@ describe("HTTP platform", () => {
     ]) {
       expect((await get(host)).statusCode, host).toBe(200);
     }
+    // A Compose service name: parsed, then refused only because it is not in ALLOWED_HOSTS.
+    expect(hostnameOf("web_1:8000")).toBe("web_1");
+    expect((await get("web_1:8000")).json()).toMatchObject({
+      code: "disallowed_host",
+      detail: 'Host "web_1" is not in ALLOWED_HOSTS.',
+    });
   });
 
   it("allows CORS for a listed origin only", async () => {
