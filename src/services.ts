@@ -39,7 +39,7 @@ export async function buildServices(
   const mailer = overrides.mailer ?? createMailer(config, log);
   const customers = await buildCustomers({ config, database, clock, log, mailer });
   const auth: RequestAuthenticator = customers.authenticator;
-  const core = buildCoreServices({ db: database.db, config, clock });
+  const core = buildCoreServices({ db: database.db, config, clock, log });
   return {
     config,
     database,

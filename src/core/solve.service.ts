@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
@@ -65,16 +66,32 @@ export function imageSolverFor(config: Config): ImageSolver {
     : createOpenAiClient({ apiKey, baseUrl, prompt });
 }
 
+/** At most one "batch refused" warning per this many ms. */
+const BATCH_WARNING_INTERVAL_MS = 30_000;
+
 export function buildCoreServices(deps: {
   db: Db;
   config: Config;
   clock: Clock;
+  log?: Pick<Logger, "warn">;
   solver?: ImageSolver;
 }): CoreServices {
   const { db, clock } = deps;
   const solver = deps.solver ?? imageSolverFor(deps.config);
   const settings = createCoreSettingsService(deps);
-  const meter = createRequestMeter(db);
+  let lastWarning = -Infinity;
+  const meter = createRequestMeter(db, {
+    // Each refused batch falls back to one statement per request: slower, so say so, sparingly.
+    onBatchRefused: (error) => {
+      if (performance.now() - lastWarning < BATCH_WARNING_INTERVAL_MS) return;
+      lastWarning = performance.now();
+      const { code, message } = error as { code?: unknown; message?: unknown };
+      deps.log?.warn(
+        { code, reason: typeof message === "string" ? message.split("\n")[0] : undefined },
+        "metering batch refused; recording its requests one by one",
+      );
+    },
+  });
 
   return {
     solver,

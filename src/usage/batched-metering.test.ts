@@ -131,6 +131,24 @@ describe("batched metering", () => {
     expect(await periodTotals(database.db, user.id)).toEqual([["2025-03-01", true, 6, 600]]);
   });
 
+  it("says when a batch is refused, and takes a log with the same id, user and time as its own", async () => {
+    // What a batch that committed without its reply reaching us (a dropped connection) leaves.
+    const refusals: unknown[] = [];
+    const own = createRequestMeter(database.db, {
+      onBatchRefused: (error) => refusals.push(error),
+    });
+    const user = await createUser(database.db);
+    const input = request(user.id);
+    const logged = await recordTestRequest(database.db, input);
+    const [again, other] = await Promise.all([own.record(input), own.record(request(user.id))]);
+
+    expect(again).toEqual(logged);
+    expect(other.billingPeriodId).toBe(logged.billingPeriodId);
+    expect(refusals).toHaveLength(1);
+    expect(isUniqueViolation(refusals[0])).toBe(true);
+    expect(await periodTotals(database.db, user.id)).toEqual([["2025-03-01", true, 2, 200]]);
+  });
+
   it("refuses a negative or fractional cost without holding up the others", async () => {
     const user = await createUser(database.db);
     const [negative, ...outcomes] = await Promise.allSettled([

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
+import { isUniqueViolation } from "../platform/db/errors.js";
 import {
   checkedCost,
   ensureBillingPeriod,
@@ -42,14 +43,19 @@ export const MAX_BATCH = 500;
  * next one, so batches grow with the load and no two batches of this process contend for the
  * same period row.
  */
-export function createRequestMeter(db: DbOrTx): RequestMeter {
+export interface RequestMeterOptions {
+  /** Told when a batch statement is refused as a whole (its entries then go one by one). */
+  readonly onBatchRefused?: (error: unknown) => void;
+}
+
+export function createRequestMeter(db: DbOrTx, options: RequestMeterOptions = {}): RequestMeter {
   const queue: Pending[] = [];
   let writing = false;
 
   const writeNext = async (): Promise<void> => {
     writing = true;
     try {
-      while (queue.length > 0) await writeBatch(db, queue.splice(0, MAX_BATCH));
+      while (queue.length > 0) await writeBatch(db, queue.splice(0, MAX_BATCH), options);
     } finally {
       writing = false;
     }
@@ -74,8 +80,12 @@ export function createRequestMeter(db: DbOrTx): RequestMeter {
  * statement that was refused (a replayed request_id, a deadlock with another instance) is
  * recorded one by one with `recordRequest`, so each caller gets its own outcome.
  */
-async function writeBatch(db: DbOrTx, batch: Pending[]): Promise<void> {
-  const first = await tryInsertBatch(db, batch);
+async function writeBatch(
+  db: DbOrTx,
+  batch: Pending[],
+  options: RequestMeterOptions,
+): Promise<void> {
+  const first = await tryInsertBatch(db, batch, options);
   const recorded = first ?? new Map<string, RecordedRequest>();
   const withoutPeriod = first === undefined ? [] : batch.filter((e) => !recorded.has(keyOf(e)));
   if (withoutPeriod.length > 0) {
@@ -84,7 +94,7 @@ async function writeBatch(db: DbOrTx, batch: Pending[]): Promise<void> {
       [...months.values()].map((e) => ensureBillingPeriod(db, e.input.userId, e.input.requestTs)),
     );
     if (created.every((outcome) => outcome.status === "fulfilled")) {
-      for (const [key, row] of (await tryInsertBatch(db, withoutPeriod)) ?? []) {
+      for (const [key, row] of (await tryInsertBatch(db, withoutPeriod, options)) ?? []) {
         recorded.set(key, row);
       }
     }
@@ -95,7 +105,7 @@ async function writeBatch(db: DbOrTx, batch: Pending[]): Promise<void> {
     if (row !== undefined) {
       entry.resolve(row);
     } else {
-      singles.push(recordRequest(db, entry.input).then(entry.resolve, entry.reject));
+      singles.push(recordAlone(db, entry));
     }
   }
   await Promise.all(singles);
@@ -110,12 +120,44 @@ function keyOf(entry: Pending): string {
 async function tryInsertBatch(
   db: DbOrTx,
   batch: Pending[],
+  options: RequestMeterOptions,
 ): Promise<Map<string, RecordedRequest> | undefined> {
   try {
     return await insertBatch(db, batch);
-  } catch {
+  } catch (error) {
+    options.onBatchRefused?.(error);
     return undefined;
   }
+}
+
+/**
+ * `recordRequest` for one entry. A unique violation usually means a replayed request id, but it
+ * is also what a batch that committed without its reply reaching us (a dropped connection) looks
+ * like: a log with this id, user and time is then this entry's own, and already charged.
+ */
+async function recordAlone(db: DbOrTx, entry: Pending): Promise<void> {
+  try {
+    entry.resolve(await recordRequest(db, entry.input));
+  } catch (error) {
+    const own = isUniqueViolation(error)
+      ? await findOwnLog(db, entry.input).catch(() => undefined)
+      : undefined;
+    if (own === undefined) entry.reject(error);
+    else entry.resolve(own);
+  }
+}
+
+async function findOwnLog(
+  db: DbOrTx,
+  input: RecordRequestInput,
+): Promise<RecordedRequest | undefined> {
+  const [row] = await rowsOf<RecordedRequest>(
+    db,
+    sql`select id as "requestLogId", billing_period_id as "billingPeriodId" from request_logs
+        where request_id = ${input.requestId}::uuid and user_id = ${input.userId}::uuid
+          and request_ts = ${input.requestTs.toISOString()}::timestamptz`,
+  );
+  return row;
 }
 
 /**
