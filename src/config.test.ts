@@ -81,6 +81,8 @@ describe("loadConfig", () => {
     ["DEFAULT_FROM_EMAIL", "tollgate", /DEFAULT_FROM_EMAIL: expected an email address/],
     ["DEFAULT_FROM_EMAIL", "no reply@example.com", /DEFAULT_FROM_EMAIL: expected an email address/],
     ["DEFAULT_FROM_EMAIL", "Tollgate <not an address>", /DEFAULT_FROM_EMAIL: expected/],
+    ["DEFAULT_FROM_EMAIL", '"Tollgate\r\nBcc: x@evil.example" <a@example.com>', /expected/],
+    ["DEFAULT_FROM_EMAIL", '"Tollgate <a@example.com>', /DEFAULT_FROM_EMAIL: expected/],
   ])("names %s and the expected form when it is %j", (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -98,6 +100,8 @@ describe("loadConfig", () => {
     ["DEFAULT_FROM_EMAIL", "no-reply@localhost"],
     ["DEFAULT_FROM_EMAIL", "billing+noreply@mail.example.com"],
     ["DEFAULT_FROM_EMAIL", "Tollgate Billing <billing@example.com>"],
+    ["DEFAULT_FROM_EMAIL", '"Tollgate, Inc." <no-reply@example.com>'],
+    ["DEFAULT_FROM_EMAIL", '"Tollgate <Billing>"<billing@example.com>'],
   ])("accepts %s=%j", (name, value) => {
     expect(problemsOf({ [name]: value })).toEqual([]);
   });

@@ -190,9 +190,13 @@ function isHostname(value: string): boolean {
   return HOSTNAME.test(value);
 }
 
-/** `addr@host` or `Name <addr@host>`, the forms nodemailer and Django's DEFAULT_FROM_EMAIL take. */
+/**
+ * `addr@host`, `Name <addr@host>` or `"Name, Inc." <addr@host>` (a quoted name may hold commas and
+ * angle brackets), the forms nodemailer and Django's DEFAULT_FROM_EMAIL take. No line breaks
+ * anywhere: the value is written into a mail header.
+ */
 function isFromAddress(value: string): boolean {
-  const named = /^[^<>"\r\n]*<([^<>]+)>$/.exec(value);
+  const named = /^(?:"[^"\r\n]*"[ \t]*|[^<>"\r\n]*)<([^<>]+)>$/.exec(value);
   const domain = EMAIL_ADDRESS.exec(named?.[1] ?? value)?.[1];
   return domain !== undefined && isHostname(domain);
 }

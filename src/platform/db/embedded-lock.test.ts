@@ -1,15 +1,25 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCliProcess } from "../../../test/support/run-cli.js";
 import { embeddedDatabaseDir } from "./database.js";
 import {
   acquireEmbeddedLock,
   EmbeddedDatabaseLockedError,
   processStartTime,
+  STALE_AFTER_MS,
 } from "./embedded-lock.js";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -21,8 +31,27 @@ function lockDir(): string {
   return dir;
 }
 
+/** This process's machine as the lock records it: PID namespace, host name and boot id. */
+const thisMachine = {
+  pidNamespace: hasProc ? readlinkSync("/proc/self/ns/pid") : undefined,
+  hostname: hostname(),
+  bootId: hasProc ? readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() : undefined,
+};
+
+/** Sets the lock file's mtime back by `ageMs`; returns the mtime as stored (ms). */
+function ageLockFile(dir: string, ageMs: number): number {
+  const then = new Date(Date.now() - ageMs);
+  utimesSync(join(dir, "tollgate.lock"), then, then);
+  return statSync(join(dir, "tollgate.lock")).mtimeMs;
+}
+
+function lockOwnerPid(dir: string): number {
+  return (JSON.parse(readFileSync(join(dir, "tollgate.lock"), "utf8")) as { pid: number }).pid;
+}
+
 const children: ChildProcess[] = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const child of children.splice(0)) child.kill("SIGKILL");
 });
 
@@ -110,6 +139,109 @@ describe("the embedded database lock", () => {
     const release = acquireEmbeddedLock(dir);
     release();
     expect(existsSync(join(dir, "tollgate.lock"))).toBe(false);
+  });
+});
+
+describe("a lock held from another machine (container or host)", () => {
+  // Another container sharing the volume has its own PID namespace, where its PID may be a
+  // different live process here (PID 1 of both containers); another host has its own host name
+  // and boot id. The PID is meaningless there, so only the heartbeat (the mtime) may say stale.
+  const elsewhere = [
+    ["another PID namespace", { ...thisMachine, pidNamespace: "pid:[1]" }],
+    ["another host", { ...thisMachine, hostname: `not-${thisMachine.hostname}` }],
+    ["another boot", { ...thisMachine, bootId: "00000000-0000-0000-0000-000000000000" }],
+  ] as const;
+
+  it.each(elsewhere)(
+    "is refused from %s while its heartbeat is fresh, though its PID here is another process",
+    async (_, machine) => {
+      const dir = lockDir();
+      const live = await otherProcess();
+      writeFileSync(
+        join(dir, "tollgate.lock"),
+        JSON.stringify({ pid: live, startTime: `${processStartTime(live) ?? ""}0`, ...machine }),
+      );
+      ageLockFile(dir, STALE_AFTER_MS / 2);
+      let refusal: unknown;
+      try {
+        acquireEmbeddedLock(dir);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(EmbeddedDatabaseLockedError);
+      expect((refusal as EmbeddedDatabaseLockedError).pid).toBe(live);
+      expect((refusal as Error).message).toContain(`delete ${join(dir, "tollgate.lock")}`);
+      expect(lockOwnerPid(dir)).toBe(live);
+    },
+    60_000,
+  );
+
+  it.each(elsewhere)(
+    "is taken over from %s once its heartbeat is older than STALE_AFTER_MS (a hard-killed container)",
+    async (_, machine) => {
+      const dir = lockDir();
+      const live = await otherProcess();
+      writeFileSync(join(dir, "tollgate.lock"), JSON.stringify({ pid: live, ...machine }));
+      ageLockFile(dir, STALE_AFTER_MS + 1_000);
+      const release = acquireEmbeddedLock(dir);
+      expect(lockOwnerPid(dir)).toBe(process.pid);
+      release();
+      expect(existsSync(join(dir, "tollgate.lock"))).toBe(false);
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasProc)(
+    "on this machine, the PID decides at once, whatever the heartbeat: a reused PID is taken over",
+    async () => {
+      const dir = lockDir();
+      const live = await otherProcess();
+      writeFileSync(
+        join(dir, "tollgate.lock"),
+        JSON.stringify({
+          pid: live,
+          startTime: `${processStartTime(live) ?? ""}0`,
+          ...thisMachine,
+        }),
+      );
+      const release = acquireEmbeddedLock(dir);
+      expect(lockOwnerPid(dir)).toBe(process.pid);
+      release();
+    },
+    60_000,
+  );
+
+  it("is kept alive by the holder, which refreshes the lock file's mtime every HEARTBEAT_MS", async () => {
+    const dir = lockDir();
+    const release = acquireEmbeddedLock(dir, { heartbeatMs: 50 });
+    try {
+      const content = readFileSync(join(dir, "tollgate.lock"), "utf8");
+      const aged = ageLockFile(dir, STALE_AFTER_MS + 1_000);
+      await vi.waitFor(
+        () => {
+          expect(statSync(join(dir, "tollgate.lock")).mtimeMs).toBeGreaterThan(aged);
+        },
+        { timeout: 30_000, interval: 20 },
+      );
+      expect(readFileSync(join(dir, "tollgate.lock"), "utf8")).toBe(content);
+    } finally {
+      release();
+    }
+  }, 60_000);
+
+  it("is not refreshed once the file is no longer the holder's, and the heartbeat stops on release", () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const dir = lockDir();
+    const release = acquireEmbeddedLock(dir, { heartbeatMs: 50 });
+    expect(vi.getTimerCount()).toBe(1);
+    // Taken over meanwhile (say, by a process that judged this one gone).
+    writeFileSync(join(dir, "tollgate.lock"), JSON.stringify({ pid: 2 ** 30, hostname: "other" }));
+    const aged = ageLockFile(dir, STALE_AFTER_MS + 1_000);
+    vi.advanceTimersByTime(200);
+    expect(statSync(join(dir, "tollgate.lock")).mtimeMs).toBe(aged);
+    release();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(existsSync(join(dir, "tollgate.lock"))).toBe(true); // not ours to delete
   });
 });
 
