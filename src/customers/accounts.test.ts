@@ -365,34 +365,33 @@ describe("customer accounts", () => {
       expect((await login(first.email, again.password)).statusCode).toBe(200);
     });
 
-    it("an invite withdrawn after registration makes verification 400 invalid_invite; registering again works", async () => {
-      const invite = await createInvite(t.services.db);
-      const { email } = await registerNew({ invite: invite.code });
-      const link = lastLinkTo(email);
-      await t.services.db
-        .update(inviteCodes)
-        .set({ isActive: false })
-        .where(eq(inviteCodes.id, invite.id));
-      expectProblem(await t.app.inject({ method: "GET", url: link }), 400, "invalid_invite");
-      const [pending] = await t.services.db.select().from(users).where(eq(users.email, email));
-      expect(pending?.emailVerifiedAt).toBeNull();
-      const again = await registerNew({ email });
-      expect((await t.app.inject({ method: "GET", url: lastLinkTo(email) })).statusCode).toBe(204);
-      expect((await login(email, again.password)).statusCode).toBe(200);
-    });
-
-    it("an invite deleted after registration makes verification 400 invalid_invite, claiming nothing", async () => {
-      const invite = await createInvite(t.services.db);
-      const { email } = await registerNew({ invite: invite.code });
-      const link = lastLinkTo(email);
-      await t.services.db.delete(inviteCodes).where(eq(inviteCodes.id, invite.id));
-      expectProblem(await t.app.inject({ method: "GET", url: link }), 400, "invalid_invite");
-      const [pending] = await t.services.db.select().from(users).where(eq(users.email, email));
-      expect(pending?.emailVerifiedAt).toBeNull();
-      const again = await registerNew({ email });
-      expect((await t.app.inject({ method: "GET", url: lastLinkTo(email) })).statusCode).toBe(204);
-      expect((await login(email, again.password)).statusCode).toBe(200);
-    });
+    const lostInvites = [
+      {
+        what: "withdrawn",
+        lose: (id: string) =>
+          t.services.db.update(inviteCodes).set({ isActive: false }).where(eq(inviteCodes.id, id)),
+      },
+      {
+        what: "deleted",
+        lose: (id: string) => t.services.db.delete(inviteCodes).where(eq(inviteCodes.id, id)),
+      },
+    ];
+    for (const { what, lose } of lostInvites) {
+      it(`an invite ${what} after registration makes verification 400 invalid_invite, claiming nothing; registering again works`, async () => {
+        const invite = await createInvite(t.services.db);
+        const { email } = await registerNew({ invite: invite.code });
+        const link = lastLinkTo(email);
+        await lose(invite.id);
+        expectProblem(await t.app.inject({ method: "GET", url: link }), 400, "invalid_invite");
+        const [pending] = await t.services.db.select().from(users).where(eq(users.email, email));
+        expect(pending?.emailVerifiedAt).toBeNull();
+        const again = await registerNew({ email });
+        expect((await t.app.inject({ method: "GET", url: lastLinkTo(email) })).statusCode).toBe(
+          204,
+        );
+        expect((await login(email, again.password)).statusCode).toBe(200);
+      });
+    }
 
     it("answers malformed, tampered and expired verification tokens with 400 invalid_verification_token", async () => {
       const { email } = await registerNew();

@@ -86,19 +86,24 @@ async function otherProcess(lockDirToHold?: string): Promise<number> {
   return child.pid;
 }
 
+/** Asserts that locking `dir` is refused, naming `holder` and the file to delete if stale. */
+function expectRefused(dir: string, holder: number): void {
+  let refusal: unknown;
+  try {
+    acquireEmbeddedLock(dir);
+  } catch (error) {
+    refusal = error;
+  }
+  expect(refusal).toBeInstanceOf(EmbeddedDatabaseLockedError);
+  expect((refusal as EmbeddedDatabaseLockedError).pid).toBe(holder);
+  expect((refusal as Error).message).toContain(`delete ${join(dir, "tollgate.lock")}`);
+}
+
 describe("the embedded database lock", () => {
   it("refuses while another live process holds it, naming the process and the file to delete if stale", async () => {
     const dir = lockDir();
     const holder = await otherProcess(dir);
-    let refusal: unknown;
-    try {
-      acquireEmbeddedLock(dir);
-    } catch (error) {
-      refusal = error;
-    }
-    expect(refusal).toBeInstanceOf(EmbeddedDatabaseLockedError);
-    expect((refusal as EmbeddedDatabaseLockedError).pid).toBe(holder);
-    expect((refusal as Error).message).toContain(`delete ${join(dir, "tollgate.lock")}`);
+    expectRefused(dir, holder);
   }, 60_000);
 
   it("still refuses a lock file from an older version that names only a live PID", async () => {
@@ -162,15 +167,7 @@ describe("a lock held from another machine (container or host)", () => {
         JSON.stringify({ pid: live, startTime: `${processStartTime(live) ?? ""}0`, ...machine }),
       );
       ageLockFile(dir, STALE_AFTER_MS / 2);
-      let refusal: unknown;
-      try {
-        acquireEmbeddedLock(dir);
-      } catch (error) {
-        refusal = error;
-      }
-      expect(refusal).toBeInstanceOf(EmbeddedDatabaseLockedError);
-      expect((refusal as EmbeddedDatabaseLockedError).pid).toBe(live);
-      expect((refusal as Error).message).toContain(`delete ${join(dir, "tollgate.lock")}`);
+      expectRefused(dir, live);
       expect(lockOwnerPid(dir)).toBe(live);
     },
     60_000,
