@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
+import { throttledWarn } from "../platform/logging.js";
 import type { AppError } from "../platform/errors.js";
 import { problemBody } from "../platform/problem.js";
 import { createRequestMeter } from "../usage/batched-metering.js";
@@ -79,18 +80,12 @@ export function buildCoreServices(deps: {
   const { db, clock } = deps;
   const solver = deps.solver ?? imageSolverFor(deps.config);
   const settings = createCoreSettingsService(deps);
-  let lastWarning = -Infinity;
+  const warn =
+    deps.log === undefined ? undefined : throttledWarn(deps.log, BATCH_WARNING_INTERVAL_MS);
+  // Each refused batch falls back to one statement per request: slower, so say so, sparingly.
   const meter = createRequestMeter(db, {
-    // Each refused batch falls back to one statement per request: slower, so say so, sparingly.
-    onBatchRefused: (error) => {
-      if (performance.now() - lastWarning < BATCH_WARNING_INTERVAL_MS) return;
-      lastWarning = performance.now();
-      const { code, message } = error as { code?: unknown; message?: unknown };
-      deps.log?.warn(
-        { code, reason: typeof message === "string" ? message.split("\n")[0] : undefined },
-        "metering batch refused; recording its requests one by one",
-      );
-    },
+    onBatchRefused: (error) =>
+      warn?.(error, "metering batch refused; recording its requests one by one"),
   });
 
   return {

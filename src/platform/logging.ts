@@ -106,3 +106,19 @@ export function createLogger(
     destination,
   );
 }
+
+export type ThrottledWarn = (err: unknown, message: string) => void;
+
+/**
+ * Warns at most once per `intervalMs`; the rest of an outage's failures are dropped. The error
+ * goes through the `err` serializer, which keeps database values out of the line.
+ */
+export function throttledWarn(log: Pick<Logger, "warn">, intervalMs: number): ThrottledWarn {
+  let lastLoggedAt = -Infinity;
+  return (err, message) => {
+    const now = performance.now();
+    if (now - lastLoggedAt < intervalMs) return;
+    lastLoggedAt = now;
+    log.warn({ err }, message);
+  };
+}

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from "fast
 import { Redis } from "ioredis";
 import type { Config, RateLimitRule } from "../config.js";
 import { platformError } from "./errors.js";
+import { throttledWarn, type ThrottledWarn } from "./logging.js";
 import { DEFAULT_STORE_COOL_DOWN_MS, resilientRedisStore } from "./rate-limit-store.js";
 
 /** Prefix of every rate-limit key in Redis. */
@@ -48,19 +49,8 @@ function connected(redis: Redis, ms: number): Promise<boolean> {
   });
 }
 
-/** Logs at most once per interval; the rest of an outage's failures are dropped. */
-function throttledWarn(log: FastifyInstance["log"]) {
-  let lastLoggedAt = -Infinity;
-  return (err: { message: string; code?: unknown; name?: string }, message: string) => {
-    const now = performance.now();
-    if (now - lastLoggedAt < REDIS_ERROR_LOG_INTERVAL_MS) return;
-    lastLoggedAt = now;
-    log.warn({ err }, message);
-  };
-}
-
 /** A client that fails fast: when Redis is down, commands fail at once instead of queueing. */
-function connectRedis(url: string, warn: ReturnType<typeof throttledWarn>): Redis {
+function connectRedis(url: string, warn: ThrottledWarn): Redis {
   const redis = new Redis(url, {
     maxRetriesPerRequest: 1,
     connectTimeout: 1_000,
@@ -90,7 +80,7 @@ export async function registerRateLimit(
   options: RateLimitOptions = {},
 ): Promise<void> {
   if (!config.rateLimit.enabled) return;
-  const warn = throttledWarn(app.log);
+  const warn = throttledWarn(app.log, REDIS_ERROR_LOG_INTERVAL_MS);
   const redis = config.redisUrl === undefined ? undefined : connectRedis(config.redisUrl, warn);
   if (redis !== undefined) {
     // Commands fail fast while disconnected (no offline queue), so give the first connection a

@@ -38,16 +38,16 @@ interface Pending {
 /** At most this many requests in one statement (keeps the JSON parameter small). */
 export const MAX_BATCH = 500;
 
-/**
- * Writes batches one at a time: requests that finish while a batch is in flight wait for the
- * next one, so batches grow with the load and no two batches of this process contend for the
- * same period row.
- */
 export interface RequestMeterOptions {
   /** Told when a batch statement is refused as a whole (its entries then go one by one). */
   readonly onBatchRefused?: (error: unknown) => void;
 }
 
+/**
+ * Writes batches one at a time: requests that finish while a batch is in flight wait for the
+ * next one, so batches grow with the load and no two batches of this process contend for the
+ * same period row.
+ */
 export function createRequestMeter(db: DbOrTx, options: RequestMeterOptions = {}): RequestMeter {
   const queue: Pending[] = [];
   let writing = false;
