@@ -19,6 +19,9 @@ describe("request authentication (sessions, CSRF, bearer tokens)", () => {
         app.post("/api/test/bearer", { config: { access: "bearer" } }, async (request) =>
           principalOf(request),
         );
+        app.post("/api/test/either", { config: { access: "session_or_bearer" } }, async (request) =>
+          principalOf(request),
+        );
       },
     });
   });
@@ -97,5 +100,56 @@ describe("request authentication (sessions, CSRF, bearer tokens)", () => {
     });
     expect(token.prefix).toMatch(/^tok_[A-Za-z0-9_-]{8}$/);
     expect(token.token.slice(0, 12)).toBe(token.prefix);
+  });
+
+  describe("session_or_bearer routes", () => {
+    it("take an API token without CSRF", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const token = await createApiToken(t, user.id);
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/test/either",
+        headers: { authorization: `Bearer ${token.token}` },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ userId: user.id, via: "bearer", tokenId: token.id });
+    });
+
+    it("take a session, with CSRF on unsafe methods", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const signedIn = await signIn(t, user.id);
+      const ok = await t.app.inject({
+        method: "POST",
+        url: "/api/test/either",
+        headers: signedIn.headers,
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ userId: user.id, via: "session" });
+      const noCsrf = await t.app.inject({
+        method: "POST",
+        url: "/api/test/either",
+        headers: withoutCsrfHeader(signedIn),
+      });
+      expect(noCsrf.statusCode).toBe(403);
+      expect(noCsrf.json()).toMatchObject({ code: "csrf_failed" });
+    });
+
+    it("judge a request with an Authorization header by the token alone, never falling back to the session", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const signedIn = await signIn(t, user.id);
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/test/either",
+        headers: { ...signedIn.headers, authorization: "Bearer tok_wrong" },
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ code: "invalid_token" });
+    });
+
+    it("refuse an anonymous request with 401 not_authenticated", async () => {
+      const response = await t.app.inject({ method: "POST", url: "/api/test/either" });
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ code: "not_authenticated" });
+    });
   });
 });

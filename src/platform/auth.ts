@@ -2,8 +2,12 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { platformError } from "./errors.js";
 
-/** Who may call a route; every /api route declares it in `config.access`. */
-export type Access = "public" | "session" | "staff" | "bearer";
+/**
+ * Who may call a route; every /api route declares it in `config.access`. "session_or_bearer"
+ * takes an API token when an `Authorization` header is sent and the session cookie otherwise
+ * (CSRF applies to the session only).
+ */
+export type Access = "public" | "session" | "staff" | "bearer" | "session_or_bearer";
 
 /** The authenticated caller of a request. */
 export interface Principal {
@@ -96,7 +100,10 @@ export function registerAccessControl(
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access ?? "public";
     if (access === "public") return;
-    if (access === "bearer") {
+    if (
+      access === "bearer" ||
+      (access === "session_or_bearer" && request.headers.authorization !== undefined)
+    ) {
       const principal = await authenticator.authenticateBearer(request.headers.authorization);
       if (principal === null) {
         throw platformError(
@@ -112,7 +119,12 @@ export function registerAccessControl(
     }
     const principal = await authenticator.authenticateSession(request);
     if (principal === null)
-      throw platformError("not_authenticated", "Log in to use this endpoint.");
+      throw platformError(
+        "not_authenticated",
+        access === "session_or_bearer"
+          ? "Log in, or send an API token as 'Authorization: Bearer <token>'."
+          : "Log in to use this endpoint.",
+      );
     if (
       !SAFE_METHODS.has(request.method) &&
       !csrfMatches(request, csrfTokenForSession(app.config.secretKey, principal.sessionId ?? ""))

@@ -5,6 +5,10 @@ import type { Access } from "./auth.js";
 import { declarePlatformResponses, isUnsafeMethod } from "./platform-responses.js";
 
 // CSRF is checked on unsafe methods only, so only they require the header.
+function sessionSecurity(method: string): Record<string, string[]> {
+  return isUnsafeMethod(method) ? { sessionCookie: [], csrfHeader: [] } : { sessionCookie: [] };
+}
+
 function securityOf(access: Access, method: string): Record<string, string[]>[] | undefined {
   switch (access) {
     case "public":
@@ -13,9 +17,9 @@ function securityOf(access: Access, method: string): Record<string, string[]>[] 
       return [{ bearerAuth: [] }];
     case "session":
     case "staff":
-      return [
-        isUnsafeMethod(method) ? { sessionCookie: [], csrfHeader: [] } : { sessionCookie: [] },
-      ];
+      return [sessionSecurity(method)];
+    case "session_or_bearer":
+      return [{ bearerAuth: [] }, sessionSecurity(method)];
   }
 }
 

@@ -31,7 +31,9 @@ export function platformStatuses(
   const statuses = [400];
   if (readsBody(method)) statuses.push(413, 415);
   if (access !== "public") statuses.push(401);
-  if (access === "staff" || (access === "session" && isUnsafeMethod(method))) statuses.push(403);
+  const sessionUnsafe =
+    (access === "session" || access === "session_or_bearer") && isUnsafeMethod(method);
+  if (access === "staff" || sessionUnsafe) statuses.push(403);
   if (paginated) statuses.push(404);
   if (rateLimited) statuses.push(429);
   statuses.push(500, 503);
