@@ -36,43 +36,38 @@ export function headerOnlyJpeg(
   return Buffer.concat([JPEG_SOI, ...segments, sof0, JPEG_EOI]);
 }
 
-function riff(chunk: Buffer): Buffer {
-  const header = Buffer.alloc(12);
+/** A WebP file: the RIFF header, then one chunk of type `fourcc` holding `payload`. */
+function webp(fourcc: string, payload: Buffer): Buffer {
+  const header = Buffer.alloc(20);
   header.write("RIFF", 0, "latin1");
-  header.writeUInt32LE(4 + chunk.length, 4);
+  header.writeUInt32LE(12 + payload.length, 4);
   header.write("WEBP", 8, "latin1");
-  return Buffer.concat([header, chunk]);
+  header.write(fourcc, 12, "latin1");
+  header.writeUInt32LE(payload.length, 16);
+  return Buffer.concat([header, payload]);
 }
 
 /** An extended WebP: the canvas size in a VP8X chunk. */
 export function webpVp8x(width: number, height: number): Buffer {
-  const chunk = Buffer.alloc(18);
-  chunk.write("VP8X", 0, "latin1");
-  chunk.writeUInt32LE(10, 4);
-  chunk.writeUIntLE(width - 1, 12, 3);
-  chunk.writeUIntLE(height - 1, 15, 3);
-  return riff(chunk);
+  const payload = Buffer.alloc(10); // flags (4 bytes), then width-1 and height-1, 24 bits each
+  payload.writeUIntLE(width - 1, 4, 3);
+  payload.writeUIntLE(height - 1, 7, 3);
+  return webp("VP8X", payload);
 }
 
 /** A lossless WebP: the size in the VP8L bitstream header. */
 export function webpVp8l(width: number, height: number): Buffer {
-  const chunk = Buffer.alloc(14);
-  chunk.write("VP8L", 0, "latin1");
-  chunk.writeUInt32LE(5, 4);
-  chunk[8] = 0x2f;
-  chunk.writeUInt32LE(((width - 1) & 0x3fff) | (((height - 1) & 0x3fff) << 14), 9);
-  return riff(chunk);
+  const payload = Buffer.alloc(5);
+  payload[0] = 0x2f; // signature
+  payload.writeUInt32LE(((width - 1) & 0x3fff) | (((height - 1) & 0x3fff) << 14), 1);
+  return webp("VP8L", payload);
 }
 
 /** A lossy WebP: the size after the VP8 key frame's start code. */
 export function webpVp8(width: number, height: number): Buffer {
-  const chunk = Buffer.alloc(20);
-  chunk.write("VP8 ", 0, "latin1");
-  chunk.writeUInt32LE(10, 4);
-  chunk[11] = 0x9d;
-  chunk[12] = 0x01;
-  chunk[13] = 0x2a;
-  chunk.writeUInt16LE(width, 14);
-  chunk.writeUInt16LE(height, 16);
-  return riff(chunk);
+  const payload = Buffer.alloc(10); // frame tag (3 bytes), start code 9d 01 2a, width, height
+  payload.set([0x9d, 0x01, 0x2a], 3);
+  payload.writeUInt16LE(width, 6);
+  payload.writeUInt16LE(height, 8);
+  return webp("VP8 ", payload);
 }
