@@ -11,15 +11,6 @@ async function echo(message: string) {
 }
 
 describe("demo_free_service", () => {
-  it("is a free basic service documented by its output schema", () => {
-    expect(demoFreeService).toMatchObject({
-      name: "demo_free_service",
-      type: "basic",
-      defaultCreditCost: 0,
-      outputSchema: demoResult,
-    });
-  });
-
   it("should echo the message with its length and the SHA-256 of its UTF-8 bytes", async () => {
     expect(await echo("hello")).toEqual({
       message: "hello",

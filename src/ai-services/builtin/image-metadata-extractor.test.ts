@@ -39,15 +39,6 @@ describe("image_metadata_extractor", () => {
     else process.env["TZ"] = originalTimeZone;
   });
 
-  it("is a 10-credit image_processing service documented by its output schema", () => {
-    expect(imageMetadataExtractor).toMatchObject({
-      name: "image_metadata_extractor",
-      type: "image_processing",
-      defaultCreditCost: 10,
-      outputSchema: imageMetadataResult,
-    });
-  });
-
   it("should read a PNG's format, size and byte count, with no EXIF", async () => {
     const png = samplePng(17, 5);
     expect(await extract(png)).toEqual({

@@ -11,15 +11,6 @@ async function analyze(text: string) {
 }
 
 describe("text_sentiment_analysis", () => {
-  it("is a 1-credit text_processing service documented by its output schema", () => {
-    expect(textSentimentAnalysis).toMatchObject({
-      name: "text_sentiment_analysis",
-      type: "text_processing",
-      defaultCreditCost: 1,
-      outputSchema: sentimentResult,
-    });
-  });
-
   it("should rate a text of agreeing positive words positive, with the documented numbers", async () => {
     // love +3, great +3 among 6 tokens: score 6 / (5 × 2), coverage 1/3, agreement 1.
     expect(await analyze("I love this, it is great!")).toEqual({
