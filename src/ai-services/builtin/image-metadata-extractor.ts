@@ -88,7 +88,7 @@ async function readExifTags(bytes: Buffer): Promise<ExifTags | null> {
   }
 }
 
-/** EXIF ASCII is NUL-padded and may hold control bytes, which Postgres text refuses. */
+/** EXIF ASCII is NUL-padded and may hold other control bytes; Postgres text refuses NUL. */
 function text(value: unknown): string | null {
   if (typeof value !== "string") return null;
   const cleaned = value
