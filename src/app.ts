@@ -2,7 +2,12 @@ import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { aiServicesAdminRoutes } from "./ai-services/ai-services-admin.routes.js";
+import { aiServicesRoutes } from "./ai-services/ai-services.routes.js";
+import { auditRoutes } from "./audit/audit.routes.js";
 import type { Config } from "./config.js";
+import { creditsAdminRoutes } from "./credits/credits-admin.routes.js";
+import { creditsRoutes } from "./credits/credits.routes.js";
 import { coreRoutes } from "./core/core.routes.js";
 import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
@@ -154,8 +159,14 @@ export async function buildApp(
   await app.register(cors, {
     origin: config.corsAllowedOrigins.length === 0 ? false : [...config.corsAllowedOrigins],
     credentials: true,
-    exposedHeaders: ["X-Request-ID", "Retry-After"],
-    allowedHeaders: ["Content-Type", "Authorization", "X-CSRFToken", "X-Request-ID"],
+    exposedHeaders: ["X-Request-ID", "Retry-After", "Idempotent-Replayed"],
+    allowedHeaders: [
+      "Content-Type",
+      "Authorization",
+      "X-CSRFToken",
+      "X-Request-ID",
+      "Idempotency-Key",
+    ],
   });
   registerAccessControl(app, services.auth);
   await registerRateLimit(app, config, options.rateLimit);
@@ -169,5 +180,10 @@ export async function buildApp(
   await app.register(usageRoutes);
   await app.register(billingRoutes);
   await app.register(billingAdminRoutes);
+  await app.register(aiServicesRoutes);
+  await app.register(aiServicesAdminRoutes);
+  await app.register(creditsRoutes);
+  await app.register(creditsAdminRoutes);
+  await app.register(auditRoutes);
   return app;
 }

@@ -51,6 +51,17 @@ export interface Config {
   };
   /** Days after a period ends before mark-overdue-periods marks it overdue. */
   readonly paymentGraceDays: number;
+  readonly credits: {
+    /** Granted once at email verification, in millicredits; 0 turns trial credits off. */
+    readonly trialMilli: number;
+    /** Trial credits expire this many days after they were granted; undefined: never. */
+    readonly trialDays: number | undefined;
+    /**
+     * Seconds a reservation (and an Idempotency-Key's in-flight claim) lives: longer than any
+     * request runs, so only a request that died leaves one behind for the sweep.
+     */
+    readonly reservationTtlS: number;
+  };
   /** Password for a non-interactive `createsuperuser --email`. */
   readonly superuserPassword: string | undefined;
 }
@@ -114,6 +125,19 @@ class EnvReader {
       return fallback;
     }
     return Number(value);
+  }
+
+  /** Credits with at most 3 decimals, as whole millicredits. */
+  millicredits(name: string, fallbackCredits: number, maxCredits: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallbackCredits * 1000;
+    if (!/^\d+(\.\d{1,3})?$/.test(value) || Number(value) > maxCredits) {
+      this.problems.push(
+        `${name}: expected credits from 0 to ${maxCredits} with at most 3 decimals, got "${value}"`,
+      );
+      return fallbackCredits * 1000;
+    }
+    return Math.round(Number(value) * 1000);
   }
 
   list(name: string, fallback: readonly string[]): string[] {
@@ -315,6 +339,14 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
       auth: read.rate("RATE_LIMIT_AUTH", "20/minute"),
     },
     paymentGraceDays: read.int("PAYMENT_GRACE_DAYS", 0, 0, 3650),
+    credits: {
+      trialMilli: read.millicredits("TRIAL_CREDITS", 10, 1_000_000_000),
+      trialDays:
+        read.raw("TRIAL_CREDITS_DAYS") === undefined
+          ? undefined
+          : read.int("TRIAL_CREDITS_DAYS", 0, 1, 36_500),
+      reservationTtlS: read.int("CREDIT_RESERVATION_TTL_S", 600, 360, 86_400),
+    },
     superuserPassword: read.raw("TOLLGATE_SUPERUSER_PASSWORD"),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

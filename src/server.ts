@@ -4,6 +4,7 @@ import { formatDemoFacts, seedDemo } from "./customers/demo-seed.js";
 import { hasAnyUser } from "./customers/users.queries.js";
 import { EmbeddedDatabaseLockedError } from "./platform/db/embedded-lock.js";
 import { createLogger } from "./platform/logging.js";
+import { startMaintenance } from "./maintenance.js";
 import { startRuntime } from "./runtime.js";
 
 async function main(): Promise<void> {
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
     );
   }
   const runtime = await startRuntime(config, log);
+  // The default services' rows, from their code, on first start (and whenever one is added).
+  await runtime.services.aiServices.createDefaultRows();
   const app = await buildApp(config, runtime.services);
+  const stopMaintenance = startMaintenance(runtime.services);
 
   let closing = false;
   const shutdown = (signal: string): void => {
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
     // HTTP first (in-flight requests finish), then background work and the database.
     void app
       .close()
+      .then(() => stopMaintenance())
       .then(() => runtime.close())
       .then(
         () => process.exit(0),

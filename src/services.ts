@@ -1,11 +1,27 @@
 import type { Logger } from "pino";
+import {
+  createAiServicesService,
+  type AiServicesService,
+} from "./ai-services/ai-services.service.js";
+import { createMeteredRunner } from "./ai-services/metered-run.js";
+import { registeredServices } from "./ai-services/registry.js";
+import type { AiServiceDefinition } from "./ai-services/service-definition.js";
+import { createAuditService, type AuditService } from "./audit/audit.service.js";
 import type { Config } from "./config.js";
-import { buildCoreServices, type CoreServices } from "./core/solve.service.js";
+import { buildCoreServices, IMAGE_SOLVE_SERVICE, type CoreServices } from "./core/solve.service.js";
+import type { ImageSolver } from "./core/services/image-solver.js";
+import { createCreditsService, type CreditsService } from "./credits/credits.service.js";
 import { buildCustomers, type CustomersServices } from "./customers/customers.service.js";
 import type { RequestAuthenticator } from "./platform/auth.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Database, Db } from "./platform/db/database.js";
 import { createMailer, type Mailer } from "./platform/email.js";
+import {
+  createIdempotencyService,
+  type IdempotencyService,
+} from "./platform/idempotency/idempotency.js";
+import { throttledWarn } from "./platform/logging.js";
+import { createRequestMeter } from "./usage/batched-metering.js";
 import { buildUsageService, type UsageService } from "./usage/usage.service.js";
 
 /** Everything the routes and commands use, wired once. Fastify is decorated with this object. */
@@ -20,6 +36,10 @@ export interface Services {
   readonly customers: CustomersServices;
   readonly usage: UsageService;
   readonly core: CoreServices;
+  readonly credits: CreditsService;
+  readonly aiServices: AiServicesService;
+  readonly idempotency: IdempotencyService;
+  readonly audit: AuditService;
   /** Stops background work (listeners, timers); the database is closed by its owner. */
   close(): Promise<void>;
 }
@@ -27,7 +47,14 @@ export interface Services {
 export interface ServiceOverrides {
   readonly clock?: Clock;
   readonly mailer?: Mailer;
+  /** The image provider (tests: a fake); default: from the configuration. */
+  readonly solver?: ImageSolver;
+  /** Extra AI service modules beside the registered ones (tests: a provider that fails). */
+  readonly extraAiServices?: readonly AiServiceDefinition[];
 }
+
+/** At most one "batch refused" warning per this many ms. */
+const BATCH_WARNING_INTERVAL_MS = 30_000;
 
 export async function buildServices(
   config: Config,
@@ -36,21 +63,59 @@ export async function buildServices(
   overrides: ServiceOverrides = {},
 ): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
+  const db = database.db;
   const mailer = overrides.mailer ?? createMailer(config, log);
-  const customers = await buildCustomers({ config, database, clock, log, mailer });
+  const credits = createCreditsService({ db, clock, config });
+  const customers = await buildCustomers({ config, database, clock, log, mailer, credits });
   const auth: RequestAuthenticator = customers.authenticator;
-  const core = buildCoreServices({ db: database.db, config, clock, log });
+  const idempotency = createIdempotencyService({
+    db,
+    clock,
+    lockMs: config.credits.reservationTtlS * 1000,
+  });
+  const warn = throttledWarn(log, BATCH_WARNING_INTERVAL_MS);
+  // One meter for every metered endpoint, so their requests share batches.
+  const meter = createRequestMeter(db, {
+    now: () => clock.now(),
+    // Each refused batch falls back to one transaction per request: slower, so say so, sparingly.
+    onBatchRefused: (error) => {
+      warn(error, "metering batch refused; recording its requests one by one");
+    },
+  });
+  const runMetered = createMeteredRunner({ db, clock, credits, idempotency, meter });
+  // The services catalog reads core's settings and core reads the catalog's price of solve
+  // (only when a request comes, so after both exist).
+  const core = buildCoreServices({
+    db,
+    config,
+    clock,
+    runMetered,
+    creditCostMilli: () => aiServices.creditCostOf(IMAGE_SOLVE_SERVICE),
+    ...(overrides.solver === undefined ? {} : { solver: overrides.solver }),
+  });
+  const aiServices = createAiServicesService({
+    db,
+    clock,
+    config,
+    definitions: [...registeredServices({ core }), ...(overrides.extraAiServices ?? [])],
+    coreSettings: core.settings,
+    runMetered,
+  });
   return {
     config,
     database,
-    db: database.db,
+    db,
     clock,
     log,
     mailer,
     auth,
     customers,
-    usage: buildUsageService({ db: database.db, clock, config }),
+    usage: buildUsageService({ db, clock, config }),
     core,
+    credits,
+    aiServices,
+    idempotency,
+    audit: createAuditService({ db }),
     async close() {
       await customers.close();
     },

@@ -1,3 +1,4 @@
+import { changedFields, recordAudit, type Actor } from "../audit/audit.queries.js";
 import type { Config } from "../config.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
@@ -14,7 +15,10 @@ export const CORE_SETTINGS_TTL_MS = 5_000;
 export interface CoreSettingsService {
   /** The settings row, at most CORE_SETTINGS_TTL_MS old (fresh after a change on this instance). */
   get(): Promise<CoreSettings>;
-  update(patch: CoreSettingsPatch): Promise<CoreSettings>;
+  /** Changes the row with its audit entry, in one transaction. */
+  update(patch: CoreSettingsPatch, actor: Actor): Promise<CoreSettings>;
+  /** Drops the cached row (it was changed in a transaction elsewhere). */
+  forget(): void;
 }
 
 /**
@@ -41,11 +45,29 @@ export function createCoreSettingsService(
       });
       return value;
     },
-    async update(patch) {
+    async update(patch, actor) {
       cached = undefined;
-      const row = await updateCoreSettings(deps.db, deps.config, patch, deps.clock.now());
+      const row = await deps.db.transaction(async (tx) => {
+        const before = await ensureCoreSettings(tx, deps.config);
+        const after = await updateCoreSettings(tx, deps.config, patch, deps.clock.now());
+        await recordAudit(tx, {
+          actor,
+          action: "settings.update",
+          targetType: "core_settings",
+          targetId: "1",
+          details: changedFields([
+            ["cost_per_request_cents", before.costPerRequestCents, after.costPerRequestCents],
+            ["openai_model", before.openaiModel, after.openaiModel],
+            ["openai_timeout_s", before.openaiTimeoutS, after.openaiTimeoutS],
+          ]),
+        });
+        return after;
+      });
       cached = { value: Promise.resolve(row), expiresAt: now() + ttlMs };
       return row;
+    },
+    forget() {
+      cached = undefined;
     },
   };
 }

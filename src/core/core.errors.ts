@@ -5,7 +5,6 @@ export const coreError = defineErrors({
   empty_file: [400, "Empty file"],
   file_too_large: [413, "File too large"],
   unsupported_media_type: [415, "Unsupported media type"],
-  duplicate_request_id: [409, "Duplicate request id"],
   openai_error: [502, "AI provider error"],
   openai_unavailable: [502, "AI provider unreachable"],
   openai_rate_limited: [503, "AI provider rate limited"],
@@ -15,9 +14,6 @@ export const coreError = defineErrors({
 export type CoreErrorCode = (typeof coreError.codes)[number];
 
 /** The provider failures a solve can end in; each is logged and not charged. */
-export const DUPLICATE_REQUEST_DETAIL =
-  "A request with this X-Request-ID was already processed; send a new UUID (or none) to solve again.";
-
 export type ProviderErrorCode =
   "openai_error" | "openai_unavailable" | "openai_rate_limited" | "openai_timeout";
 

@@ -172,11 +172,14 @@ describe("the core_settings row is the source of truth once it exists", () => {
   });
 
   it("a new app instance with other variables charges and uses the row, and leaves it as it is", async () => {
-    await first.services.core.settings.update({
-      costPerRequestCents: 250,
-      openaiModel: "gpt-from-row",
-      openaiTimeoutS: 12,
-    });
+    await first.services.core.settings.update(
+      {
+        costPerRequestCents: 250,
+        openaiModel: "gpt-from-row",
+        openaiTimeoutS: 12,
+      },
+      null,
+    );
 
     // A restart with changed variables: the same database, a fresh process-level cache.
     const second = await createTestApp({

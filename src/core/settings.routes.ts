@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { actorOf } from "../audit/audit.queries.js";
+import { principalOf } from "../platform/auth.js";
 import { problems } from "../platform/problem.js";
 import type { CoreSettings } from "./core-settings.table.js";
 
@@ -59,13 +61,16 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const body = request.body;
-      const row = await app.services.core.settings.update({
-        ...(body.cost_per_request_cents === undefined
-          ? {}
-          : { costPerRequestCents: body.cost_per_request_cents }),
-        ...(body.openai_model === undefined ? {} : { openaiModel: body.openai_model.trim() }),
-        ...(body.openai_timeout_s === undefined ? {} : { openaiTimeoutS: body.openai_timeout_s }),
-      });
+      const row = await app.services.core.settings.update(
+        {
+          ...(body.cost_per_request_cents === undefined
+            ? {}
+            : { costPerRequestCents: body.cost_per_request_cents }),
+          ...(body.openai_model === undefined ? {} : { openaiModel: body.openai_model.trim() }),
+          ...(body.openai_timeout_s === undefined ? {} : { openaiTimeoutS: body.openai_timeout_s }),
+        },
+        actorOf(principalOf(request)),
+      );
       return settingsView(row);
     },
   );

@@ -350,10 +350,13 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
   });
 
   it("uses the model and price from the settings row, not the environment, once it exists", async () => {
-    await t.services.core.settings.update({
-      openaiModel: "gpt-from-admin",
-      costPerRequestCents: 3,
-    });
+    await t.services.core.settings.update(
+      {
+        openaiModel: "gpt-from-admin",
+        costPerRequestCents: 3,
+      },
+      null,
+    );
     try {
       const caller = await newCaller(t);
       const response = await solveOctet(t, caller, samplePng(2, 2));
@@ -361,10 +364,13 @@ describe("POST /api/core/solve with OpenAI (fake server over HTTP)", () => {
       expect((fake.requests[0]?.body as { model: string }).model).toBe("gpt-from-admin");
       expect(await periodTotals(t, caller.userId)).toMatchObject({ requests: 1, costCents: 3 });
     } finally {
-      await t.services.core.settings.update({
-        openaiModel: "gpt-test-vision",
-        costPerRequestCents: COST_CENTS,
-      });
+      await t.services.core.settings.update(
+        {
+          openaiModel: "gpt-test-vision",
+          costPerRequestCents: COST_CENTS,
+        },
+        null,
+      );
     }
   });
 

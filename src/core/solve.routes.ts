@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { FastifyReply, FastifySchemaCompiler } from "fastify";
+import type { FastifySchemaCompiler } from "fastify";
+import { insufficientCreditsResponse } from "../credits/credits.schemas.js";
+import {
+  idempotencyKeyOf,
+  requestFingerprint,
+  sendStoredReply,
+} from "../platform/idempotency/idempotency.js";
 import { Type } from "typebox";
 import { principalOf } from "../platform/auth.js";
 import { problems } from "../platform/problem.js";
@@ -54,16 +60,20 @@ export const solveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           "Send an image as multipart/form-data (one part named `file`) or as an " +
           `application/octet-stream body, at most ${limit} bytes. A success is charged at the ` +
-          "current price (core settings); failures are logged and not charged.",
+          "current price (core settings) and, when staff gave core.image_solve a credit cost, " +
+          "that many credits (402 without them); failures are logged and not charged. Send an " +
+          "`Idempotency-Key` header to make retries safe: a repeat gets the first reply.",
         body: UploadBody,
         response: {
           200: SolveResponse,
-          ...problems(400, 401, 409, 413, 415, 429, 502, 503, 504),
+          ...problems(400, 401, 409, 413, 415, 422, 429, 502, 503, 504),
+          ...insufficientCreditsResponse,
         },
       },
     },
     async (request, reply) => {
       const principal = principalOf(request);
+      const key = idempotencyKeyOf(request);
       const upload = await readSolveUpload(request, limit);
       if (!upload.ok) throw upload.error;
       const outcome = await app.services.core.solveImage({
@@ -73,18 +83,16 @@ export const solveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         requestIdFromCaller:
           request.headers["x-request-id"]?.toString().toLowerCase() === request.id,
         bytes: upload.bytes,
+        idempotency:
+          key === undefined
+            ? undefined
+            : { key, fingerprint: requestFingerprint("POST", "/api/core/solve", upload.bytes) },
         elapsedMs: () => reply.elapsedTime,
         log: request.log,
       });
-      if (!outcome.metered) throw outcome.error;
       // Sent as the exact string that was metered (response_bytes), not re-serialized.
       // Status and body vary (a success or a metered provider failure), so the reply is untyped.
-      return (reply as FastifyReply)
-        .status(outcome.status)
-        .headers(outcome.headers)
-        .type(outcome.contentType)
-        .serializer((payload) => payload as string)
-        .send(outcome.body);
+      return sendStoredReply(reply, outcome.reply, { replayed: outcome.replayed });
     },
   );
 };

@@ -1,18 +1,14 @@
 import type { Logger } from "pino";
+import type { MeteredPrice, MeteredRunner, MeteredRunOutcome } from "../ai-services/metered-run.js";
+import type { ServiceFailureCode, ServiceOutcome } from "../ai-services/service-definition.js";
 import type { Config } from "../config.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
-import { throttledWarn } from "../platform/logging.js";
-import type { AppError } from "../platform/errors.js";
-import { problemBody } from "../platform/problem.js";
-import { createRequestMeter } from "../usage/batched-metering.js";
-import { isUniqueViolation } from "../platform/db/errors.js";
-import { requestIdIsLogged } from "../usage/request-logs.queries.js";
-import { coreError, DUPLICATE_REQUEST_DETAIL, PROVIDER_ERROR_DETAILS } from "./core.errors.js";
+import { coreError, PROVIDER_ERROR_DETAILS, type ProviderErrorCode } from "./core.errors.js";
 import { createCoreSettingsService, type CoreSettingsService } from "./core-settings.service.js";
 import { inspectImage } from "./image-format.js";
 import { createOpenAiClient } from "./services/openai-client.js";
-import type { ImageSolver } from "./services/image-solver.js";
+import type { ImageSolver, SolveOutcome } from "./services/image-solver.js";
 import { createStubSolver } from "./stub-provider.js";
 import { unsupportedMediaType } from "./upload-limits.js";
 
@@ -27,24 +23,12 @@ export interface SolveInput {
   /** The caller sent this id (it may be a replay); ids we generate are always fresh. */
   readonly requestIdFromCaller: boolean;
   readonly bytes: Buffer;
+  /** The request's Idempotency-Key and fingerprint, when it sent one. */
+  readonly idempotency?: { readonly key: string; readonly fingerprint: string } | undefined;
   /** Milliseconds since the request arrived (the contract's timer starts before authentication). */
   readonly elapsedMs: () => number;
-  readonly log: { warn(details: object, message: string): void };
+  readonly log: Pick<Logger, "warn" | "error">;
 }
-
-/**
- * What to send, already serialized: the metered response size is the size of this exact body.
- * `error` is set for refusals that were not metered (bad uploads); the platform handler sends those.
- */
-export type SolveReply =
-  | {
-      readonly metered: true;
-      readonly status: number;
-      readonly contentType: string;
-      readonly headers: Readonly<Record<string, string>>;
-      readonly body: string;
-    }
-  | { readonly metered: false; readonly error: AppError };
 
 export interface SolveResponseBody {
   request_id: string;
@@ -56,7 +40,11 @@ export interface SolveResponseBody {
 export interface CoreServices {
   readonly solver: ImageSolver;
   readonly settings: CoreSettingsService;
-  solveImage(input: SolveInput): Promise<SolveReply>;
+  /**
+   * Validates the image, asks the provider, and logs the call (charging it only on success)
+   * atomically before replying; refusals before the provider is asked are thrown as AppErrors.
+   */
+  solveImage(input: SolveInput): Promise<MeteredRunOutcome>;
 }
 
 /** The provider for this configuration: OpenAI when a key is set, the offline stub otherwise. */
@@ -67,128 +55,107 @@ export function imageSolverFor(config: Config): ImageSolver {
     : createOpenAiClient({ apiKey, baseUrl, prompt });
 }
 
-/** At most one "batch refused" warning per this many ms. */
-const BATCH_WARNING_INTERVAL_MS = 30_000;
+/** Solve's provider codes and the services' generic ones name the same failures. */
+const GENERIC_CODES: Readonly<Record<ProviderErrorCode, ServiceFailureCode>> = {
+  openai_error: "provider_error",
+  openai_unavailable: "provider_unavailable",
+  openai_rate_limited: "provider_rate_limited",
+  openai_timeout: "provider_timeout",
+};
+const OPENAI_CODES = Object.fromEntries(
+  Object.entries(GENERIC_CODES).map(([openai, generic]) => [generic, openai]),
+) as Record<ServiceFailureCode, ProviderErrorCode>;
+
+/** A provider's answer in the services' terms (generic failure codes). */
+export function toServiceOutcome(
+  outcome: SolveOutcome,
+): ServiceOutcome<{ result: string; model: string }> {
+  if (outcome.ok) return { ok: true, result: { result: outcome.result, model: outcome.model } };
+  return {
+    ok: false,
+    code: GENERIC_CODES[outcome.code],
+    reason: outcome.detail,
+    ...(outcome.retryAfterS === undefined ? {} : { retryAfterS: outcome.retryAfterS }),
+  };
+}
+
+/** Extra time beyond the provider's own timeout before the run is abandoned. */
+const RUN_GRACE_MS = 5_000;
 
 export function buildCoreServices(deps: {
   db: Db;
   config: Config;
   clock: Clock;
-  log?: Pick<Logger, "warn">;
+  runMetered: MeteredRunner;
+  /** The credit cost of core.image_solve (its ai_services row; staff may add one). */
+  creditCostMilli: () => Promise<number>;
   solver?: ImageSolver;
 }): CoreServices {
-  const { db, clock } = deps;
+  const { clock, runMetered } = deps;
   const solver = deps.solver ?? imageSolverFor(deps.config);
   const settings = createCoreSettingsService(deps);
-  const warn =
-    deps.log === undefined ? undefined : throttledWarn(deps.log, BATCH_WARNING_INTERVAL_MS);
-  // Each refused batch falls back to one statement per request: slower, so say so, sparingly.
-  const meter = createRequestMeter(db, {
-    onBatchRefused: (error) =>
-      warn?.(error, "metering batch refused; recording its requests one by one"),
-  });
 
   return {
     solver,
     settings,
-    /**
-     * Validates the image, asks the provider, and logs the call (charging it only on success)
-     * atomically before replying. Neither the image nor the provider's answer is stored or
-     * logged; only sizes and metadata are.
-     */
     async solveImage(input) {
       const requestTs = clock.now();
-      if (input.bytes.length === 0) {
-        return { metered: false, error: coreError("empty_file", "The uploaded file is empty.") };
-      }
+      if (input.bytes.length === 0) throw coreError("empty_file", "The uploaded file is empty.");
       const image = inspectImage(input.bytes);
       if (image === null) {
-        return {
-          metered: false,
-          error: unsupportedMediaType("The file is not a PNG, JPEG, GIF or WebP image."),
-        };
+        throw unsupportedMediaType("The file is not a PNG, JPEG, GIF or WebP image.");
       }
-      // A replayed id would fail the log's unique index after the provider was paid; refuse it
-      // first. Only caller-chosen ids need the look-up, so the common path stays one statement.
-      if (input.requestIdFromCaller && (await requestIdIsLogged(db, input.requestId))) {
-        return {
-          metered: false,
-          error: coreError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL),
-        };
-      }
-      const current = await settings.get();
-      const outcome = await solver.solveImage(input.bytes, image.mimeType, {
-        model: current.openaiModel,
-        timeoutS: current.openaiTimeoutS,
-      });
-      const durationMs = Math.round(input.elapsedMs());
-
-      let reply: SolveReply & { metered: true };
-      if (outcome.ok) {
-        const response: SolveResponseBody = {
-          request_id: input.requestId,
-          result: outcome.result,
-          model: outcome.model,
-          duration_ms: durationMs,
-        };
-        reply = {
-          metered: true,
-          status: 200,
-          contentType: "application/json; charset=utf-8",
-          headers: {},
-          body: JSON.stringify(response),
-        };
-      } else {
-        input.log.warn(
-          {
-            code: outcome.code,
-            provider: solver.mode,
-            reason: outcome.detail,
+      const [current, creditCostMilli] = await Promise.all([
+        settings.get(),
+        deps.creditCostMilli(),
+      ]);
+      const price: MeteredPrice = {
+        service: IMAGE_SOLVE_SERVICE,
+        creditCostMilli,
+        priceCents: current.costPerRequestCents,
+      };
+      return runMetered({
+        userId: input.userId,
+        tokenId: input.tokenId,
+        requestId: input.requestId,
+        requestIdFromCaller: input.requestIdFromCaller,
+        requestTs,
+        elapsedMs: input.elapsedMs,
+        requestBytes: input.bytes.length,
+        price,
+        speaksCredits: false,
+        idempotency: input.idempotency,
+        timeoutMs: current.openaiTimeoutS * 1000 + RUN_GRACE_MS,
+        log: input.log,
+        async run() {
+          return toServiceOutcome(
+            await solver.solveImage(input.bytes, image.mimeType, {
+              model: current.openaiModel,
+              timeoutS: current.openaiTimeoutS,
+            }),
+          );
+        },
+        failure(outcome) {
+          const code = OPENAI_CODES[outcome.code];
+          const headers: Record<string, string> =
+            outcome.retryAfterS === undefined ? {} : { "Retry-After": String(outcome.retryAfterS) };
+          return coreError(code, PROVIDER_ERROR_DETAILS[code], { headers });
+        },
+        success(result, { durationMs }) {
+          const response: SolveResponseBody = {
+            request_id: input.requestId,
+            result: result.result,
+            model: result.model,
             duration_ms: durationMs,
-          },
-          "AI provider call failed",
-        );
-        const headers: Record<string, string> =
-          outcome.retryAfterS === undefined ? {} : { "Retry-After": String(outcome.retryAfterS) };
-        const error = coreError(outcome.code, PROVIDER_ERROR_DETAILS[outcome.code], { headers });
-        reply = {
-          metered: true,
-          status: error.status,
-          contentType: "application/problem+json; charset=utf-8",
-          headers,
-          body: JSON.stringify(problemBody(input.requestId, error)),
-        };
-      }
-
-      // Recorded through the batching meter: its statement writes this log and its charge
-      // together (with other requests that finished meanwhile) before the reply is sent.
-      // Wrap billing in a transaction of its own when a request gets more billing writes (e.g.
-      // credit debits).
-      try {
-        await meter.record({
-          userId: input.userId,
-          tokenId: input.tokenId,
-          service: IMAGE_SOLVE_SERVICE,
-          requestTs,
-          durationMs,
-          requestBytes: input.bytes.length,
-          responseBytes: Buffer.byteLength(reply.body),
-          status: outcome.ok ? "success" : "error",
-          errorCode: outcome.ok ? null : outcome.code,
-          requestId: input.requestId,
-          costCents: outcome.ok ? current.costPerRequestCents : 0,
-        });
-      } catch (error) {
-        // Two concurrent requests with one caller-chosen id: the second is not logged or charged.
-        if (isUniqueViolation(error)) {
-          return {
-            metered: false,
-            error: coreError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL),
           };
-        }
-        throw error;
-      }
-      return reply;
+          return {
+            status: 200,
+            contentType: "application/json; charset=utf-8",
+            headers: {},
+            body: JSON.stringify(response),
+          };
+        },
+      });
     },
   };
 }

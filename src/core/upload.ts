@@ -12,11 +12,23 @@ import {
 
 /**
  * Body parsing for the upload routes of this plugin scope only: multipart/form-data (read in the
- * handler, streamed), application/octet-stream (streamed here, with the limit), and nothing else:
- * JSON and every other type are refused with 415 before their body is read.
+ * handler, streamed), application/octet-stream (streamed here, with the limit), JSON when
+ * `json` is set (routes that take both), and nothing else: every other type is refused with 415
+ * before its body is read.
  */
-export async function registerUploadParsers(app: FastifyInstance, limit: number): Promise<void> {
+export async function registerUploadParsers(
+  app: FastifyInstance,
+  limit: number,
+  options: { json?: boolean } = {},
+): Promise<void> {
   app.removeAllContentTypeParsers();
+  if (options.json === true) {
+    app.addContentTypeParser(
+      "application/json",
+      { parseAs: "string" },
+      app.getDefaultJsonParser("error", "error"),
+    );
+  }
   await app.register(multipart, {
     limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50 },
   });
@@ -35,7 +47,9 @@ export async function registerUploadParsers(app: FastifyInstance, limit: number)
     throw unsupportedMediaType(
       type === undefined
         ? undefined
-        : `Content type "${type.split(";")[0] ?? ""}" is not accepted here; send multipart/form-data or application/octet-stream.`,
+        : `Content type "${type.split(";")[0] ?? ""}" is not accepted here; send ${
+            options.json === true ? "application/json, " : ""
+          }multipart/form-data or application/octet-stream.`,
     );
   });
 }

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import type { CreditsService } from "../credits/credits.service.js";
 import type { Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db, DbOrTx } from "../platform/db/database.js";
@@ -70,6 +71,7 @@ export interface AccountsDeps {
   readonly mailer: Mailer;
   readonly sessions: SessionsService;
   readonly throttle: AuthThrottle;
+  readonly credits: Pick<CreditsService, "grantTrialCredits">;
 }
 
 function normalizeEmail(email: string): string {
@@ -91,7 +93,7 @@ export function toAccountView(user: User): AccountView {
 }
 
 export function createAccountsService(deps: AccountsDeps): AccountsService {
-  const { db, config, clock, log, mailer, sessions, throttle } = deps;
+  const { db, config, clock, log, mailer, sessions, throttle, credits } = deps;
 
   /** Never throws: the account exists either way and resend-verification recovers. */
   async function sendVerificationEmail(user: User): Promise<void> {
@@ -239,6 +241,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
         if (locked.emailVerifiedAt !== null) return;
         await claimRegisteredInvite(tx, locked);
         await markEmailVerified(tx, locked.id, clock.now());
+        await credits.grantTrialCredits(tx, locked.id);
       });
       log.info({ user_id: user.id }, "email verified");
     },

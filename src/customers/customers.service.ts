@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import type { CreditsService } from "../credits/credits.service.js";
 import type { RequestAuthenticator } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
 import type { Database } from "../platform/db/database.js";
@@ -31,10 +32,12 @@ export interface CustomersDeps {
   readonly clock: Clock;
   readonly log: Logger;
   readonly mailer: Mailer;
+  /** Trial credits are granted at email verification, in its transaction. */
+  readonly credits: Pick<CreditsService, "grantTrialCredits">;
 }
 
 export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServices> {
-  const { config, database, clock, log, mailer } = deps;
+  const { config, database, clock, log, mailer, credits } = deps;
   const db = database.db;
   const sessions = createSessionsService({ db, clock, log, secretKey: config.secretKey });
   const tokens = createTokensService({ db, database, clock, log });
@@ -42,7 +45,16 @@ export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServ
   const throttle = createAuthThrottle({ db, clock, log });
   prepareDummyHash();
   return {
-    accounts: createAccountsService({ db, config, clock, log, mailer, sessions, throttle }),
+    accounts: createAccountsService({
+      db,
+      config,
+      clock,
+      log,
+      mailer,
+      sessions,
+      throttle,
+      credits,
+    }),
     invites: createInvitesService({ db, clock }),
     sessions,
     tokens,

@@ -98,8 +98,8 @@ async function ensureDemoInvite(
 }
 
 /**
- * Idempotent demo data: one staff admin, one verified user, one unused invite, one API token for
- * the user and the core settings row. Passwords are random and returned once. A pending
+ * Idempotent demo data: one staff admin, one verified user with its trial credits, one unused
+ * invite, one API token for the user, the core settings row and the default services' rows. Passwords are random and returned once. A pending
  * registration of a demo address is taken over (new password); any other existing account there
  * must already be what is promised, or DemoAccountConflict is thrown and nothing is printed.
  */
@@ -150,6 +150,9 @@ export async function seedDemo(services: Services): Promise<DemoFacts> {
     .limit(1);
   const token =
     liveToken === undefined ? (await tokens.createToken(user.user.id, "demo")).token : null;
+  await services.aiServices.createDefaultRows();
+  // Once per user (the grant's source is unique), like a verified customer's.
+  await db.transaction((tx) => services.credits.grantTrialCredits(tx, user.user.id));
 
   return {
     admin: { email: DEMO_ADMIN_EMAIL, password: admin.password },

@@ -9,6 +9,8 @@ export interface AppErrorOptions {
   readonly errors?: readonly FieldError[];
   /** Extra response headers, e.g. Retry-After or WWW-Authenticate. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** RFC 9457 extension members added to the body, e.g. `required` and `available` credits. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
 /**

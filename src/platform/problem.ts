@@ -27,6 +27,7 @@ export function problemType(code: string): string {
 /** The problem+json body for an AppError raised while handling request `requestId`. */
 export function problemBody(requestId: string, error: AppError): Problem {
   return {
+    ...error.options.extensions,
     type: problemType(error.code),
     title: error.title,
     status: error.status,

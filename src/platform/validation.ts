@@ -163,3 +163,21 @@ export function fieldWithNulCharacter(parts: Record<string, unknown>): string | 
   }
   return undefined;
 }
+
+/**
+ * A validator for JSON bodies checked outside a route schema (e.g. an AI service's input): the
+ * field errors of a value, named under `part` (e.g. "input.text"), or none.
+ */
+export function compileJsonValidator(
+  schema: object,
+  part: string,
+): (value: unknown) => FieldError[] {
+  const validate = exact.compile(schema);
+  return (value) => {
+    if (validate(value)) return [];
+    return fieldErrorsFromAjv(validate.errors ?? [], part).map((error) => ({
+      ...error,
+      field: error.field === part ? part : `${part}.${error.field}`,
+    }));
+  };
+}

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { rowsOf } from "../platform/db/rows.js";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
-import { periodTotals, recordTestRequest } from "../../test/factories/usage.js";
+import { periodTotals, recordTestRequest, recordThroughMeter } from "../../test/factories/usage.js";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
 import { createRequestMeter, type RequestMeter } from "./batched-metering.js";
-import { getOrCreateCurrentBillingPeriod, rowsOf, type RecordRequestInput } from "./metering.js";
+import { getOrCreateCurrentBillingPeriod, type RecordRequestInput } from "./metering.js";
 import { requestLogs } from "./request-logs.table.js";
 
 describe("batched metering", () => {
@@ -59,7 +60,7 @@ describe("batched metering", () => {
           : { costCents: 10 + i },
       ),
     );
-    const results = await Promise.all(inputs.map((input) => meter.record(input)));
+    const results = await Promise.all(inputs.map((input) => recordThroughMeter(meter, input)));
 
     expect(await writingTransactions(user.id)).toBe(1);
     const charged = inputs.filter((input) => input.status === "success");
@@ -96,11 +97,11 @@ describe("batched metering", () => {
         costCents: 5,
       }),
     );
-    await Promise.all(inputs.map((input) => meter.record(input)));
+    await Promise.all(inputs.map((input) => recordThroughMeter(meter, input)));
     // A later batch, now that both periods exist, goes through the one-statement path.
     await Promise.all(
       [request(user.id, { requestTs: new Date("2025-05-02T00:00:00Z"), costCents: 5 })].map(
-        (input) => meter.record(input),
+        (input) => recordThroughMeter(meter, input),
       ),
     );
     // The first batch found no period, created both, and wrote its 30 logs in one statement.
@@ -121,8 +122,8 @@ describe("batched metering", () => {
     });
     const others = Array.from({ length: 5 }, () => request(user.id));
     const outcomes = await Promise.allSettled([
-      ...others.map((input) => meter.record(input)),
-      meter.record(request(user.id, { requestId: replayed })),
+      ...others.map((input) => recordThroughMeter(meter, input)),
+      recordThroughMeter(meter, request(user.id, { requestId: replayed })),
     ]);
 
     expect(outcomes.slice(0, 5).map((o) => o.status)).toEqual(Array(5).fill("fulfilled"));
@@ -140,7 +141,10 @@ describe("batched metering", () => {
     const user = await createUser(database.db);
     const input = request(user.id);
     const logged = await recordTestRequest(database.db, input);
-    const [again, other] = await Promise.all([own.record(input), own.record(request(user.id))]);
+    const [again, other] = await Promise.all([
+      recordThroughMeter(own, input),
+      recordThroughMeter(own, request(user.id)),
+    ]);
 
     expect(again).toEqual(logged);
     expect(other.billingPeriodId).toBe(logged.billingPeriodId);
@@ -152,9 +156,9 @@ describe("batched metering", () => {
   it("refuses a negative or fractional cost without holding up the others", async () => {
     const user = await createUser(database.db);
     const [negative, ...outcomes] = await Promise.allSettled([
-      meter.record(request(user.id, { costCents: -1 })),
-      meter.record(request(user.id, { costCents: 1.5 })),
-      meter.record(request(user.id, { costCents: 100 })),
+      recordThroughMeter(meter, request(user.id, { costCents: -1 })),
+      recordThroughMeter(meter, request(user.id, { costCents: 1.5 })),
+      recordThroughMeter(meter, request(user.id, { costCents: 100 })),
     ]);
     expect(negative.status === "rejected" && negative.reason).toBeInstanceOf(RangeError);
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "fulfilled"]);

@@ -1,12 +1,15 @@
 import { sql } from "drizzle-orm";
+import type { Millicredits } from "../credits/credit-amounts.js";
+import { lockAccounts, readAvailable, resolveHolds } from "../credits/ledger.queries.js";
 import type { DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
+import { createGroupCommit, type Waiting } from "../platform/db/group-commit.js";
+import { rowsOf } from "../platform/db/rows.js";
+import { completeIdempotencyKeys } from "../platform/idempotency/idempotency.queries.js";
 import {
   checkedCost,
   ensureBillingPeriod,
   monthBounds,
-  recordRequest,
-  rowsOf,
   type RecordedRequest,
   type RecordRequestInput,
 } from "./metering.js";
@@ -15,173 +18,280 @@ import {
  * Group commit for the metering hot path. Every successful request of a user adds to the same
  * billing-period row, so one statement per request queues all of that user's requests on the
  * row lock, each held until its own commit (docs/performance.md). The meter instead records
- * whatever requests finished while the previous batch was being written in one statement: one
- * row update per (user, month) and one commit for the whole batch. Each caller still waits for
- * the commit that holds its own log, so a reply is never sent before its charge is durable.
+ * whatever requests finished while the previous batch was being written together: one row update
+ * per (user, month), one commit for the whole batch. Each caller still waits for the commit that
+ * holds its own log, so a reply is never sent before its charge is durable.
  *
- * The invariants of `recordRequest` hold batch by batch, because a batch is one statement:
- * the logs and the totals they add are written together or not at all.
+ * Everything a request's outcome changes commits together, batch by batch: its log and period
+ * totals, the settlement (or release) of its credit hold, and the stored reply of its
+ * Idempotency-Key. A batch without credits or keys is one statement; otherwise one transaction.
  */
 export interface RequestMeter {
-  /** Logs the request and charges it (success only), as `recordRequest` does. */
-  record(input: RecordRequestInput): Promise<RecordedRequest>;
+  /** Logs the call, charges it (success only), settles its credits and stores its reply. */
+  record(call: MeteredCall): Promise<MeteredOutcome>;
+}
+
+/** A reply exactly as it is sent (its body's size is what the log records). */
+export interface MeteredReply {
+  readonly status: number;
+  readonly contentType: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface MeteredCall {
+  /** The log, but for what the meter works out: the reply's size and the credits charged. */
+  readonly log: Omit<RecordRequestInput, "responseBytes" | "creditsChargedMilli">;
+  /** For calls of services that speak credits: the caller's account and the request's hold. */
+  readonly credits?: {
+    readonly accountId: string;
+    /** Null when the service costs no credits. */
+    readonly holdId: string | null;
+    /** Millicredits to charge on success (at most the hold); a failure releases the hold. */
+    readonly charge: Millicredits;
+  };
+  /** The caller's Idempotency-Key, whose claim gets this reply. */
+  readonly idempotency?: { readonly userId: string; readonly key: string };
+  /**
+   * The reply, built once the charge is known: `balance` is the account's live credits after
+   * the batch (null without `credits`).
+   */
+  readonly reply: (settled: {
+    credits: Millicredits;
+    balance: Millicredits | null;
+  }) => MeteredReply;
+}
+
+export interface MeteredOutcome {
+  readonly recorded: RecordedRequest;
+  readonly reply: MeteredReply;
 }
 
 interface Pending {
-  readonly input: RecordRequestInput;
+  readonly call: MeteredCall;
   readonly costCents: number;
   readonly periodStart: string;
-  readonly resolve: (recorded: RecordedRequest) => void;
-  readonly reject: (error: unknown) => void;
 }
 
-/** At most this many requests in one statement (keeps the JSON parameter small). */
+/** At most this many requests in one batch (keeps the JSON parameters small). */
 export const MAX_BATCH = 500;
 
+/** Periods known to exist are remembered up to this many (user, month) pairs, then forgotten. */
+const KNOWN_PERIODS_LIMIT = 100_000;
+
 export interface RequestMeterOptions {
-  /** Told when a batch statement is refused as a whole (its entries then go one by one). */
+  /** Told when a batch is refused as a whole (its entries then go one by one). */
   readonly onBatchRefused?: (error: unknown) => void;
+  /** The clock for settlement times and balances. */
+  readonly now?: () => Date;
 }
 
-/**
- * Writes batches one at a time: requests that finish while a batch is in flight wait for the
- * next one, so batches grow with the load and no two batches of this process contend for the
- * same period row.
- */
 export function createRequestMeter(db: DbOrTx, options: RequestMeterOptions = {}): RequestMeter {
-  const queue: Pending[] = [];
-  let writing = false;
+  const now = options.now ?? (() => new Date());
+  // Periods are never deleted, so one that existed once exists: its first request of the month
+  // creates it, the rest skip the look-up.
+  const knownPeriods = new Set<string>();
 
-  const writeNext = async (): Promise<void> => {
-    writing = true;
-    try {
-      while (queue.length > 0) await writeBatch(db, queue.splice(0, MAX_BATCH), options);
-    } finally {
-      writing = false;
+  async function ensurePeriods(batch: readonly Pending[]): Promise<void> {
+    const missing = new Map<string, Pending>();
+    for (const entry of batch) {
+      const key = `${entry.call.log.userId}/${entry.periodStart}`;
+      if (!knownPeriods.has(key)) missing.set(key, entry);
     }
-  };
+    if (knownPeriods.size + missing.size > KNOWN_PERIODS_LIMIT) knownPeriods.clear();
+    await Promise.all(
+      [...missing].map(async ([key, entry]) => {
+        await ensureBillingPeriod(db, entry.call.log.userId, entry.call.log.requestTs);
+        knownPeriods.add(key);
+      }),
+    );
+  }
+
+  const submit = createGroupCommit<Pending, MeteredOutcome>(async (batch) => {
+    const entries = batch.map((waiting) => waiting.input);
+    let outcomes: MeteredOutcome[] | undefined;
+    try {
+      await ensurePeriods(entries);
+      outcomes = await writeBatch(db, entries, now());
+    } catch (error) {
+      options.onBatchRefused?.(error);
+    }
+    if (outcomes !== undefined) {
+      batch.forEach((waiting, i) => {
+        const outcome = outcomes[i];
+        if (outcome === undefined) waiting.reject(new Error("metering: an outcome is missing"));
+        else waiting.resolve(outcome);
+      });
+      return;
+    }
+    await Promise.all(batch.map((waiting) => recordAlone(db, waiting, now())));
+  }, MAX_BATCH);
 
   return {
-    record(input) {
-      return new Promise<RecordedRequest>((resolve, reject) => {
-        const costCents = checkedCost(input);
-        const { periodStart } = monthBounds(input.requestTs);
-        queue.push({ input, costCents, periodStart, resolve, reject });
-        // writeBatch settles every entry itself and never throws.
-        if (!writing) setImmediate(() => void (writing ? undefined : writeNext()));
-      });
+    record(call) {
+      let costCents: number;
+      try {
+        costCents = checkedCost(call.log);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      return submit({ call, costCents, periodStart: monthBounds(call.log.requestTs).periodStart });
     },
   };
 }
 
 /**
- * Records a batch in one statement. Entries whose period does not exist yet (the first requests
- * of a user in a month) get their periods created and go in a second statement. Every entry of a
- * statement that was refused (a replayed request_id, a deadlock with another instance) is
- * recorded one by one with `recordRequest`, so each caller gets its own outcome.
+ * Writes a batch: settles or releases its holds, builds the replies, logs and charges every
+ * entry, and stores the replies of its idempotency keys, all in one transaction (one statement
+ * when there is nothing but logs). Throws, writing nothing, when any entry cannot be logged.
  */
 async function writeBatch(
   db: DbOrTx,
-  batch: Pending[],
-  options: RequestMeterOptions,
-): Promise<void> {
-  const first = await tryInsertBatch(db, batch, options);
-  const recorded = first ?? new Map<string, RecordedRequest>();
-  const withoutPeriod = first === undefined ? [] : batch.filter((e) => !recorded.has(keyOf(e)));
-  if (withoutPeriod.length > 0) {
-    const months = new Map(withoutPeriod.map((e) => [`${e.input.userId}/${e.periodStart}`, e]));
-    const created = await Promise.allSettled(
-      [...months.values()].map((e) => ensureBillingPeriod(db, e.input.userId, e.input.requestTs)),
+  batch: readonly Pending[],
+  at: Date,
+): Promise<MeteredOutcome[]> {
+  const plain = batch.every(
+    (e) => e.call.credits === undefined && e.call.idempotency === undefined,
+  );
+  if (plain) {
+    return insertLogs(
+      db,
+      batch.map((entry) => ({
+        entry,
+        reply: entry.call.reply({ credits: 0, balance: null }),
+        charged: 0,
+      })),
     );
-    if (created.every((outcome) => outcome.status === "fulfilled")) {
-      for (const [key, row] of (await tryInsertBatch(db, withoutPeriod, options)) ?? []) {
-        recorded.set(key, row);
-      }
-    }
   }
-  const singles: Promise<void>[] = [];
-  for (const entry of batch) {
-    const row = recorded.get(keyOf(entry));
-    if (row !== undefined) {
-      entry.resolve(row);
-    } else {
-      singles.push(recordAlone(db, entry));
-    }
-  }
-  await Promise.all(singles);
-}
-
-/** Request ids as Postgres prints them. */
-function keyOf(entry: Pending): string {
-  return entry.input.requestId.toLowerCase();
-}
-
-/** The logged entries by request id, or undefined when the statement failed as a whole. */
-async function tryInsertBatch(
-  db: DbOrTx,
-  batch: Pending[],
-  options: RequestMeterOptions,
-): Promise<Map<string, RecordedRequest> | undefined> {
-  try {
-    return await insertBatch(db, batch);
-  } catch (error) {
-    options.onBatchRefused?.(error);
-    return undefined;
-  }
+  return db.transaction(async (tx) => {
+    const withCredits = batch.flatMap((e) =>
+      e.call.credits === undefined ? [] : [e.call.credits],
+    );
+    await lockAccounts(
+      tx,
+      withCredits.map((c) => c.accountId),
+    );
+    const resolved = await resolveHolds(
+      tx,
+      batch.flatMap(({ call }) =>
+        call.credits?.holdId == null
+          ? []
+          : [
+              {
+                holdId: call.credits.holdId,
+                charge: call.log.status === "success" ? call.credits.charge : null,
+              },
+            ],
+      ),
+      at,
+    );
+    const balances = await readAvailable(
+      tx,
+      withCredits.map((c) => c.accountId),
+      at,
+    );
+    const items = batch.map((entry) => {
+      const credits = entry.call.credits;
+      const hold = credits?.holdId == null ? undefined : resolved.get(credits.holdId);
+      const charged = hold?.charged ?? 0;
+      const reply = entry.call.reply({
+        credits: charged,
+        balance: credits === undefined ? null : (balances.get(credits.accountId) ?? 0),
+      });
+      return { entry, reply, charged };
+    });
+    const outcomes = await insertLogs(tx, items);
+    await completeIdempotencyKeys(
+      tx,
+      items.flatMap(({ entry, reply }) =>
+        entry.call.idempotency === undefined
+          ? []
+          : [{ ...entry.call.idempotency, requestId: entry.call.log.requestId, reply }],
+      ),
+    );
+    return outcomes;
+  });
 }
 
 /**
- * `recordRequest` for one entry. A unique violation usually means a replayed request id, but it
- * is also what a batch that committed without its reply reaching us (a dropped connection) looks
- * like: a log with this id, user and time is then this entry's own, and already charged.
+ * One entry alone, for a batch that was refused as a whole. A unique violation usually means a
+ * replayed request id, but it is also what a batch that committed without its reply reaching us
+ * (a dropped connection) looks like: a log with this id, user and time is then this entry's own,
+ * already charged, and its reply is rebuilt from it.
  */
-async function recordAlone(db: DbOrTx, entry: Pending): Promise<void> {
+async function recordAlone(
+  db: DbOrTx,
+  waiting: Waiting<Pending, MeteredOutcome>,
+  at: Date,
+): Promise<void> {
+  const entry = waiting.input;
   try {
-    entry.resolve(await recordRequest(db, entry.input));
+    await ensureBillingPeriod(db, entry.call.log.userId, entry.call.log.requestTs);
+    const [outcome] = await writeBatch(db, [entry], at);
+    if (outcome === undefined) throw new Error("metering: an outcome is missing");
+    waiting.resolve(outcome);
   } catch (error) {
     const own = isUniqueViolation(error)
-      ? await findOwnLog(db, entry.input).catch(() => undefined)
+      ? await findOwnLog(db, entry.call.log).catch(() => undefined)
       : undefined;
-    if (own === undefined) entry.reject(error);
-    else entry.resolve(own);
+    if (own === undefined) {
+      waiting.reject(error);
+      return;
+    }
+    const reply = entry.call.reply({ credits: own.creditsChargedMilli, balance: null });
+    waiting.resolve({ recorded: own.recorded, reply });
   }
 }
 
 async function findOwnLog(
   db: DbOrTx,
-  input: RecordRequestInput,
-): Promise<RecordedRequest | undefined> {
-  const [row] = await rowsOf<RecordedRequest>(
+  log: MeteredCall["log"],
+): Promise<{ recorded: RecordedRequest; creditsChargedMilli: Millicredits } | undefined> {
+  const [row] = await rowsOf<RecordedRequest & { credits: string }>(
     db,
-    sql`select id as "requestLogId", billing_period_id as "billingPeriodId" from request_logs
-        where request_id = ${input.requestId}::uuid and user_id = ${input.userId}::uuid
-          and request_ts = ${input.requestTs.toISOString()}::timestamptz`,
+    sql`select id as "requestLogId", billing_period_id as "billingPeriodId",
+          credits_charged_milli::text as credits
+        from request_logs
+        where request_id = ${log.requestId}::uuid and user_id = ${log.userId}::uuid
+          and request_ts = ${log.requestTs.toISOString()}::timestamptz`,
   );
-  return row;
+  return row === undefined
+    ? undefined
+    : {
+        recorded: { requestLogId: row.requestLogId, billingPeriodId: row.billingPeriodId },
+        creditsChargedMilli: Number(row.credits),
+      };
 }
 
 /**
- * The whole batch in one statement: lock the existing periods the batch touches (in id order, so
- * two instances' batches cannot deadlock on each other), add each period's successful requests
- * and their costs to its totals, and insert the logs linked to their period. Entries without a
- * period are neither logged nor charged here.
+ * Logs the batch in one statement: lock the periods it touches (in id order, so two instances'
+ * batches cannot deadlock on each other), add each period's successful requests and their costs
+ * to its totals, and insert the logs linked to their period. Throws when an entry has no period
+ * (nothing is then written: the statement, or the caller's transaction, fails as a whole).
  */
-async function insertBatch(db: DbOrTx, batch: Pending[]): Promise<Map<string, RecordedRequest>> {
+async function insertLogs(
+  db: DbOrTx,
+  items: readonly { entry: Pending; reply: MeteredReply; charged: Millicredits }[],
+): Promise<MeteredOutcome[]> {
   const rows = JSON.stringify(
-    batch.map(({ input, costCents, periodStart }) => ({
-      user_id: input.userId,
-      token_id: input.tokenId,
-      service: input.service,
-      request_ts: input.requestTs.toISOString(),
-      duration_ms: input.durationMs,
-      request_bytes: input.requestBytes,
-      response_bytes: input.responseBytes,
-      status: input.status,
-      error_code: input.errorCode,
-      request_id: input.requestId,
-      cost_cents: costCents,
-      period_start: periodStart,
-    })),
+    items.map(({ entry, reply, charged }) => {
+      const { log } = entry.call;
+      return {
+        user_id: log.userId,
+        token_id: log.tokenId,
+        service: log.service,
+        request_ts: log.requestTs.toISOString(),
+        duration_ms: log.durationMs,
+        request_bytes: log.requestBytes,
+        response_bytes: Buffer.byteLength(reply.body),
+        status: log.status,
+        error_code: log.errorCode,
+        request_id: log.requestId,
+        cost_cents: entry.costCents,
+        credits_charged_milli: charged,
+        period_start: entry.periodStart,
+      };
+    }),
   );
   const logged = await rowsOf<RecordedRequest & { requestId: string }>(
     db,
@@ -189,7 +299,7 @@ async function insertBatch(db: DbOrTx, batch: Pending[]): Promise<Map<string, Re
           select * from jsonb_to_recordset(${rows}::jsonb) as x(
             user_id uuid, token_id uuid, service text, request_ts timestamptz, duration_ms int,
             request_bytes int, response_bytes int, status request_status, error_code text,
-            request_id uuid, cost_cents bigint, period_start date)
+            request_id uuid, cost_cents bigint, credits_charged_milli bigint, period_start date)
         ),
         periods as (
           select bp.id, bp.user_id, bp.period_start from billing_periods bp
@@ -210,17 +320,24 @@ async function insertBatch(db: DbOrTx, batch: Pending[]): Promise<Map<string, Re
           from charges c where bp.id = c.id
         )
         insert into request_logs (user_id, token_id, billing_period_id, service, request_ts,
-          duration_ms, request_bytes, response_bytes, status, error_code, request_id, cost_cents)
+          duration_ms, request_bytes, response_bytes, status, error_code, request_id, cost_cents,
+          credits_charged_milli)
         select i.user_id, i.token_id, p.id, i.service, i.request_ts, i.duration_ms,
-          i.request_bytes, i.response_bytes, i.status, i.error_code, i.request_id, i.cost_cents
+          i.request_bytes, i.response_bytes, i.status, i.error_code, i.request_id, i.cost_cents,
+          i.credits_charged_milli
         from input i join periods p using (user_id, period_start)
         returning request_id::text as "requestId", id as "requestLogId",
           billing_period_id as "billingPeriodId"`,
   );
-  return new Map(
+  const byId = new Map(
     logged.map(({ requestId, requestLogId, billingPeriodId }) => [
       requestId,
       { requestLogId, billingPeriodId },
     ]),
   );
+  return items.map(({ entry, reply }) => {
+    const recorded = byId.get(entry.call.log.requestId.toLowerCase());
+    if (recorded === undefined) throw new Error("metering: a request's billing period is missing");
+    return { recorded, reply };
+  });
 }

@@ -1,10 +1,10 @@
 import { and, count, desc, eq, gt, ilike, inArray, lt, sql } from "drizzle-orm";
+import { rowsOf } from "../platform/db/rows.js";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { users } from "../customers/users.table.js";
 import type { DbOrTx } from "../platform/db/database.js";
 import { containsPattern } from "../platform/db/like.js";
 import { billingPeriods, type BillingPeriod, type PaymentStatus } from "./billing-periods.table.js";
-import { rowsOf } from "./metering.js";
 import { utcDateString } from "./usage.time.js";
 
 export interface PeriodWindow {

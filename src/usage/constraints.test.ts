@@ -149,8 +149,8 @@ describe("database constraints behind the billing invariants", () => {
   });
 });
 
-describe("the migration adding the constraints", () => {
-  it("applies to a database that already holds metered usage from before it", async () => {
+describe("the migrations after 0001", () => {
+  it("apply to a database that already holds users and metered usage from before them", async () => {
     const database = await createTestDatabase({ empty: true });
     try {
       // Bring the empty database to the migration before (0001) by hand, as the migrator would
@@ -174,17 +174,26 @@ describe("the migration adding the constraints", () => {
       await database.query(
         `insert into drizzle.__drizzle_migrations (hash, created_at) values ('0001', ${String(before[1]!.when)})`,
       );
+      // Written with the schema of the time (later migrations add columns the code now writes).
       const user = await createUser(database.db);
-      const { billingPeriodId } = await recordTestRequest(database.db, {
-        userId: user.id,
-        requestTs: new Date("2025-03-10T00:00:00Z"),
-      });
-      await recordTestRequest(database.db, {
-        userId: user.id,
-        requestTs: new Date("2025-03-11T00:00:00Z"),
-        status: "error",
-        errorCode: "openai_error",
-      });
+      const [inserted] = await database.query<{ id: string }>(
+        `insert into billing_periods (user_id, period_start, period_end, total_requests, total_cost_cents, is_current)
+         values ($1, '2025-03-01', '2025-03-31', 1, 100, true) returning id`,
+        [user.id],
+      );
+      const billingPeriodId = inserted!.id;
+      for (const [status, cost, code] of [
+        ["success", 100, null],
+        ["error", 0, "openai_error"],
+      ] as const) {
+        await database.query(
+          `insert into request_logs (user_id, billing_period_id, service, request_ts, duration_ms,
+             request_bytes, response_bytes, status, error_code, request_id, cost_cents)
+           values ($1, $2, 'core.image_solve', '2025-03-10T00:00:00Z', 120, 2048, 64, $3, $4,
+             gen_random_uuid(), $5)`,
+          [user.id, billingPeriodId, status, code, cost],
+        );
+      }
 
       await database.migrate();
 
@@ -197,6 +206,19 @@ describe("the migration adding the constraints", () => {
         "select conname as name from pg_constraint where conname = 'request_logs_billing_period_user_fk'",
       );
       expect(constraints).toEqual([{ name: "request_logs_billing_period_user_fk" }]);
+      // The ledger's migration gave the existing user its billing account, and new users get
+      // theirs from the trigger.
+      const accounts = await database.query<{ user_id: string; credits: string }>(
+        `select a.user_id, (select count(*) from credit_grants g where g.account_id = a.id)::text as credits
+         from billing_accounts a`,
+      );
+      expect(accounts).toEqual([{ user_id: user.id, credits: "0" }]);
+      const later = await createUser(database.db);
+      const [account] = await database.query<{ n: number }>(
+        "select count(*)::int as n from billing_accounts where user_id = $1",
+        [later.id],
+      );
+      expect(account?.n).toBe(1);
     } finally {
       await database.close();
     }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
-import { periodTotals } from "../../test/factories/usage.js";
+import { periodTotals, recordThroughMeter } from "../../test/factories/usage.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import {
   createTestDatabase,
@@ -156,7 +156,7 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
       }));
       const outcomes = await Promise.allSettled(
         calls.map((call) =>
-          call.meter.record({
+          recordThroughMeter(call.meter, {
             userId: call.userId,
             tokenId: null,
             service: "core.image_solve",

@@ -1,4 +1,5 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { rowsOf } from "../platform/db/rows.js";
 import type { DbOrTx } from "../platform/db/database.js";
 import { billingPeriods, type BillingPeriod } from "./billing-periods.table.js";
 import type { RequestStatus } from "./request-logs.table.js";
@@ -29,6 +30,8 @@ export interface RecordRequestInput {
   requestId: string;
   /** Price charged, in cents; forced to 0 when status is "error". */
   costCents: number;
+  /** Credits charged, in millicredits (the hold's settlement); 0 when omitted. */
+  creditsChargedMilli?: number;
 }
 
 export interface RecordedRequest {
@@ -47,13 +50,6 @@ export function monthBounds(at: Date): { periodStart: string; periodEnd: string 
     periodStart: `${yyyy}-${mm}-01`,
     periodEnd: `${yyyy}-${mm}-${String(lastDay).padStart(2, "0")}`,
   };
-}
-
-/** Rows of a raw statement; cast dates and bigints in SQL (::text, ::int, ::bigint + Number). */
-export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  // Both drivers (node-postgres and PGlite) answer raw statements with `{ rows }`.
-  const result: unknown = await db.execute(query);
-  return (result as { rows: T[] }).rows;
 }
 
 /**
@@ -156,12 +152,13 @@ async function chargeAndLog(
     tx,
     sql`with period as (${period})
         insert into request_logs (user_id, token_id, billing_period_id, service, request_ts,
-          duration_ms, request_bytes, response_bytes, status, error_code, request_id, cost_cents)
+          duration_ms, request_bytes, response_bytes, status, error_code, request_id, cost_cents,
+          credits_charged_milli)
         select ${input.userId}::uuid, ${input.tokenId}::uuid, period.id, ${input.service}::text,
           ${input.requestTs.toISOString()}::timestamptz, ${input.durationMs}::int,
           ${input.requestBytes}::int, ${input.responseBytes}::int,
           ${input.status}::request_status, ${input.errorCode}::text, ${input.requestId}::uuid,
-          ${costCents}::bigint
+          ${costCents}::bigint, ${input.creditsChargedMilli ?? 0}::bigint
         from period
         returning id as "requestLogId", billing_period_id as "billingPeriodId"`,
   );

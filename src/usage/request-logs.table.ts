@@ -40,6 +40,8 @@ export const requestLogs = pgTable(
     requestId: uuid("request_id").notNull(),
     /** What this request was charged, in cents: 0 for errors; fixed even if the price changes. */
     costCents: bigint("cost_cents", { mode: "number" }).notNull().default(0),
+    /** Credits this request was charged, in millicredits (prepaid services); 0 for errors. */
+    creditsChargedMilli: bigint("credits_charged_milli", { mode: "number" }).notNull().default(0),
   },
   (t) => [
     uniqueIndex("request_logs_request_id_key").on(t.requestId),
@@ -54,6 +56,11 @@ export const requestLogs = pgTable(
     }).onDelete("restrict"),
     check("request_logs_cost_cents_check", sql`${t.costCents} >= 0`),
     check("request_logs_error_cost_check", sql`${t.status} <> 'error' or ${t.costCents} = 0`),
+    check("request_logs_credits_charged_check", sql`${t.creditsChargedMilli} >= 0`),
+    check(
+      "request_logs_error_credits_check",
+      sql`${t.status} <> 'error' or ${t.creditsChargedMilli} = 0`,
+    ),
     check("request_logs_duration_ms_check", sql`${t.durationMs} >= 0`),
     check("request_logs_request_bytes_check", sql`${t.requestBytes} >= 0`),
     check("request_logs_response_bytes_check", sql`${t.responseBytes} >= 0`),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../src/platform/db/database.js";
+import type { RequestMeter } from "../../src/usage/batched-metering.js";
 import { billingPeriods, type BillingPeriod } from "../../src/usage/billing-periods.table.js";
 import {
   monthBounds,
@@ -58,4 +59,25 @@ export async function periodTotals(db: DbOrTx, userId: string) {
     .where(eq(billingPeriods.userId, userId))
     .orderBy(billingPeriods.periodStart);
   return periods.map((p) => [p.periodStart, p.isCurrent, p.totalRequests, p.totalCostCents]);
+}
+
+/**
+ * Records a plain log through a meter (no credits, no idempotency key), with a reply body of
+ * exactly `responseBytes` bytes; resolves to what the meter recorded.
+ */
+export async function recordThroughMeter(
+  meter: RequestMeter,
+  input: RecordRequestInput,
+): Promise<RecordedRequest> {
+  const { responseBytes, creditsChargedMilli: _charged, ...log } = input;
+  const outcome = await meter.record({
+    log,
+    reply: () => ({
+      status: 200,
+      contentType: "application/json",
+      headers: {},
+      body: "x".repeat(responseBytes),
+    }),
+  });
+  return outcome.recorded;
 }

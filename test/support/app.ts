@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import type { AiServiceDefinition } from "../../src/ai-services/service-definition.js";
 import { buildApp, type App, type AppOptions } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import type { Clock } from "../../src/platform/clock.js";
@@ -56,6 +57,8 @@ export interface TestAppOptions {
   readonly routes?: (app: App) => void;
   /** e.g. a Redis key prefix of the test's own for the rate limits. */
   readonly appOptions?: AppOptions;
+  /** Extra AI services beside the registered ones (e.g. a scripted provider). */
+  readonly aiServices?: readonly AiServiceDefinition[];
 }
 
 export interface TestApp {
@@ -81,7 +84,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const services = await buildServices(config, database, log, {
     ...(options.clock ? { clock: options.clock } : {}),
     mailer: options.mailer ?? memoryMailer(),
+    ...(options.aiServices === undefined ? {} : { extraAiServices: options.aiServices }),
   });
+  // As the server does on start: every registered service gets its row.
+  await services.aiServices.createDefaultRows();
   const app = await buildApp(config, services, options.appOptions);
   options.routes?.(app);
   await app.ready();

@@ -1,0 +1,214 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyRequest, FastifySchemaCompiler } from "fastify";
+import { Type } from "typebox";
+import { readSolveUpload, registerUploadParsers } from "../core/upload.js";
+import { toCredits } from "../credits/credit-amounts.js";
+import { Credits, insufficientCreditsResponse } from "../credits/credits.schemas.js";
+import { principalOf } from "../platform/auth.js";
+import {
+  idempotencyKeyOf,
+  requestFingerprint,
+  sendStoredReply,
+} from "../platform/idempotency/idempotency.js";
+import { PAGE_SIZE, PageQuery, Paginated, toPage } from "../platform/pagination.js";
+import { problems } from "../platform/problem.js";
+import { validatorCompiler } from "../platform/validation.js";
+import { inputSchemaOf, type RunInput, type ServiceView } from "./ai-services.service.js";
+import { SERVICE_NAME_MAX_LENGTH } from "./service-definition.js";
+
+export const ServiceName = Type.String({
+  minLength: 1,
+  maxLength: SERVICE_NAME_MAX_LENGTH,
+  description: "The service's name, e.g. text_sentiment_analysis",
+});
+
+const PublicService = Type.Object({
+  name: Type.String(),
+  type: Type.Union([
+    Type.Literal("basic"),
+    Type.Literal("text_processing"),
+    Type.Literal("image_processing"),
+    Type.Literal("data_validation"),
+  ]),
+  description: Type.String(),
+  credit_cost: Credits("Credits a successful call costs (prepaid)"),
+  price_cents: Type.Integer({ description: "Cents a successful call adds to the billing period" }),
+});
+
+const ServiceDetail = Type.Object({
+  ...PublicService.properties,
+  input_schema: Type.Unknown({ description: "JSON Schema of `input` (or of the upload)" }),
+  output_schema: Type.Unknown({ description: "JSON Schema of `result`" }),
+});
+
+const RunResult = Type.Object({
+  request_id: Type.String({ format: "uuid" }),
+  service: Type.String(),
+  result: Type.Unknown({
+    description: "The service's answer; its shape is the service's output_schema",
+  }),
+  credits_charged: Credits("Credits this call was charged"),
+  balance: Credits("Credits available after the call"),
+});
+
+export function publicServiceJson(view: ServiceView) {
+  return {
+    name: view.name,
+    type: view.type ?? "basic",
+    description: view.description,
+    credit_cost: toCredits(view.creditCostMilli),
+    price_cents: view.priceCents,
+  };
+}
+
+/** For the OpenAPI document only: the handler reads JSON or an upload, by the service's type. */
+const RunBody = {
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        required: ["input"],
+        additionalProperties: false,
+        properties: { input: { type: "object", description: "The service's input_schema" } },
+      },
+    },
+    "multipart/form-data": {
+      schema: {
+        type: "object",
+        required: ["file"],
+        properties: {
+          file: { type: "string", format: "binary", description: "For image services" },
+        },
+      },
+    },
+    "application/octet-stream": {
+      schema: { type: "string", format: "binary", description: "For image services" },
+    },
+  },
+};
+
+// The body schema above documents the three forms; the handler checks what it reads.
+const runValidatorCompiler: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === "body" ? () => true : validatorCompiler(route);
+
+/** The run's input as sent: JSON (already parsed) or an upload's bytes. */
+async function readRunInput(request: FastifyRequest, limit: number): Promise<RunInput> {
+  if (request.isMultipart() || Buffer.isBuffer(request.body)) {
+    const upload = await readSolveUpload(request, limit);
+    if (!upload.ok) throw upload.error;
+    return { kind: "upload", bytes: upload.bytes };
+  }
+  return { kind: "json", body: request.body };
+}
+
+/** Public catalog of AI services, and running one (API token, or session + CSRF). */
+export const aiServicesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { aiServices } = app.services;
+
+  app.get(
+    "/api/services",
+    {
+      config: { access: "public" },
+      schema: {
+        operationId: "listServices",
+        tags: ["services"],
+        summary: "Active AI services with their prices",
+        querystring: PageQuery,
+        response: { 200: Paginated(PublicService) },
+      },
+    },
+    async (request) => {
+      const page = request.query.page ?? 1;
+      const active = await aiServices.listActive();
+      const rows = active.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+      return toPage(request, { page, count: active.length, rows }, publicServiceJson);
+    },
+  );
+
+  app.get(
+    "/api/services/:name",
+    {
+      config: { access: "public" },
+      schema: {
+        operationId: "getService",
+        tags: ["services"],
+        summary: "One active service, with the JSON Schemas of its input and result",
+        params: Type.Object({ name: ServiceName }),
+        response: { 200: ServiceDetail, ...problems(404) },
+      },
+    },
+    async (request) => {
+      const view = await aiServices.getActive(request.params.name);
+      const definition = view.definition;
+      return {
+        ...publicServiceJson(view),
+        input_schema: inputSchemaOf(definition),
+        output_schema: definition.outputSchema,
+      };
+    },
+  );
+
+  await app.register(runRoute);
+};
+
+/** Its own scope: the run route takes JSON and uploads, with the upload parsers of solve. */
+const runRoute: FastifyPluginAsyncTypebox = async (app) => {
+  const { aiServices } = app.services;
+  const limit = app.config.solveMaxBytes;
+  await registerUploadParsers(app, limit, { json: true });
+  app.post(
+    "/api/services/:name/run",
+    {
+      config: { access: "session_or_bearer", rateLimitGroup: "solve" },
+      validatorCompiler: runValidatorCompiler,
+      schema: {
+        operationId: "runService",
+        tags: ["services"],
+        summary: "Run a service (metered)",
+        description:
+          'JSON services take `{"input": {...}}` (see the service\'s input_schema); image ' +
+          "services take an image as multipart/form-data (a part named `file`) or as an " +
+          "application/octet-stream body. The credit cost is reserved first (402 without " +
+          "enough credits: the service is not called), charged on success and released on " +
+          "failure. Send an `Idempotency-Key` header to make retries safe: a repeat of the " +
+          "same request gets the first reply (`Idempotent-Replayed: true`) and is not charged again.",
+        params: Type.Object({ name: ServiceName }),
+        body: RunBody,
+        response: {
+          200: RunResult,
+          ...problems(400, 401, 404, 409, 413, 415, 422, 429, 500, 502, 503, 504),
+          ...insufficientCreditsResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const key = idempotencyKeyOf(request);
+      const input = await readRunInput(request, limit);
+      const path = `/api/services/${request.params.name}/run`;
+      const outcome = await aiServices.run({
+        name: request.params.name,
+        userId: principal.userId,
+        tokenId: principal.tokenId ?? null,
+        requestId: request.id,
+        requestIdFromCaller:
+          request.headers["x-request-id"]?.toString().toLowerCase() === request.id,
+        input,
+        idempotency:
+          key === undefined
+            ? undefined
+            : {
+                key,
+                fingerprint: requestFingerprint(
+                  "POST",
+                  path,
+                  input.kind === "upload" ? input.bytes : JSON.stringify(input.body),
+                ),
+              },
+        elapsedMs: () => reply.elapsedTime,
+        log: request.log,
+      });
+      return sendStoredReply(reply, outcome.reply, { replayed: outcome.replayed });
+    },
+  );
+};

@@ -1,0 +1,240 @@
+import type { Logger } from "pino";
+import { toCredits, type Millicredits } from "../credits/credit-amounts.js";
+import { creditsError } from "../credits/credits.errors.js";
+import type { CreditsService } from "../credits/credits.service.js";
+import type { Clock } from "../platform/clock.js";
+import type { Db } from "../platform/db/database.js";
+import { isUniqueViolation } from "../platform/db/errors.js";
+import { platformError, type AppError } from "../platform/errors.js";
+import type { IdempotencyService } from "../platform/idempotency/idempotency.js";
+import { problemBody } from "../platform/problem.js";
+import type { MeteredReply, RequestMeter } from "../usage/batched-metering.js";
+import { requestIdIsLogged } from "../usage/request-logs.queries.js";
+import { aiServicesError } from "./ai-services.errors.js";
+import type { ServiceFailureCode, ServiceOutcome } from "./service-definition.js";
+
+/** What a metered call is priced at, from the service's row (and the core settings for solve). */
+export interface MeteredPrice {
+  readonly service: string;
+  readonly creditCostMilli: Millicredits;
+  readonly priceCents: number;
+}
+
+export interface MeteredRunInput<R> {
+  readonly userId: string;
+  readonly tokenId: string | null;
+  readonly requestId: string;
+  /** The caller chose the request id (it may be a replay); generated ids are always fresh. */
+  readonly requestIdFromCaller: boolean;
+  readonly requestTs: Date;
+  /** Milliseconds since the request arrived. */
+  readonly elapsedMs: () => number;
+  readonly requestBytes: number;
+  readonly price: MeteredPrice;
+  /** The reply speaks credits (charged, balance): the run endpoint's does, solve's does not. */
+  readonly speaksCredits: boolean;
+  readonly idempotency?: { readonly key: string; readonly fingerprint: string } | undefined;
+  readonly timeoutMs: number;
+  readonly log: Pick<Logger, "warn" | "error">;
+  run(signal: AbortSignal): Promise<ServiceOutcome<R>>;
+  /** The problem a provider failure is answered with (solve keeps its openai_* codes). */
+  failure(outcome: Extract<ServiceOutcome<R>, { ok: false }>): AppError;
+  success(
+    result: R,
+    settled: { credits: Millicredits; balance: Millicredits | null; durationMs: number },
+  ): MeteredReply;
+}
+
+export interface MeteredRunOutcome {
+  readonly reply: MeteredReply;
+  /** The stored reply of an earlier request with the same Idempotency-Key. */
+  readonly replayed: boolean;
+}
+
+export type MeteredRunner = <R>(input: MeteredRunInput<R>) => Promise<MeteredRunOutcome>;
+
+const DUPLICATE_REQUEST_DETAIL =
+  "A request with this X-Request-ID was already processed; send a new UUID (or none) to run again.";
+
+/** Provider failures in the generic services' words; solve maps them to its openai_* codes. */
+export function serviceFailure(code: ServiceFailureCode, retryAfterS?: number): AppError {
+  const details: Record<ServiceFailureCode, string> = {
+    provider_error: "The service's provider returned an error; you were not charged.",
+    provider_unavailable: "The service's provider could not be reached; you were not charged.",
+    provider_rate_limited:
+      "The service's provider is rate limiting us; retry later. You were not charged.",
+    provider_timeout: "The service did not answer in time; you were not charged.",
+  };
+  return aiServicesError(code, details[code], {
+    headers: retryAfterS === undefined ? {} : { "Retry-After": String(retryAfterS) },
+  });
+}
+
+/** A problem+json reply, serialized as it is sent and metered. */
+export function problemReply(requestId: string, error: AppError): MeteredReply {
+  return {
+    status: error.status,
+    contentType: "application/problem+json; charset=utf-8",
+    headers: error.options.headers ?? {},
+    body: JSON.stringify(problemBody(requestId, error)),
+  };
+}
+
+/**
+ * Runs one metered call the same way for every service, solve included:
+ * claim the Idempotency-Key (or replay its stored reply) → refuse a replayed X-Request-ID →
+ * reserve the credit cost (402 without enough, and the provider is never called) → run, within
+ * the time limit → meter: log the call, settle the hold on success or release it on failure,
+ * store the key's reply, all in one commit → reply. Nothing is charged for a failure; refusals
+ * before the run give the key back, so the caller may retry with it.
+ */
+export function createMeteredRunner(deps: {
+  db: Db;
+  clock: Clock;
+  credits: CreditsService;
+  idempotency: IdempotencyService;
+  meter: RequestMeter;
+}): MeteredRunner {
+  const { db, credits, idempotency, meter } = deps;
+
+  async function prepare<R>(
+    input: MeteredRunInput<R>,
+  ): Promise<{ accountId: string | null; holdId: string | null }> {
+    if (input.requestIdFromCaller && (await requestIdIsLogged(db, input.requestId))) {
+      throw aiServicesError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL);
+    }
+    const cost = input.price.creditCostMilli;
+    const accountId =
+      input.speaksCredits || cost > 0 ? await credits.accountIdOf(input.userId) : null;
+    if (cost === 0 || accountId === null) return { accountId, holdId: null };
+    let reservation;
+    try {
+      reservation = await credits.reserve({
+        accountId,
+        requestId: input.requestId,
+        service: input.price.service,
+        amount: cost,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw aiServicesError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL);
+      }
+      throw error;
+    }
+    if (!reservation.ok) {
+      throw creditsError(
+        "insufficient_credits",
+        `This call costs ${toCredits(cost)} credits and ${toCredits(reservation.available)} are available.`,
+        { extensions: { required: toCredits(cost), available: toCredits(reservation.available) } },
+      );
+    }
+    return { accountId, holdId: reservation.holdId };
+  }
+
+  async function runWithin<R>(input: MeteredRunInput<R>): Promise<ServiceOutcome<R> | "crashed"> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<ServiceOutcome<R>>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ ok: false, code: "provider_timeout", reason: "time limit reached" });
+      }, input.timeoutMs);
+    });
+    try {
+      return await Promise.race([input.run(controller.signal), timedOut]);
+    } catch (error) {
+      input.log.error(
+        { err: error, service: input.price.service },
+        "AI service failed unexpectedly",
+      );
+      return "crashed";
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return async function runMetered<R>(input: MeteredRunInput<R>): Promise<MeteredRunOutcome> {
+    const key =
+      input.idempotency === undefined
+        ? undefined
+        : { userId: input.userId, key: input.idempotency.key, requestId: input.requestId };
+    if (input.idempotency !== undefined && key !== undefined) {
+      const claim = await idempotency.claim({ ...key, fingerprint: input.idempotency.fingerprint });
+      if (claim.kind === "replay") return { reply: claim.reply, replayed: true };
+    }
+    const giveBackKey = async () => {
+      if (key !== undefined) await idempotency.release(key).catch(() => undefined);
+    };
+
+    let prepared: { accountId: string | null; holdId: string | null };
+    try {
+      prepared = await prepare(input);
+    } catch (error) {
+      await giveBackKey();
+      throw error;
+    }
+
+    const outcome = await runWithin(input);
+    const durationMs = Math.round(input.elapsedMs());
+    let failure: AppError | undefined;
+    if (outcome === "crashed") {
+      failure = platformError(
+        "internal_error",
+        "The service failed unexpectedly; you were not charged. Quote the request_id when reporting it.",
+      );
+    } else if (!outcome.ok) {
+      input.log.warn(
+        {
+          code: outcome.code,
+          service: input.price.service,
+          reason: outcome.reason,
+          duration_ms: durationMs,
+        },
+        "AI provider call failed",
+      );
+      failure = input.failure(outcome);
+    }
+
+    try {
+      const { reply } = await meter.record({
+        log: {
+          userId: input.userId,
+          tokenId: input.tokenId,
+          service: input.price.service,
+          requestTs: input.requestTs,
+          durationMs,
+          requestBytes: input.requestBytes,
+          status: failure === undefined ? "success" : "error",
+          errorCode: failure?.code ?? null,
+          requestId: input.requestId,
+          costCents: failure === undefined ? input.price.priceCents : 0,
+        },
+        ...(prepared.accountId === null
+          ? {}
+          : {
+              credits: {
+                accountId: prepared.accountId,
+                holdId: prepared.holdId,
+                charge: input.price.creditCostMilli,
+              },
+            }),
+        ...(key === undefined ? {} : { idempotency: { userId: key.userId, key: key.key } }),
+        reply: (settled) =>
+          failure === undefined && outcome !== "crashed" && outcome.ok
+            ? input.success(outcome.result, { ...settled, durationMs })
+            : problemReply(input.requestId, failure ?? platformError("internal_error")),
+      });
+      return { reply, replayed: false };
+    } catch (error) {
+      // Nothing was logged or charged: give the credits and the key back now rather than at the sweep.
+      if (prepared.holdId !== null && prepared.accountId !== null) {
+        await credits.release(prepared.accountId, prepared.holdId).catch(() => undefined);
+      }
+      await giveBackKey();
+      if (isUniqueViolation(error)) {
+        throw aiServicesError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL);
+      }
+      throw error;
+    }
+  };
+}

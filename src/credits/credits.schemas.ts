@@ -1,0 +1,40 @@
+import { Type } from "typebox";
+import { Problem } from "../platform/problem.js";
+
+/** A credit amount in the API: credits as a number with at most 3 decimals. */
+export const Credits = (description?: string) =>
+  Type.Number(description === undefined ? {} : { description });
+
+/** 402 insufficient_credits: the problem, with what the call needs and what the account has. */
+export const InsufficientCredits = Type.Object(
+  {
+    ...Problem.properties,
+    required: Credits("Credits the call costs"),
+    available: Credits("Credits the account has available"),
+  },
+  { description: "application/problem+json (RFC 9457) with the credits needed and available" },
+);
+
+export const insufficientCreditsResponse = { 402: InsufficientCredits };
+
+export const CreditEntryTypeSchema = Type.Union([
+  Type.Literal("grant"),
+  Type.Literal("reserve"),
+  Type.Literal("settle"),
+  Type.Literal("release"),
+  Type.Literal("refund"),
+  Type.Literal("expire"),
+  Type.Literal("adjust"),
+]);
+
+/** One journal entry, as the account's owner sees it. */
+export const CreditTransaction = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  created_at: Type.String({ format: "date-time" }),
+  type: CreditEntryTypeSchema,
+  amount: Credits("Change to the account's unspent credits (negative takes away)"),
+  balance_after: Credits("The account's unspent credits right after this entry"),
+  service: Type.Union([Type.String(), Type.Null()]),
+  request_id: Type.Union([Type.String({ format: "uuid" }), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+});

@@ -1,0 +1,263 @@
+import { randomUUID } from "node:crypto";
+import type { Config } from "../config.js";
+import { recordAudit, type Actor } from "../audit/audit.queries.js";
+import type { Clock } from "../platform/clock.js";
+import type { Db, DbOrTx } from "../platform/db/database.js";
+import { platformError } from "../platform/errors.js";
+import { pageWindow, type Listed } from "../platform/pagination.js";
+import { currentRequestId } from "../platform/request-context.js";
+import { toCredits, type Millicredits } from "./credit-amounts.js";
+import type { CreditEntry, CreditEntryType } from "./credit-entries.table.js";
+import type { CreditKind } from "./credit-grants.table.js";
+import { creditsAdminError } from "./credits.errors.js";
+import {
+  accountsWithExpiredCredits,
+  debitAccount,
+  expireGrantsOf,
+  findAccountIdOfUser,
+  findHoldAccount,
+  findStaleHolds,
+  insertGrant,
+  lockAccounts,
+  readBalance,
+  refundHold,
+  resolveHolds,
+  type AccountBalance,
+} from "./ledger.queries.js";
+import { listEntries, unspentOfAccount, type EntryWithEmail } from "./entries.queries.js";
+import { reconcileLedger, type LedgerReport } from "./reconcile.queries.js";
+import { createReserver, type Reservation, type ReservationRequest } from "./reservations.js";
+
+const DAY_MS = 86_400_000;
+
+/** How many accounts (or holds) one maintenance transaction handles. */
+const MAINTENANCE_CHUNK = 200;
+
+export interface CreditAdjustment {
+  readonly userId: string;
+  /** Millicredits: positive grants, negative debits live credits in spend order. */
+  readonly amount: Millicredits;
+  readonly reason: string;
+  /** The kind of a positive adjustment's grant (default `adjustment`). */
+  readonly kind?: Extract<CreditKind, "payg" | "adjustment">;
+  readonly expiresAt?: Date | null;
+  readonly actor: Actor;
+}
+
+export interface CreditsService {
+  /** The user's billing account (cached: the pair never changes). */
+  accountIdOf(userId: string): Promise<string>;
+  balance(userId: string): Promise<AccountBalance>;
+  /** The user's journal, newest first; `type` filters by entry type. */
+  listTransactions(
+    userId: string,
+    query: { type?: CreditEntryType | undefined; page?: number | undefined },
+  ): Promise<Listed<CreditEntry>>;
+  /** Staff: every account's journal (or one user's), newest first. */
+  listAllTransactions(query: {
+    userId?: string | undefined;
+    type?: CreditEntryType | undefined;
+    page?: number | undefined;
+  }): Promise<Listed<EntryWithEmail>>;
+  /** Holds credits for a request before its provider is called (batched, see reservations.ts). */
+  reserve(request: ReservationRequest): Promise<Reservation>;
+  /** Releases a hold whose request ended without a log (e.g. its log was refused). */
+  release(accountId: string, holdId: string): Promise<void>;
+  /** Gives a settled request's credits back to the grants they came from, once; 0 if nothing. */
+  refund(requestId: string, reason: string): Promise<Millicredits>;
+  /** TRIAL_CREDITS once per user, in the caller's transaction (email verification, the demo). */
+  grantTrialCredits(tx: DbOrTx, userId: string): Promise<void>;
+  /** Staff credit adjustment with its audit entry, in one transaction. */
+  adjust(adjustment: CreditAdjustment): Promise<{ balanceAfter: Millicredits }>;
+  /** Expires what is left of every grant past its expiry, once; returns the grants expired. */
+  expireCredits(): Promise<number>;
+  /** Releases holds whose requests died (older than CREDIT_RESERVATION_TTL_S); returns how many. */
+  releaseStaleHolds(): Promise<number>;
+  reconcile(): Promise<LedgerReport>;
+}
+
+export function createCreditsService(deps: {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, "credits">;
+}): CreditsService {
+  const { db, clock, config } = deps;
+  const accounts = new Map<string, string>();
+  const reserve = createReserver({
+    db,
+    now: () => clock.now(),
+    holdTtlMs: config.credits.reservationTtlS * 1000,
+  });
+
+  async function accountIdOf(userId: string): Promise<string> {
+    const known = accounts.get(userId);
+    if (known !== undefined) return known;
+    const found = await findAccountIdOfUser(db, userId);
+    if (found === undefined) throw platformError("not_found", "No such user.");
+    accounts.set(userId, found);
+    return found;
+  }
+
+  return {
+    accountIdOf,
+    reserve,
+
+    async balance(userId) {
+      return readBalance(db, await accountIdOf(userId), clock.now());
+    },
+
+    async listTransactions(userId, query) {
+      const { limit, offset, page } = pageWindow(query.page);
+      const accountId = await accountIdOf(userId);
+      const { count, rows } = await listEntries(db, { accountId, type: query.type, limit, offset });
+      return { page, count, rows };
+    },
+
+    async listAllTransactions(query) {
+      const { limit, offset, page } = pageWindow(query.page);
+      const accountId = query.userId === undefined ? undefined : await accountIdOf(query.userId);
+      const { count, rows } = await listEntries(db, { accountId, type: query.type, limit, offset });
+      return { page, count, rows };
+    },
+
+    async release(accountId, holdId) {
+      await db.transaction(async (tx) => {
+        await lockAccounts(tx, [accountId]);
+        await resolveHolds(tx, [{ holdId, charge: null }], clock.now());
+      });
+    },
+
+    async refund(requestId, reason) {
+      const accountId = await findHoldAccount(db, requestId);
+      if (accountId === undefined) return 0;
+      return db.transaction(async (tx) => {
+        await lockAccounts(tx, [accountId]);
+        return (await refundHold(tx, requestId, clock.now(), reason)) ?? 0;
+      });
+    },
+
+    async grantTrialCredits(tx, userId) {
+      const amount = config.credits.trialMilli;
+      if (amount === 0) return;
+      const now = clock.now();
+      const accountId = await findAccountIdOfUser(tx, userId);
+      if (accountId === undefined) throw new Error(`user ${userId} has no billing account`);
+      await lockAccounts(tx, [accountId]);
+      await insertGrant(tx, {
+        accountId,
+        kind: "trial",
+        amount,
+        expiresAt:
+          config.credits.trialDays === undefined
+            ? null
+            : new Date(now.getTime() + config.credits.trialDays * DAY_MS),
+        // One trial per user, ever: a second verification or demo run grants nothing.
+        sourceType: "trial",
+        sourceId: userId,
+        entryType: "grant",
+        reason: "trial credits",
+      });
+    },
+
+    async adjust(adjustment) {
+      const accountId = await accountIdOf(adjustment.userId);
+      const now = clock.now();
+      const requestId = currentRequestId() ?? null;
+      return db.transaction(async (tx) => {
+        await lockAccounts(tx, [accountId]);
+        let balanceAfter: Millicredits;
+        if (adjustment.amount > 0) {
+          const granted = await insertGrant(tx, {
+            accountId,
+            kind: adjustment.kind ?? "adjustment",
+            amount: adjustment.amount,
+            expiresAt: adjustment.expiresAt ?? null,
+            sourceType: adjustment.actor === null ? "cli" : "staff",
+            sourceId: randomUUID(),
+            entryType: "adjust",
+            reason: adjustment.reason,
+            actorId: adjustment.actor?.id ?? null,
+            requestId,
+          });
+          if (granted === undefined) throw new Error("a fresh adjustment source already existed");
+          balanceAfter = granted.balanceAfter;
+        } else {
+          const debited = await debitAccount(tx, {
+            accountId,
+            amount: -adjustment.amount,
+            reason: adjustment.reason,
+            actorId: adjustment.actor?.id ?? null,
+            requestId,
+            now,
+          });
+          if (!debited) {
+            const available = await readBalance(tx, accountId, now);
+            const total = Object.values(available.byKind).reduce((sum, n) => sum + n, 0);
+            throw creditsAdminError(
+              "insufficient_credits",
+              `The account has ${toCredits(total)} credits available; a debit cannot exceed them.`,
+              {
+                extensions: {
+                  required: toCredits(-adjustment.amount),
+                  available: toCredits(total),
+                },
+              },
+            );
+          }
+          balanceAfter = await unspentOfAccount(tx, accountId);
+        }
+        await recordAudit(tx, {
+          actor: adjustment.actor,
+          action: "credits.adjust",
+          targetType: "user",
+          targetId: adjustment.userId,
+          details: {
+            amount: toCredits(adjustment.amount),
+            reason: adjustment.reason,
+            ...(adjustment.amount > 0 ? { kind: adjustment.kind ?? "adjustment" } : {}),
+            ...(adjustment.expiresAt ? { expires_at: adjustment.expiresAt.toISOString() } : {}),
+          },
+        });
+        return { balanceAfter };
+      });
+    },
+
+    async expireCredits() {
+      let expired = 0;
+      const now = clock.now();
+      for (;;) {
+        const due = await accountsWithExpiredCredits(db, now, MAINTENANCE_CHUNK);
+        if (due.length === 0) return expired;
+        expired += await db.transaction(async (tx) => {
+          await lockAccounts(tx, due);
+          return expireGrantsOf(tx, due, now);
+        });
+      }
+    },
+
+    async releaseStaleHolds() {
+      let released = 0;
+      const now = clock.now();
+      for (;;) {
+        const stale = await findStaleHolds(db, now, MAINTENANCE_CHUNK);
+        if (stale.length === 0) return released;
+        released += await db.transaction(async (tx) => {
+          await lockAccounts(
+            tx,
+            stale.map((h) => h.accountId),
+          );
+          const resolved = await resolveHolds(
+            tx,
+            stale.map((h) => ({ holdId: h.holdId, charge: null })),
+            now,
+          );
+          return resolved.size;
+        });
+      }
+    },
+
+    async reconcile() {
+      return reconcileLedger(db);
+    },
+  };
+}
