@@ -74,7 +74,8 @@ export function createReserver(deps: {
         refused.push(waiting);
       }
     }
-    await Promise.all(refused.map(reserveAlone));
+    // One after the other, in arrival order, so the answers are those of serial requests.
+    for (const waiting of refused) await reserveAlone(waiting);
   }, MAX_BATCH);
 
   return (request) =>

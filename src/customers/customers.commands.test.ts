@@ -171,6 +171,7 @@ describe("customers management commands", () => {
     const [staffInvite] = await t.services.customers.invites.createInvites({
       count: 1,
       expiresAt: null,
+      actor: null,
     });
     const first = await demoInviteCode();
     expect(first).not.toBe(staffInvite?.code);

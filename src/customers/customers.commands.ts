@@ -91,7 +91,11 @@ export const createInviteCommand: Command = {
     const services = await context.services();
     const expiresAt =
       days === 0 ? null : new Date(services.clock.now().getTime() + days * 24 * 60 * 60 * 1000);
-    const invites = await services.customers.invites.createInvites({ count, expiresAt });
+    const invites = await services.customers.invites.createInvites({
+      count,
+      expiresAt,
+      actor: null,
+    });
     for (const invite of invites) context.io.out(invite.code);
     return 0;
   },

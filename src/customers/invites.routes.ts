@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { actorOf } from "../audit/audit.queries.js";
+import { principalOf } from "../platform/auth.js";
 import { problems } from "../platform/problem.js";
 import { MAX_INVITES_PER_REQUEST } from "./invites.service.js";
 
@@ -43,7 +45,11 @@ export const adminInvitesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body ?? {};
       const expiresAt = body.expires_at == null ? null : new Date(body.expires_at);
-      const created = await invites.createInvites({ count: body.count ?? 1, expiresAt });
+      const created = await invites.createInvites({
+        count: body.count ?? 1,
+        expiresAt,
+        actor: actorOf(principalOf(request)),
+      });
       return reply.status(201).send({
         invites: created.map((invite) => ({
           id: invite.id,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { actorOf } from "../audit/audit.queries.js";
 import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
@@ -78,7 +79,7 @@ export const usersAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       adminUserJson(
-        await usersAdmin.update(principalOf(request).userId, request.params.id, {
+        await usersAdmin.update(actorOf(principalOf(request)), request.params.id, {
           isActive: request.body.is_active,
           isStaff: request.body.is_staff,
         }),

@@ -1,10 +1,11 @@
 import type { Logger } from "pino";
+import { changedFields, recordAudit, type Actor } from "../audit/audit.queries.js";
 import type { Db } from "../platform/db/database.js";
 import { platformError, validationError } from "../platform/errors.js";
 import { pageWindow } from "../platform/pagination.js";
 import type { SessionsService } from "./sessions.service.js";
 import type { TokensService } from "./tokens.service.js";
-import { findUserByEmail, listUsers, updateUserFlags } from "./users.queries.js";
+import { findUserByEmail, findUserById, listUsers, updateUserFlags } from "./users.queries.js";
 import type { User } from "./users.table.js";
 
 export interface UserChanges {
@@ -24,7 +25,7 @@ export interface UsersAdminService {
    * sessions and stops their API tokens in every instance at once. Staff cannot lock themselves
    * out.
    */
-  update(actorId: string, userId: string, changes: UserChanges): Promise<User>;
+  update(actor: Actor, userId: string, changes: UserChanges): Promise<User>;
   /** The same, for the CLI: the user named by email, changed by the operator. */
   updateByEmail(email: string, changes: UserChanges): Promise<User>;
 }
@@ -46,13 +47,13 @@ export function createUsersAdminService(deps: {
     async updateByEmail(email, changes) {
       const user = await findUserByEmail(db, email.trim());
       if (user === undefined) throw platformError("not_found", `No user ${email.trim()}.`);
-      return this.update("cli", user.id, changes);
+      return this.update(null, user.id, changes);
     },
 
-    async update(actorId, rawUserId, changes) {
+    async update(actor, rawUserId, changes) {
       // UUIDs arrive in any letter case; Postgres compares them as values, this check as text.
       const userId = rawUserId.toLowerCase();
-      if (actorId === userId && (changes.isActive === false || changes.isStaff === false)) {
+      if (actor?.id === userId && (changes.isActive === false || changes.isStaff === false)) {
         throw validationError(
           [
             {
@@ -64,12 +65,36 @@ export function createUsersAdminService(deps: {
           "Ask another staff member to make this change.",
         );
       }
-      const user = await updateUserFlags(db, userId, changes);
+      const user = await db.transaction(async (tx) => {
+        const before = await findUserById(tx, userId);
+        if (before === undefined) return undefined;
+        const after = await updateUserFlags(tx, userId, changes);
+        if (after === undefined) return undefined;
+        await recordAudit(tx, {
+          actor,
+          action: "user.update",
+          targetType: "user",
+          targetId: after.id,
+          details: {
+            email: after.email,
+            ...changedFields([
+              ["is_active", before.isActive, after.isActive],
+              ["is_staff", before.isStaff, after.isStaff],
+            ]),
+          },
+        });
+        return after;
+      });
       if (user === undefined) throw platformError("not_found", "No such user.");
       if (changes.isActive === false) await sessions.endAll(user.id);
       if (changes.isActive !== undefined) await tokens.forgetUser(user.id);
       log.info(
-        { user_id: user.id, by: actorId, is_active: user.isActive, is_staff: user.isStaff },
+        {
+          user_id: user.id,
+          by: actor?.id ?? "cli",
+          is_active: user.isActive,
+          is_staff: user.isStaff,
+        },
         "user updated by staff",
       );
       return user;

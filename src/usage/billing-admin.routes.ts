@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { actorOf } from "../audit/audit.queries.js";
+import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
 import {
@@ -83,11 +85,11 @@ export const billingAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const body = request.body ?? {};
-      const period = await usage.markPeriodPaid(request.params.id, {
-        amountCents: body.amount_cents,
-        reference: body.reference,
-        notes: body.notes,
-      });
+      const period = await usage.markPeriodPaid(
+        request.params.id,
+        { amountCents: body.amount_cents, reference: body.reference, notes: body.notes },
+        actorOf(principalOf(request)),
+      );
       return adminBillingPeriodJson(period);
     },
   );
@@ -104,7 +106,10 @@ export const billingAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: transitionResponses,
       },
     },
-    async (request) => adminBillingPeriodJson(await usage.markPeriodOverdue(request.params.id)),
+    async (request) =>
+      adminBillingPeriodJson(
+        await usage.markPeriodOverdue(request.params.id, actorOf(principalOf(request))),
+      ),
   );
 
   app.post(
@@ -129,7 +134,11 @@ export const billingAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       adminBillingPeriodJson(
-        await usage.markPeriodWaived(request.params.id, { notes: request.body?.notes }),
+        await usage.markPeriodWaived(
+          request.params.id,
+          { notes: request.body?.notes },
+          actorOf(principalOf(request)),
+        ),
       ),
   );
 };

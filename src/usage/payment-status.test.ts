@@ -29,7 +29,7 @@ describe("payment status transitions", () => {
 
   it("marks a pending period paid with the total as the default amount", async () => {
     const period = await periodIn("pending");
-    const paid = await t.services.usage.markPeriodPaid(period.id, { reference: "INV-1" });
+    const paid = await t.services.usage.markPeriodPaid(period.id, { reference: "INV-1" }, null);
     expect(paid).toMatchObject({
       paymentStatus: "paid",
       paidAmountCents: 1234,
@@ -41,10 +41,11 @@ describe("payment status transitions", () => {
 
   it("marks an overdue period paid with an explicit amount and notes", async () => {
     const period = await periodIn("overdue");
-    const paid = await t.services.usage.markPeriodPaid(period.id, {
-      amountCents: 1000,
-      notes: "partial, rest forgiven",
-    });
+    const paid = await t.services.usage.markPeriodPaid(
+      period.id,
+      { amountCents: 1000, notes: "partial, rest forgiven" },
+      null,
+    );
     expect(paid).toMatchObject({
       paymentStatus: "paid",
       paidAmountCents: 1000,
@@ -71,9 +72,9 @@ describe("payment status transitions", () => {
   ];
 
   async function apply(to: "paid" | "overdue" | "waived", id: string) {
-    if (to === "paid") return t.services.usage.markPeriodPaid(id);
-    if (to === "overdue") return t.services.usage.markPeriodOverdue(id);
-    return t.services.usage.markPeriodWaived(id);
+    if (to === "paid") return t.services.usage.markPeriodPaid(id, {}, null);
+    if (to === "overdue") return t.services.usage.markPeriodOverdue(id, null);
+    return t.services.usage.markPeriodWaived(id, {}, null);
   }
 
   it.each(allowed)("allows %s → %s", async (from, to) => {
@@ -135,7 +136,7 @@ describe("payment status transitions", () => {
 
   it("answers an unknown period with not_found", async () => {
     const error = await t.services.usage
-      .markPeriodWaived("00000000-0000-4000-8000-000000000000")
+      .markPeriodWaived("00000000-0000-4000-8000-000000000000", {}, null)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 404, code: "not_found" });
   });

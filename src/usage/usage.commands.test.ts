@@ -109,7 +109,7 @@ describe("usage management commands", () => {
       const march = await periodEnding("2025-03");
       const april = await periodEnding("2025-04");
       const paid = await periodEnding("2025-02", 500, "pending");
-      await t.services.usage.markPeriodPaid(paid.id);
+      await t.services.usage.markPeriodPaid(paid.id, {}, null);
       const unused = await periodEnding("2025-02", 0);
 
       expect(await run("mark-overdue-periods")).toBe(0);

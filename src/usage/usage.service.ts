@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { Clock } from "../platform/clock.js";
-import type { Db } from "../platform/db/database.js";
+import { recordAudit, type Actor } from "../audit/audit.queries.js";
+import type { Db, DbOrTx } from "../platform/db/database.js";
 import { platformError, validationError } from "../platform/errors.js";
 import { pageWindow, type Listed } from "../platform/pagination.js";
 import type { BillingPeriod, PaymentStatus } from "./billing-periods.table.js";
@@ -68,6 +69,33 @@ function orThrow(result: TransitionResult, action: string): BillingPeriod {
 /** Rules of usage and billing; the routes and commands call these, never the queries directly. */
 export function buildUsageService(deps: UsageDeps) {
   const { db, clock } = deps;
+
+  async function markWithAudit(
+    periodId: string,
+    actor: Actor,
+    action: "mark_paid" | "mark_overdue" | "mark_waived",
+    verb: string,
+    mark: (tx: DbOrTx) => Promise<TransitionResult>,
+  ): Promise<BillingPeriodWithEmail> {
+    const period = await db.transaction(async (tx) => {
+      const marked = orThrow(await mark(tx), verb);
+      await recordAudit(tx, {
+        actor,
+        action: `billing_period.${action}`,
+        targetType: "billing_period",
+        targetId: marked.id,
+        details: {
+          user_id: marked.userId,
+          period_start: marked.periodStart,
+          payment_status: marked.paymentStatus,
+          ...(marked.paidAmountCents === null ? {} : { paid_amount_cents: marked.paidAmountCents }),
+          ...(marked.paymentReference === null ? {} : { reference: marked.paymentReference }),
+        },
+      });
+      return marked;
+    });
+    return withEmail(period);
+  }
 
   async function withEmail(period: BillingPeriod): Promise<BillingPeriodWithEmail> {
     const row = await findBillingPeriodWithEmail(db, period.id);
@@ -157,16 +185,23 @@ export function buildUsageService(deps: UsageDeps) {
       return { page, count, rows };
     },
 
-    async markPeriodPaid(periodId: string, input: MarkAsPaidInput = {}) {
-      return withEmail(orThrow(await markAsPaid(db, periodId, clock.now(), input), "marked paid"));
+    /** Staff marks, each with its audit entry in the same transaction. */
+    async markPeriodPaid(periodId: string, input: MarkAsPaidInput, actor: Actor) {
+      return markWithAudit(periodId, actor, "mark_paid", "marked paid", (tx) =>
+        markAsPaid(tx, periodId, clock.now(), input),
+      );
     },
 
-    async markPeriodOverdue(periodId: string) {
-      return withEmail(orThrow(await markAsOverdue(db, periodId, clock.now()), "marked overdue"));
+    async markPeriodOverdue(periodId: string, actor: Actor) {
+      return markWithAudit(periodId, actor, "mark_overdue", "marked overdue", (tx) =>
+        markAsOverdue(tx, periodId, clock.now()),
+      );
     },
 
-    async markPeriodWaived(periodId: string, input: { notes?: string | undefined } = {}) {
-      return withEmail(orThrow(await markAsWaived(db, periodId, input), "waived"));
+    async markPeriodWaived(periodId: string, input: { notes?: string | undefined }, actor: Actor) {
+      return markWithAudit(periodId, actor, "mark_waived", "waived", (tx) =>
+        markAsWaived(tx, periodId, input),
+      );
     },
 
     /** Makes sure every active user has a period for this UTC month. Idempotent. */
