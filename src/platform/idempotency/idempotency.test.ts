@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { availableCredits, grantCredits } from "../../../test/factories/credits.js";
+import { createApiToken, createVerifiedUser } from "../../../test/factories/customers.js";
+import { createTestApp, type TestApp } from "../../../test/support/app.js";
+import { expectProblem } from "../../../test/support/problems.js";
+import { scriptedService } from "../../../test/support/scripted-service.js";
+import { samplePng } from "../../core/sample-images.js";
+import { requestLogs } from "../../usage/request-logs.table.js";
+import { fixedClock } from "../clock.js";
+import { idempotencyKeys } from "./idempotency-keys.table.js";
+
+const clock = fixedClock("2026-04-01T10:00:00Z");
+
+describe("Idempotency-Key on metered POSTs", () => {
+  let t: TestApp;
+  const paid = scriptedService({ name: "test.idempotent", creditCost: 1 });
+  beforeAll(async () => {
+    t = await createTestApp({ clock, aiServices: [paid] });
+  });
+  afterAll(async () => t.close());
+
+  async function customer(credits = 10) {
+    const { user } = await createVerifiedUser(t.services.db);
+    const token = await createApiToken(t, user.id);
+    await grantCredits(t.services, user.id, credits);
+    return { user, bearer: { authorization: `Bearer ${token.token}` } };
+  }
+
+  function run(headers: Record<string, string>, key: string | undefined, n = 1) {
+    return t.app.inject({
+      method: "POST",
+      url: "/api/services/test.idempotent/run",
+      headers: key === undefined ? headers : { ...headers, "idempotency-key": key },
+      payload: { input: { n } },
+    });
+  }
+
+  async function logCount(userId: string) {
+    return (await t.services.db.select().from(requestLogs).where(eq(requestLogs.userId, userId)))
+      .length;
+  }
+
+  it("replays the first reply to a repeat of the same request, marked, and charges once", async () => {
+    const { user, bearer } = await customer();
+    const key = randomUUID();
+    const first = await run(bearer, key);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers["idempotent-replayed"]).toBeUndefined();
+    const again = await run(bearer, key);
+    expect(again.statusCode).toBe(200);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.headers["content-type"]).toBe(first.headers["content-type"]);
+    expect(again.body).toBe(first.body);
+    expect(await availableCredits(t.services, user.id)).toBe(9);
+    expect(await logCount(user.id)).toBe(1);
+  });
+
+  it("refuses the same key with a different request with 422 idempotency_key_mismatch", async () => {
+    const { user, bearer } = await customer();
+    const key = "order-42";
+    expect((await run(bearer, key, 1)).statusCode).toBe(200);
+    expectProblem(await run(bearer, key, 2), 422, "idempotency_key_mismatch");
+    const otherPath = await t.app.inject({
+      method: "POST",
+      url: "/api/services/demo_free_service/run",
+      headers: { ...bearer, "idempotency-key": key },
+      payload: { input: { n: 1 } },
+    });
+    // Validation comes first (nothing ran), then the key: a valid body elsewhere is a mismatch.
+    expectProblem(otherPath, 400, "validation_error");
+    const elsewhere = await t.app.inject({
+      method: "POST",
+      url: "/api/services/demo_free_service/run",
+      headers: { ...bearer, "idempotency-key": key },
+      payload: { input: { message: "x" } },
+    });
+    expectProblem(elsewhere, 422, "idempotency_key_mismatch");
+    expect(await availableCredits(t.services, user.id)).toBe(9);
+  });
+
+  it("answers 409 idempotency_key_in_use while the first request is still running", async () => {
+    const { user, bearer } = await customer();
+    let open!: () => void;
+    paid.script = { waitFor: new Promise<void>((resolve) => (open = resolve)) };
+    try {
+      const key = randomUUID();
+      const first = run(bearer, key);
+      // The first has claimed the key once its provider is being asked.
+      const calls = paid.calls;
+      for (let i = 0; i < 200 && paid.calls === calls; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const during = await run(bearer, key);
+      const problem = expectProblem(during, 409, "idempotency_key_in_use");
+      expect(problem.detail).toMatch(/still running/);
+      expect(during.headers["retry-after"]).toBe("1");
+      open();
+      expect((await first).statusCode).toBe(200);
+      expect((await run(bearer, key)).headers["idempotent-replayed"]).toBe("true");
+    } finally {
+      paid.script = "ok";
+    }
+    expect(await availableCredits(t.services, user.id)).toBe(9);
+  });
+
+  it("refuses an over-long or non-ASCII key with 400 validation_error, running nothing", async () => {
+    const { user, bearer } = await customer();
+    for (const key of ["k".repeat(256), "clé", "tab\tkey"]) {
+      const response = await run(bearer, key);
+      const problem = expectProblem(response, 400, "validation_error");
+      expect(problem.errors?.[0]?.field).toBe("Idempotency-Key");
+    }
+    expect((await run(bearer, "k".repeat(255))).statusCode).toBe(200);
+    expect(await logCount(user.id)).toBe(1);
+  });
+
+  it("never shares a key between users", async () => {
+    const alice = await customer();
+    const bob = await customer();
+    const key = "shared-key";
+    const first = await run(alice.bearer, key, 1);
+    const second = await run(bob.bearer, key, 1);
+    expect(second.statusCode).toBe(200);
+    expect(second.headers["idempotent-replayed"]).toBeUndefined();
+    expect(second.body).not.toBe(first.body);
+    expect(await availableCredits(t.services, bob.user.id)).toBe(9);
+  });
+
+  it("replays a failure that ran (the provider's 502) but not a refusal before the run (402)", async () => {
+    const { user, bearer } = await customer(0.5);
+    const key = randomUUID();
+    const refused = await run(bearer, key);
+    expectProblem(refused, 402, "insufficient_credits");
+    await grantCredits(t.services, user.id, 5);
+    // The refusal was not stored: with credits, the same key runs.
+    paid.script = "fail";
+    try {
+      const failed = await run(bearer, key);
+      expectProblem(failed, 502, "provider_unavailable");
+      paid.script = "ok";
+      const replayed = await run(bearer, key);
+      expect(replayed.statusCode).toBe(502);
+      expect(replayed.headers["idempotent-replayed"]).toBe("true");
+      expect(replayed.body).toBe(failed.body);
+    } finally {
+      paid.script = "ok";
+    }
+    expect(await availableCredits(t.services, user.id)).toBe(5.5);
+  });
+
+  it("treats a key older than 24 h as new, and purges expired keys", async () => {
+    const { user, bearer } = await customer();
+    const key = randomUUID();
+    const start = clock.now();
+    try {
+      expect((await run(bearer, key)).statusCode).toBe(200);
+      clock.set(new Date(start.getTime() + 24 * 3_600_000 + 1));
+      const later = await run(bearer, key);
+      expect(later.headers["idempotent-replayed"]).toBeUndefined();
+      expect(await availableCredits(t.services, user.id)).toBe(8);
+      clock.set(new Date(start.getTime() + 49 * 3_600_000));
+      expect(await t.services.idempotency.purgeExpired()).toBeGreaterThanOrEqual(1);
+      const left = await t.services.db
+        .select()
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.userId, user.id));
+      expect(left).toEqual([]);
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it("works on POST /api/core/solve too: a retried upload gets the first answer, charged once", async () => {
+    const { user, bearer } = await customer();
+    const key = randomUUID();
+    const solve = (payload: Buffer) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/core/solve",
+        headers: { ...bearer, "content-type": "application/octet-stream", "idempotency-key": key },
+        payload,
+      });
+    const image = samplePng(3, 3);
+    const first = await solve(image);
+    expect(first.statusCode).toBe(200);
+    const again = await solve(image);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.body).toBe(first.body);
+    expect(again.headers["x-request-id"]).not.toBe(first.headers["x-request-id"]);
+    expect(await logCount(user.id)).toBe(1);
+    expectProblem(await solve(samplePng(4, 4)), 422, "idempotency_key_mismatch");
+  });
+});
