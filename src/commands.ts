@@ -1,4 +1,6 @@
+import { aiServicesCommands } from "./ai-services/ai-services.commands.js";
 import type { Config } from "./config.js";
+import { creditsCommands } from "./credits/credits.commands.js";
 import { customersCommands } from "./customers/customers.commands.js";
 import type { Command } from "./platform/cli.js";
 import { checkCommand, migrateCommand } from "./platform/platform.commands.js";
@@ -6,5 +8,12 @@ import { usageCommands } from "./usage/usage.commands.js";
 
 /** Every management command; each feature contributes its own. */
 export function allCommands(config: Config): Command[] {
-  return [migrateCommand, checkCommand(config), ...customersCommands, ...usageCommands];
+  return [
+    migrateCommand,
+    checkCommand(config),
+    ...customersCommands,
+    ...usageCommands,
+    ...creditsCommands,
+    ...aiServicesCommands,
+  ];
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runCommandLine, type CommandContext } from "../platform/cli.js";
+import { runCommandLine } from "../platform/cli.js";
 import { coreSettings, inviteCodes, users } from "../schema.js";
 import {
   createInvite,
@@ -9,22 +9,9 @@ import {
 } from "../../test/factories/customers.js";
 import { uniqueEmail } from "../../test/factories/users.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { cliContext } from "../../test/support/cli.js";
 import { customersCommands } from "./customers.commands.js";
 import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, type DemoFacts } from "./demo-seed.js";
-
-function cliContext(t: TestApp, answers: string[] = [], withTerminal = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const context: CommandContext = {
-    io: {
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      ...(withTerminal ? { prompt: async () => answers.shift() ?? "" } : {}),
-    },
-    services: async () => t.services,
-  };
-  return { context, out, err };
-}
 
 describe("customers management commands", () => {
   let t: TestApp;

@@ -1,15 +1,7 @@
 import { AppError } from "../platform/errors.js";
-import { intOption, UsageError, type Command, type CommandIo } from "../platform/cli.js";
+import { intOption, reportAppError, UsageError, type Command } from "../platform/cli.js";
 import { DemoAccountConflict, formatDemoFacts, seedDemo, type DemoFacts } from "./demo-seed.js";
 import { MAX_INVITES_PER_REQUEST } from "./invites.service.js";
-
-/** Each problem once: the field errors when there are any (the message only sums them up). */
-function reportAppError(io: CommandIo, error: AppError): number {
-  const fieldErrors = error.options.errors ?? [];
-  if (fieldErrors.length === 0) io.err(error.message);
-  for (const fieldError of fieldErrors) io.err(`${fieldError.field}: ${fieldError.message}`);
-  return 1;
-}
 
 export const createSuperuserCommand: Command = {
   name: "createsuperuser",

@@ -1,6 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Services } from "../services.js";
+import type { AppError } from "./errors.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 export type ParsedArgs = ReturnType<typeof parseArgs<{ options: Options; allowPositionals: true }>>;
@@ -30,6 +31,17 @@ export interface CommandContext {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * Prints what an expected failure (an AppError) says, each problem once: the field errors when
+ * there are any (the message only sums them up). Exit code 1.
+ */
+export function reportAppError(io: CommandIo, error: AppError): number {
+  const fieldErrors = error.options.errors ?? [];
+  if (fieldErrors.length === 0) io.err(error.message);
+  for (const fieldError of fieldErrors) io.err(`${fieldError.field}: ${fieldError.message}`);
+  return 1;
+}
 
 /** The person at the terminal cancelled a prompt (Ctrl+C). */
 export class PromptCancelledError extends Error {
@@ -61,18 +73,31 @@ function commandHelp(command: Command): string {
 }
 
 /**
- * `--days -1` becomes `--days=-1`: parseArgs refuses a value that starts with a dash as
- * ambiguous, and the option's own check then says what range it takes.
+ * Puts the positionals after a `--`, so a negative number is read as a value, never as an
+ * option: `grant-credits EMAIL -2.5` and `--days -1` (which parseArgs would refuse as ambiguous)
+ * both work. An option's value is the next argument unless given as `--name=value`.
  */
-function attachNegativeNumbers(argv: readonly string[], options: Options): string[] {
-  const result: string[] = [];
-  let isValueOfPrevious = false;
-  for (const arg of argv) {
-    result.push(isValueOfPrevious && /^-\d/.test(arg) ? `${result.pop() ?? ""}=${arg}` : arg);
-    isValueOfPrevious =
-      !isValueOfPrevious && arg.startsWith("--") && options[arg.slice(2)]?.type === "string";
+function positionalsLast(argv: readonly string[], options: Options): string[] {
+  const flags: string[] = [];
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || /^-\d/.test(arg)) {
+      positionals.push(arg);
+      continue;
+    }
+    flags.push(arg);
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === "string" && i + 1 < argv.length) {
+      flags[flags.length - 1] = `${arg}=${argv[i + 1] ?? ""}`;
+      i += 1;
+    }
   }
-  return result;
+  return [...flags, "--", ...positionals];
 }
 
 /** Parses argv (without node and script), runs one command, returns the exit code. */
@@ -98,7 +123,7 @@ export async function runCommandLine(
   let args: ParsedArgs;
   try {
     args = parseArgs({
-      args: attachNegativeNumbers(rest, command.options ?? {}),
+      args: positionalsLast(rest, command.options ?? {}),
       options: command.options ?? {},
       allowPositionals: true,
       strict: true,

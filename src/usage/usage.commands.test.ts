@@ -194,9 +194,10 @@ describe("usage management commands", () => {
         errorCode: "openai_error",
       });
       expect(await run("reconcile")).toBe(0);
-      expect(out.join("\n")).toBe(
+      expect(out).toEqual([
+        "Reconciled 0 credit grant(s), 0 hold(s) and 0 journal entries: no mismatches.",
         "Reconciled 1 billing period(s) and 2 request log(s): no mismatches.",
-      );
+      ]);
       expect(err).toEqual([]);
     });
 

@@ -1,4 +1,5 @@
-import { intOption, type Command } from "../platform/cli.js";
+import { LEDGER_RECONCILE_LIMIT, type LedgerReport } from "../credits/reconcile.queries.js";
+import { intOption, type Command, type CommandIo } from "../platform/cli.js";
 import { RECONCILE_LIMIT } from "./billing-periods.queries.js";
 
 /** `create-billing-periods`: this UTC month's period for every active user (cron: monthly). */
@@ -39,16 +40,18 @@ export const markOverduePeriodsCommand: Command = {
 export const reconcileCommand: Command = {
   name: "reconcile",
   summary:
-    "Check that every billing period's totals equal the sums of its successful request logs.",
+    "Check that every billing period's totals equal the sums of its successful request logs, and every invariant of the credit ledger.",
   async run(context) {
     const services = await context.services();
     const report = await services.usage.reconcile();
+    const ledger = await services.credits.reconcile();
     const problems = report.totals.count + report.logs.count;
+    const ledgerClean = reportLedger(context.io, ledger);
     if (problems === 0) {
       context.io.out(
         `Reconciled ${report.periods} billing period(s) and ${report.requestLogs} request log(s): no mismatches.`,
       );
-      return 0;
+      return ledgerClean ? 0 : 1;
     }
     for (const m of report.totals.rows) {
       context.io.err(
@@ -76,6 +79,25 @@ export const reconcileCommand: Command = {
     return 1;
   },
 };
+
+/** Prints the ledger's side of `reconcile`; true when it is clean. */
+function reportLedger(io: CommandIo, ledger: LedgerReport): boolean {
+  if (ledger.problemCount === 0) {
+    io.out(
+      `Reconciled ${ledger.grants} credit grant(s), ${ledger.holds} hold(s) and ${ledger.entries} journal entries: no mismatches.`,
+    );
+    return true;
+  }
+  for (const problem of ledger.problems) {
+    io.err(`credit ledger ${problem.kind} ${problem.id}: ${problem.detail}`);
+  }
+  const shown =
+    ledger.problems.length < ledger.problemCount
+      ? ` Only the first ${LEDGER_RECONCILE_LIMIT} of each kind are listed.`
+      : "";
+  io.err(`Found ${ledger.problemCount} credit ledger problem(s).${shown}`);
+  return false;
+}
 
 export const usageCommands: readonly Command[] = [
   createBillingPeriodsCommand,
