@@ -1,5 +1,4 @@
 import cookie from "@fastify/cookie";
-import cors from "@fastify/cors";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
@@ -8,6 +7,7 @@ import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
 import { usersAdminRoutes } from "./customers/users-admin.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
+import { registerCors } from "./platform/cors.js";
 import { registerDocs } from "./platform/docs.js";
 import {
   clientErrorHandler,
@@ -151,12 +151,7 @@ export async function buildApp(
   });
 
   await app.register(cookie);
-  await app.register(cors, {
-    origin: config.corsAllowedOrigins.length === 0 ? false : [...config.corsAllowedOrigins],
-    credentials: true,
-    exposedHeaders: ["X-Request-ID", "Retry-After"],
-    allowedHeaders: ["Content-Type", "Authorization", "X-CSRFToken", "X-Request-ID"],
-  });
+  await registerCors(app, config.corsAllowedOrigins);
   registerAccessControl(app, services.auth);
   await registerRateLimit(app, config, options.rateLimit);
   await registerDocs(app);
