@@ -11,6 +11,7 @@ import { requestIdIsLogged } from "../usage/request-logs.queries.js";
 import { coreError, DUPLICATE_REQUEST_DETAIL, PROVIDER_ERROR_DETAILS } from "./core.errors.js";
 import { createCoreSettingsService, type CoreSettingsService } from "./core-settings.service.js";
 import { inspectImage } from "./image-format.js";
+import { createProviderHealth, type ProviderHealth } from "./provider-health.js";
 import { createOpenAiClient } from "./services/openai-client.js";
 import type { ImageSolver } from "./services/image-solver.js";
 import { createStubSolver } from "./stub-provider.js";
@@ -56,6 +57,8 @@ export interface SolveResponseBody {
 export interface CoreServices {
   readonly solver: ImageSolver;
   readonly settings: CoreSettingsService;
+  /** For /healthz only; cached, so probes never call the provider more than once a minute. */
+  readonly providerHealth: ProviderHealth;
   solveImage(input: SolveInput): Promise<SolveReply>;
 }
 
@@ -91,6 +94,7 @@ export function buildCoreServices(deps: {
   return {
     solver,
     settings,
+    providerHealth: createProviderHealth({ solver, clock, log: deps.log }),
     /**
      * Validates the image, asks the provider, and logs the call (charging it only on success)
      * atomically before replying. Neither the image nor the provider's answer is stored or
