@@ -17,6 +17,7 @@ import {
 import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
+import { homeRoutes } from "./platform/home.routes.js";
 import { registerLingeringClose } from "./platform/lingering-close.js";
 import { hostAllowed, hostnameOf } from "./platform/hosts.js";
 import { readsBody } from "./platform/platform-responses.js";
@@ -156,6 +157,7 @@ export async function buildApp(
   await registerRateLimit(app, config, options.rateLimit);
   await registerDocs(app);
 
+  await app.register(homeRoutes);
   await app.register(healthRoutes);
   await app.register(coreRoutes);
   await app.register(customersRoutes);
