@@ -1,14 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApiToken, createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import {
   closedPortBaseUrl,
   startFakeOpenAi,
   type FakeOpenAi,
 } from "../../test/support/fake-openai.js";
+import { solveAsNewCustomer } from "../../test/support/solve.js";
 import { fixedClock } from "../platform/clock.js";
 import { PROVIDER_CHECK_INTERVAL_MS } from "./provider-health.js";
-import { samplePng } from "./sample-images.js";
 
 const API_KEY = "sk-test-health-key-5c1e7a";
 const START = "2025-03-10T12:00:00Z";
@@ -129,19 +128,8 @@ describe("/healthz and the AI provider", () => {
   });
 
   it("never checks the provider on the solve path", async () => {
-    const t = await app(withKey());
-    const { user } = await createVerifiedUser(t.services.db);
-    const token = await createApiToken(t, user.id);
-    const solve = await t.app.inject({
-      method: "POST",
-      url: "/api/core/solve",
-      headers: {
-        authorization: `Bearer ${token.token}`,
-        "content-type": "application/octet-stream",
-      },
-      payload: samplePng(2, 2),
-    });
-    expect(solve.statusCode).toBe(200);
+    const { response } = await solveAsNewCustomer(await app(withKey()));
+    expect(response.statusCode).toBe(200);
     expect(fake.requests.map((r) => r.path)).toEqual(["/v1/chat/completions"]);
   });
 });
