@@ -8,7 +8,7 @@ export type ProviderStatus = "ok" | "error" | "stub";
 /**
  * At most one provider check per this many ms per instance (measured from the start of the
  * last one); probes in between get its answer. Health probes come every few seconds from every
- * orchestrator, and each check is a request billed against the provider's rate limits.
+ * orchestrator, and each check counts against the provider's rate limits.
  */
 export const PROVIDER_CHECK_INTERVAL_MS = 60_000;
 

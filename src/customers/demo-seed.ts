@@ -101,9 +101,10 @@ async function ensureDemoInvite(
 
 /**
  * Idempotent demo data: one staff admin, one verified user, one unused invite, one API token for
- * the user, the core settings row, and an ended month of the user's usage for staff to settle. Passwords are random and returned once. A pending
- * registration of a demo address is taken over (new password); any other existing account there
- * must already be what is promised, or DemoAccountConflict is thrown and nothing is printed.
+ * the user, the core settings row, and an ended month of the user's usage for staff to settle.
+ * Passwords are random and returned once. A pending registration of a demo address is taken
+ * over (new password); any other existing account there must already be what is promised, or
+ * DemoAccountConflict is thrown and nothing is printed.
  */
 export async function seedDemo(services: Services): Promise<DemoFacts> {
   const { db, config, clock } = services;
