@@ -1,64 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { detectImageFormat, inspectImage } from "./image-format.js";
 import { samplePng } from "./sample-images.js";
-
-const GIF_3X2 = Buffer.from(
-  "474946383961030002008000 00ffffff000000 21f90401000000002c000000000300020000020244 01003b".replace(
-    / /g,
-    "",
-  ),
-  "hex",
-);
-
-function jpeg(width: number, height: number): Buffer {
-  const app0 = Buffer.from("ffe000104a46494600010100000100010000", "hex");
-  const sof0 = Buffer.alloc(19);
-  sof0.writeUInt16BE(0xffc0, 0);
-  sof0.writeUInt16BE(17, 2);
-  sof0[4] = 8;
-  sof0.writeUInt16BE(height, 5);
-  sof0.writeUInt16BE(width, 7);
-  sof0[9] = 3;
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof0, Buffer.from([0xff, 0xd9])]);
-}
-
-function riff(chunk: Buffer): Buffer {
-  const header = Buffer.alloc(12);
-  header.write("RIFF", 0, "latin1");
-  header.writeUInt32LE(4 + chunk.length, 4);
-  header.write("WEBP", 8, "latin1");
-  return Buffer.concat([header, chunk]);
-}
-
-function webpVp8x(width: number, height: number): Buffer {
-  const chunk = Buffer.alloc(18);
-  chunk.write("VP8X", 0, "latin1");
-  chunk.writeUInt32LE(10, 4);
-  chunk.writeUIntLE(width - 1, 12, 3);
-  chunk.writeUIntLE(height - 1, 15, 3);
-  return riff(chunk);
-}
-
-function webpVp8l(width: number, height: number): Buffer {
-  const chunk = Buffer.alloc(14);
-  chunk.write("VP8L", 0, "latin1");
-  chunk.writeUInt32LE(5, 4);
-  chunk[8] = 0x2f;
-  chunk.writeUInt32LE(((width - 1) & 0x3fff) | (((height - 1) & 0x3fff) << 14), 9);
-  return riff(chunk);
-}
-
-function webpVp8(width: number, height: number): Buffer {
-  const chunk = Buffer.alloc(20);
-  chunk.write("VP8 ", 0, "latin1");
-  chunk.writeUInt32LE(10, 4);
-  chunk[11] = 0x9d;
-  chunk[12] = 0x01;
-  chunk[13] = 0x2a;
-  chunk.writeUInt16LE(width, 14);
-  chunk.writeUInt16LE(height, 16);
-  return riff(chunk);
-}
+import {
+  GIF_3X2,
+  headerOnlyJpeg,
+  webpVp8,
+  webpVp8l,
+  webpVp8x,
+} from "../../test/support/image-files.js";
 
 describe("image format detection", () => {
   it("reads a PNG's format and size from its IHDR chunk", () => {
@@ -75,7 +24,7 @@ describe("image format detection", () => {
   });
 
   it("finds a JPEG's size in its start-of-frame segment after other segments", () => {
-    expect(inspectImage(jpeg(640, 480))).toEqual({
+    expect(inspectImage(headerOnlyJpeg(640, 480))).toEqual({
       format: "jpeg",
       mimeType: "image/jpeg",
       width: 640,
