@@ -1,5 +1,4 @@
 import cookie from "@fastify/cookie";
-import cors from "@fastify/cors";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { aiServicesAdminRoutes } from "./ai-services/ai-services-admin.routes.js";
@@ -13,6 +12,7 @@ import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
 import { usersAdminRoutes } from "./customers/users-admin.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
+import { registerCors } from "./platform/cors.js";
 import { registerDocs } from "./platform/docs.js";
 import {
   clientErrorHandler,
@@ -22,6 +22,7 @@ import {
 import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
+import { homeRoutes } from "./platform/home.routes.js";
 import { registerLingeringClose } from "./platform/lingering-close.js";
 import { hostAllowed, hostnameOf } from "./platform/hosts.js";
 import { readsBody } from "./platform/platform-responses.js";
@@ -156,22 +157,12 @@ export async function buildApp(
   });
 
   await app.register(cookie);
-  await app.register(cors, {
-    origin: config.corsAllowedOrigins.length === 0 ? false : [...config.corsAllowedOrigins],
-    credentials: true,
-    exposedHeaders: ["X-Request-ID", "Retry-After", "Idempotent-Replayed"],
-    allowedHeaders: [
-      "Content-Type",
-      "Authorization",
-      "X-CSRFToken",
-      "X-Request-ID",
-      "Idempotency-Key",
-    ],
-  });
+  await registerCors(app, config.corsAllowedOrigins);
   registerAccessControl(app, services.auth);
   await registerRateLimit(app, config, options.rateLimit);
   await registerDocs(app);
 
+  await app.register(homeRoutes);
   await app.register(healthRoutes);
   await app.register(coreRoutes);
   await app.register(customersRoutes);

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { testConfig } from "../test/support/app.js";
+import { allCommands } from "./commands.js";
+import { runCommandLine } from "./platform/cli.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -103,4 +106,20 @@ describe.skipIf(!hasPythonPty)("createsuperuser on a real terminal", () => {
     expect(result.output).not.toContain("Error");
     expect(result.exit).toBe(130);
   }, 90_000);
+});
+
+describe("the contract's command names", () => {
+  it.each([
+    ["bootstrap_demo", "bootstrap-demo"],
+    ["create_billing_periods", "create-billing-periods"],
+    ["mark_overdue_periods", "mark-overdue-periods"],
+  ])("%s runs %s", async (contractName, name) => {
+    const out: string[] = [];
+    const code = await runCommandLine([contractName, "--help"], allCommands(testConfig()), {
+      io: { out: (line) => out.push(line), err: (line) => out.push(line) },
+      services: () => Promise.reject(new Error("--help needs no database")),
+    });
+    expect(code).toBe(0);
+    expect(out.join("\n")).toMatch(new RegExp(`^Usage: tollgate ${name}\\b`));
+  });
 });

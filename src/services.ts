@@ -91,6 +91,7 @@ export async function buildServices(
     clock,
     runMetered,
     creditCostMilli: () => aiServices.creditCostOf(IMAGE_SOLVE_SERVICE),
+    log,
     ...(overrides.solver === undefined ? {} : { solver: overrides.solver }),
   });
   const aiServices = createAiServicesService({

@@ -3,7 +3,7 @@ import { createApiToken, createVerifiedUser } from "../../test/factories/custome
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { startFakeOpenAi, type FakeOpenAi } from "../../test/support/fake-openai.js";
 import { signIn } from "../../test/support/sessions.js";
-import { samplePng } from "./sample-images.js";
+import { solveAsNewCustomer } from "../../test/support/solve.js";
 
 describe("GET/PATCH /api/admin/settings", () => {
   let t: TestApp;
@@ -50,17 +50,7 @@ describe("GET/PATCH /api/admin/settings", () => {
     expect(read.json()).toMatchObject({ cost_per_request_cents: 250 });
 
     // The solve path reads the cached row; a change on this instance is seen at once.
-    const { user } = await createVerifiedUser(t.services.db);
-    const token = await createApiToken(t, user.id);
-    const solve = await t.app.inject({
-      method: "POST",
-      url: "/api/core/solve",
-      headers: {
-        authorization: `Bearer ${token.token}`,
-        "content-type": "application/octet-stream",
-      },
-      payload: samplePng(2, 2),
-    });
+    const { user, response: solve } = await solveAsNewCustomer(t);
     expect(solve.statusCode).toBe(200);
     const [period] = await t.database.query<{ total_cost_cents: string | number }>(
       "select total_cost_cents from billing_periods where user_id = $1",
@@ -193,17 +183,7 @@ describe("the core_settings row is the source of truth once it exists", () => {
       },
     });
     try {
-      const { user } = await createVerifiedUser(second.services.db);
-      const token = await createApiToken(second, user.id);
-      const solve = await second.app.inject({
-        method: "POST",
-        url: "/api/core/solve",
-        headers: {
-          authorization: `Bearer ${token.token}`,
-          "content-type": "application/octet-stream",
-        },
-        payload: samplePng(2, 2),
-      });
+      const { user, response: solve } = await solveAsNewCustomer(second);
       expect(solve.statusCode).toBe(200);
       expect((fake.requests[0]?.body as { model: string }).model).toBe("gpt-from-row");
       const [log] = await second.database.query<{ cost_cents: string | number }>(

@@ -7,6 +7,7 @@ import type { Db } from "../platform/db/database.js";
 import { coreError, PROVIDER_ERROR_DETAILS, type ProviderErrorCode } from "./core.errors.js";
 import { createCoreSettingsService, type CoreSettingsService } from "./core-settings.service.js";
 import { inspectImage } from "./image-format.js";
+import { createProviderHealth, type ProviderHealth } from "./provider-health.js";
 import { createOpenAiClient } from "./services/openai-client.js";
 import type { ImageSolver, SolveOutcome } from "./services/image-solver.js";
 import { createStubSolver } from "./stub-provider.js";
@@ -40,9 +41,12 @@ export interface SolveResponseBody {
 export interface CoreServices {
   readonly solver: ImageSolver;
   readonly settings: CoreSettingsService;
+  /** For /healthz only; cached, so probes never call the provider more than once a minute. */
+  readonly providerHealth: ProviderHealth;
   /**
    * Validates the image, asks the provider, and logs the call (charging it only on success)
    * atomically before replying; refusals before the provider is asked are thrown as AppErrors.
+   * Neither the image nor the provider's answer is stored or logged; only sizes and metadata.
    */
   solveImage(input: SolveInput): Promise<MeteredRunOutcome>;
 }
@@ -89,6 +93,7 @@ export function buildCoreServices(deps: {
   runMetered: MeteredRunner;
   /** The credit cost of core.image_solve (its ai_services row; staff may add one). */
   creditCostMilli: () => Promise<number>;
+  log?: Pick<Logger, "warn">;
   solver?: ImageSolver;
 }): CoreServices {
   const { clock, runMetered } = deps;
@@ -98,6 +103,7 @@ export function buildCoreServices(deps: {
   return {
     solver,
     settings,
+    providerHealth: createProviderHealth({ solver, clock, log: deps.log }),
     async solveImage(input) {
       const requestTs = clock.now();
       if (input.bytes.length === 0) throw coreError("empty_file", "The uploaded file is empty.");

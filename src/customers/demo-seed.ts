@@ -1,8 +1,10 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { ensureCoreSettings } from "../core/core-settings.queries.js";
+import { IMAGE_SOLVE_SERVICE } from "../core/solve.service.js";
 import type { Services } from "../services.js";
 import type { Db } from "../platform/db/database.js";
+import { seedDemoUsage } from "../usage/demo-usage.js";
 import { apiTokens } from "./api-tokens.table.js";
 import { inviteCodes, type InviteCode } from "./invite-codes.table.js";
 import { findInviteByCode } from "./invites.queries.js";
@@ -99,14 +101,16 @@ async function ensureDemoInvite(
 
 /**
  * Idempotent demo data: one staff admin, one verified user with its trial credits, one unused
- * invite, one API token for the user, the core settings row and the default services' rows. Passwords are random and returned once. A pending
- * registration of a demo address is taken over (new password); any other existing account there
- * must already be what is promised, or DemoAccountConflict is thrown and nothing is printed.
+ * invite, one API token for the user, the core settings row, the default services' rows, and
+ * an ended month of the user's usage for staff to settle. Passwords are random and returned
+ * once. A pending registration of a demo address is taken over (new password); any other
+ * existing account there must already be what is promised, or DemoAccountConflict is thrown and
+ * nothing is printed.
  */
 export async function seedDemo(services: Services): Promise<DemoFacts> {
   const { db, config, clock } = services;
   const { accounts, tokens } = services.customers;
-  await ensureCoreSettings(db, config);
+  const settings = await ensureCoreSettings(db, config);
 
   async function ensureAccount(email: string, isStaff: boolean, existing: User | undefined) {
     if (existing === undefined) {
@@ -148,8 +152,14 @@ export async function seedDemo(services: Services): Promise<DemoFacts> {
     .from(apiTokens)
     .where(and(eq(apiTokens.userId, user.user.id), isNull(apiTokens.revokedAt)))
     .limit(1);
-  const token =
-    liveToken === undefined ? (await tokens.createToken(user.user.id, "demo")).token : null;
+  const created = liveToken === undefined ? await tokens.createToken(user.user.id, "demo") : null;
+  await seedDemoUsage(db, {
+    userId: user.user.id,
+    tokenId: liveToken?.id ?? created?.id ?? null,
+    service: IMAGE_SOLVE_SERVICE,
+    costPerRequestCents: settings.costPerRequestCents,
+    now: clock.now(),
+  });
   await services.aiServices.createDefaultRows();
   // Once per user (the grant's source is unique), like a verified customer's.
   await db.transaction((tx) => services.credits.grantTrialCredits(tx, user.user.id));
@@ -158,7 +168,7 @@ export async function seedDemo(services: Services): Promise<DemoFacts> {
     admin: { email: DEMO_ADMIN_EMAIL, password: admin.password },
     user: { email: DEMO_USER_EMAIL, password: user.password },
     invite_code: invite.code,
-    token,
+    token: created?.token ?? null,
   };
 }
 

@@ -71,6 +71,20 @@ describe("the command framework", () => {
     expect(io.stdout).toEqual(["-3"]);
   });
 
+  it("takes a hyphenated command's name with underscores, and lists it once", async () => {
+    const hyphenated: Command = { ...echo, name: "say-it" };
+    const ran = captureIo();
+    expect(await runCommandLine(["say_it", "--upper", "hi"], [hyphenated], context(ran))).toBe(0);
+    expect(ran.stdout).toEqual(["HI"]);
+    const usage = captureIo();
+    expect(await runCommandLine(["say_it", "--help"], [hyphenated], context(usage))).toBe(0);
+    expect(usage.stdout.join("\n")).toContain("Usage: tollgate say-it [--upper] WORDS…");
+    const listed = captureIo();
+    expect(await runCommandLine(["--help"], [hyphenated], context(listed))).toBe(0);
+    expect(listed.stdout.join("\n")).toContain("say-it");
+    expect(listed.stdout.join("\n")).not.toContain("say_it");
+  });
+
   it("exits 2 on an unknown command or option", async () => {
     const unknown = captureIo();
     expect(await runCommandLine(["nope"], [echo], context(unknown))).toBe(2);

@@ -100,6 +100,17 @@ function positionalsLast(argv: readonly string[], options: Options): string[] {
   return [...flags, "--", ...positionals];
 }
 
+/**
+ * The command of this name. The contract (and Django's manage.py) spells commands with
+ * underscores, `bootstrap_demo`, so `_` in a name stands for `-`; --help lists one spelling.
+ */
+function findCommand(commands: readonly Command[], name: string): Command | undefined {
+  return (
+    commands.find((c) => c.name === name) ??
+    commands.find((c) => c.name === name.replaceAll("_", "-"))
+  );
+}
+
 /** Parses argv (without node and script), runs one command, returns the exit code. */
 export async function runCommandLine(
   argv: readonly string[],
@@ -111,7 +122,7 @@ export async function runCommandLine(
     context.io.out(helpText(commands));
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = findCommand(commands, name);
   if (command === undefined) {
     context.io.err(`Unknown command "${name}".\n\n${helpText(commands)}`);
     return 2;

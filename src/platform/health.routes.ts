@@ -11,10 +11,18 @@ export const HEALTH_DB_TIMEOUT_MS = 2_000;
 const Health = Type.Object({
   status: Type.Union([Type.Literal("ok"), Type.Literal("error")]),
   db: Type.Union([Type.Literal("ok"), Type.Literal("error")]),
-  openai: Type.Union([Type.Literal("stub"), Type.Literal("configured")]),
+  openai: Type.Union([Type.Literal("ok"), Type.Literal("error"), Type.Literal("stub")], {
+    description:
+      "ok: the provider accepted our key at the last check (at most one a minute); error: it did not or could not be reached; stub: no OPENAI_API_KEY. Never changes the status.",
+  }),
 });
 
-/** Liveness and readiness in one: a real database round trip, and the provider mode (no network). */
+/**
+ * Liveness and readiness in one: a real database round trip decides the status. The provider's
+ * reachability is reported but never fails it: an outage there is not this instance's fault, and
+ * a failing probe would make orchestrators restart or drain every healthy instance at once, while
+ * the solve endpoint already answers a provider outage with 502/503/504.
+ */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/healthz",
@@ -24,13 +32,15 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: "getHealth",
         tags: ["health"],
-        summary: "Database connectivity and AI provider mode",
+        summary: "Database connectivity and AI provider reachability",
         response: { 200: Health, 503: Health },
       },
     },
     async (_request, reply) => {
-      const dbOk = await valueWithin(app.services.database.ping(), HEALTH_DB_TIMEOUT_MS, false);
-      const openai = app.config.openai.apiKey === undefined ? "stub" : "configured";
+      const [dbOk, openai] = await Promise.all([
+        valueWithin(app.services.database.ping(), HEALTH_DB_TIMEOUT_MS, false),
+        app.services.core.providerHealth.status(),
+      ]);
       return reply
         .status(dbOk ? 200 : 503)
         .send({ status: dbOk ? "ok" : "error", db: dbOk ? "ok" : "error", openai });

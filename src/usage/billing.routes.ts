@@ -12,14 +12,17 @@ import {
   requestLogJson,
 } from "./usage.schemas.js";
 
-/** The caller's own billing periods: `/api/customers/billing/*` (session). */
+/**
+ * The caller's own billing periods: `/api/customers/billing/*`. Read-only, so an API token may
+ * call them as well as a session: a script can watch its own spend with the token it spends with.
+ */
 export const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { usage } = app.services;
 
   app.get(
     "/api/customers/billing/current",
     {
-      config: { access: "session" },
+      config: { access: "session_or_bearer" },
       schema: {
         operationId: "getCurrentBillingPeriod",
         tags: ["billing"],
@@ -34,7 +37,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/api/customers/billing/periods",
     {
-      config: { access: "session" },
+      config: { access: "session_or_bearer" },
       schema: {
         operationId: "listBillingPeriods",
         tags: ["billing"],
@@ -55,7 +58,7 @@ export const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/api/customers/billing/periods/:id",
     {
-      config: { access: "session" },
+      config: { access: "session_or_bearer" },
       schema: {
         operationId: "getBillingPeriod",
         tags: ["billing"],

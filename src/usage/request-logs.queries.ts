@@ -62,7 +62,10 @@ export interface TimeWindow {
 }
 
 export interface UsageTotals {
+  /** Every logged request, failed ones included. */
   count: number;
+  successful: number;
+  failed: number;
   costCents: number;
 }
 
@@ -70,9 +73,31 @@ function at(instant: Date): SQL {
   return sql`${instant.toISOString()}::timestamptz`;
 }
 
+/** A user's totals over the logs matching `where` (all of them when undefined), as columns. */
+function totalsColumns(prefix: string, where?: SQL): Record<string, SQL.Aliased<number>> {
+  const over = (condition?: SQL) => {
+    const matching = and(where, condition);
+    return matching === undefined ? sql`` : sql` filter (where ${matching})`;
+  };
+  const column = (name: string, aggregate: SQL) =>
+    sql<number>`${aggregate}`.mapWith(Number).as(`${prefix}_${name}`);
+  const succeeded = sql`${requestLogs.status} = 'success'`;
+  const failed = sql`${requestLogs.status} = 'error'`;
+  return {
+    [`${prefix}_count`]: column("count", sql`count(*)${over()}::int`),
+    [`${prefix}_successful`]: column("successful", sql`count(*)${over(succeeded)}::int`),
+    [`${prefix}_failed`]: column("failed", sql`count(*)${over(failed)}::int`),
+    [`${prefix}_cost`]: column(
+      "cost",
+      sql`coalesce(sum(${requestLogs.costCents})${over()}, 0)::bigint`,
+    ),
+  };
+}
+
 /**
  * Totals over all of a user's logs and over each window, in one query (FILTER aggregates).
- * Counts every logged request, failed ones included; cost is what was charged (errors cost 0).
+ * `count` is every logged request, failed ones included, split into `successful` and `failed`;
+ * cost is what was charged (errors cost 0).
  */
 export async function summarizeUsage<K extends string>(
   db: DbOrTx,
@@ -80,31 +105,25 @@ export async function summarizeUsage<K extends string>(
   windows: Readonly<Record<K, TimeWindow>>,
 ): Promise<{ total: UsageTotals; windows: Record<K, UsageTotals> }> {
   const keys = Object.keys(windows) as K[];
-  const columns: Record<string, SQL.Aliased<number>> = {
-    total_count: sql<number>`count(*)::int`.mapWith(Number).as("total_count"),
-    total_cost: sql<number>`coalesce(sum(${requestLogs.costCents}), 0)::bigint`
-      .mapWith(Number)
-      .as("total_cost"),
-  };
+  let columns = totalsColumns("total", undefined);
   keys.forEach((key, i) => {
     const { start, end } = windows[key];
     const inWindow = sql`${requestLogs.requestTs} >= ${at(start)} and ${requestLogs.requestTs} < ${at(end)}`;
-    columns[`w${i}_count`] = sql<number>`count(*) filter (where ${inWindow})::int`
-      .mapWith(Number)
-      .as(`w${i}_count`);
-    columns[`w${i}_cost`] =
-      sql<number>`coalesce(sum(${requestLogs.costCents}) filter (where ${inWindow}), 0)::bigint`
-        .mapWith(Number)
-        .as(`w${i}_cost`);
+    columns = { ...columns, ...totalsColumns(`w${i}`, inWindow) };
   });
   const [row] = await db.select(columns).from(requestLogs).where(eq(requestLogs.userId, userId));
-  const value = (name: string): number => row?.[name] ?? 0;
+  const totals = (prefix: string): UsageTotals => ({
+    count: row?.[`${prefix}_count`] ?? 0,
+    successful: row?.[`${prefix}_successful`] ?? 0,
+    failed: row?.[`${prefix}_failed`] ?? 0,
+    costCents: row?.[`${prefix}_cost`] ?? 0,
+  });
   const result = {} as Record<K, UsageTotals>;
   keys.forEach((key, i) => {
-    result[key] = { count: value(`w${i}_count`), costCents: value(`w${i}_cost`) };
+    result[key] = totals(`w${i}`);
   });
   return {
-    total: { count: value("total_count"), costCents: value("total_cost") },
+    total: totals("total"),
     windows: result,
   };
 }

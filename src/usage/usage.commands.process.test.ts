@@ -55,7 +55,8 @@ async function cronScenario(env: Record<string, string>, withDatabase: WithDatab
   expect(months.map((m) => `Created 2 billing period(s) for ${m}; 0 already existed.\n`)).toContain(
     created.stdout,
   );
-  const again = await run("create-billing-periods");
+  // The contract's (Django's) spelling of the same command.
+  const again = await run("create_billing_periods");
   expect(again.code).toBe(0);
   expect(again.stdout).toMatch(
     /^Created 0 billing period\(s\) for \d{4}-\d{2}; 2 already existed\.$/m,

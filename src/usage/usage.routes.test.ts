@@ -54,14 +54,25 @@ describe("usage routes", () => {
 
       const { status, body } = await get("/api/customers/usage/summary", headers);
       expect(status).toBe(200);
+      // total_requests and count are every logged call; a period's total_requests, only the
+      // successful ones.
+      const window = (title: string, count: number, failed: number, cost: number) => ({
+        title,
+        count,
+        successful_requests: count - failed,
+        failed_requests: failed,
+        cost_cents: cost,
+      });
       expect(body).toEqual({
         total_requests: 7,
+        successful_requests: 6,
+        failed_requests: 1,
         total_cost_cents: 2500,
         by_period: [
-          { title: "Today", count: 2, cost_cents: 100 },
-          { title: "Yesterday", count: 2, cost_cents: 500 },
-          { title: "Last 7 Days", count: 5, cost_cents: 1000 },
-          { title: "This Month", count: 3, cost_cents: 1100 },
+          window("Today", 2, 1, 100),
+          window("Yesterday", 2, 0, 500),
+          window("Last 7 Days", 5, 1, 1000),
+          window("This Month", 3, 1, 1100),
         ],
       });
     });
@@ -79,7 +90,7 @@ describe("usage routes", () => {
       }
       try {
         let { body } = await get("/api/customers/usage/summary", headers);
-        expect(body["by_period"]).toEqual([
+        expect(body["by_period"]).toMatchObject([
           { title: "Today", count: 2, cost_cents: 20 },
           { title: "Yesterday", count: 0, cost_cents: 0 },
           { title: "Last 7 Days", count: 2, cost_cents: 20 },
@@ -87,7 +98,7 @@ describe("usage routes", () => {
         ]);
         clock.set("2025-06-01T00:00:00Z");
         ({ body } = await get("/api/customers/usage/summary", headers));
-        expect(body["by_period"]).toEqual([
+        expect(body["by_period"]).toMatchObject([
           { title: "Today", count: 0, cost_cents: 0 },
           { title: "Yesterday", count: 2, cost_cents: 20 },
           { title: "Last 7 Days", count: 2, cost_cents: 20 },
@@ -113,7 +124,7 @@ describe("usage routes", () => {
       await at("2026-01-01T00:00:00Z", 1000000); // the next year's first instant
       try {
         let { body } = await get("/api/customers/usage/summary", headers);
-        expect(body["by_period"]).toEqual([
+        expect(body["by_period"]).toMatchObject([
           { title: "Today", count: 1, cost_cents: 100000 },
           { title: "Yesterday", count: 1, cost_cents: 10000 },
           { title: "Last 7 Days", count: 3, cost_cents: 111000 },
@@ -121,7 +132,7 @@ describe("usage routes", () => {
         ]);
         clock.set("2026-01-01T00:00:00Z");
         ({ body } = await get("/api/customers/usage/summary", headers));
-        expect(body["by_period"]).toEqual([
+        expect(body["by_period"]).toMatchObject([
           { title: "Today", count: 1, cost_cents: 1000000 },
           { title: "Yesterday", count: 1, cost_cents: 100000 },
           // Dec 26 .. Jan 1.
@@ -137,8 +148,34 @@ describe("usage routes", () => {
     it("answers zeros for a user without requests", async () => {
       const { headers } = await customer();
       const { body } = await get("/api/customers/usage/summary", headers);
-      expect(body).toMatchObject({ total_requests: 0, total_cost_cents: 0 });
+      expect(body).toMatchObject({
+        total_requests: 0,
+        successful_requests: 0,
+        failed_requests: 0,
+        total_cost_cents: 0,
+      });
       expect(body["by_period"]).toHaveLength(4);
+    });
+
+    it("counts failed calls in total_requests, while the billing period counts only successful ones", async () => {
+      const { user, headers } = await customer();
+      for (const status of ["success", "success", "error"] as const) {
+        await recordTestRequest(t.services.db, {
+          userId: user.id,
+          requestTs: new Date("2025-03-01T09:00:00Z"),
+          status,
+          errorCode: status === "error" ? "openai_timeout" : null,
+        });
+      }
+      const summary = await get("/api/customers/usage/summary", headers);
+      expect(summary.body).toMatchObject({
+        total_requests: 3,
+        successful_requests: 2,
+        failed_requests: 1,
+        total_cost_cents: 200,
+      });
+      const period = await get("/api/customers/billing/current", headers);
+      expect(period.body).toMatchObject({ total_requests: 2, total_cost_cents: 200 });
     });
 
     it("requires a session", async () => {

@@ -8,14 +8,17 @@ import { RequestLogItem, requestLogJson, UsageSummary } from "./usage.schemas.js
 const DATE_OR_DATETIME =
   "ISO 8601 date (YYYY-MM-DD: the whole UTC day) or datetime (e.g. 2025-08-11T12:00:00Z; no offset means UTC)";
 
-/** The caller's own usage: `/api/customers/usage/*` (session). */
+/**
+ * The caller's own usage: `/api/customers/usage/*`. Read-only, so an API token may call
+ * them as well as a session: a script can watch its own spend with the token it spends with.
+ */
 export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { usage } = app.services;
 
   app.get(
     "/api/customers/usage/requests",
     {
-      config: { access: "session" },
+      config: { access: "session_or_bearer" },
       schema: {
         operationId: "listRequests",
         tags: ["usage"],
@@ -39,7 +42,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/api/customers/usage/summary",
     {
-      config: { access: "session" },
+      config: { access: "session_or_bearer" },
       schema: {
         operationId: "getUsageSummary",
         tags: ["usage"],

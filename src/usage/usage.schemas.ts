@@ -40,7 +40,10 @@ export const BillingPeriodItem = Type.Object({
   id: Type.String({ format: "uuid" }),
   period_start: Day,
   period_end: { ...Day, description: "Last day of the month, inclusive" },
-  total_requests: Type.Integer({ description: "Successful (charged) requests" }),
+  total_requests: Type.Integer({
+    description:
+      "Billable (successful) requests; failed calls are logged but not counted (unlike the usage summary's total_requests)",
+  }),
   total_cost_cents: Type.Integer(),
   is_current: Type.Boolean(),
   payment_status: PaymentStatusSchema,
@@ -59,8 +62,20 @@ export const AdminBillingPeriodItem = Type.Object({
 });
 export type AdminBillingPeriodItem = Static<typeof AdminBillingPeriodItem>;
 
+const SuccessfulRequests = Type.Integer({
+  description: "Logged requests that succeeded: the billable ones a billing period counts",
+});
+const FailedRequests = Type.Integer({
+  description: "Logged requests that failed (cost 0; not counted in a billing period)",
+});
+
 export const UsageSummary = Type.Object({
-  total_requests: Type.Integer({ description: "Every logged request, failed ones included" }),
+  total_requests: Type.Integer({
+    description:
+      "Every logged request, failed ones included (successful_requests + failed_requests); a billing period's total_requests counts only the successful ones",
+  }),
+  successful_requests: SuccessfulRequests,
+  failed_requests: FailedRequests,
   total_cost_cents: Type.Integer(),
   by_period: Type.Array(
     Type.Object({
@@ -68,7 +83,11 @@ export const UsageSummary = Type.Object({
         type: "string",
         enum: [...SUMMARY_TITLES],
       }),
-      count: Type.Integer(),
+      count: Type.Integer({
+        description: "Every logged request in the window, failed ones included",
+      }),
+      successful_requests: SuccessfulRequests,
+      failed_requests: FailedRequests,
       cost_cents: Type.Integer(),
     }),
   ),

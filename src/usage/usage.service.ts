@@ -121,10 +121,14 @@ export function buildUsageService(deps: UsageDeps) {
       const summary = await summarizeUsage(db, userId, summaryWindows(clock.now()));
       return {
         total_requests: summary.total.count,
+        successful_requests: summary.total.successful,
+        failed_requests: summary.total.failed,
         total_cost_cents: summary.total.costCents,
         by_period: SUMMARY_TITLES.map((title) => ({
           title,
           count: summary.windows[title].count,
+          successful_requests: summary.windows[title].successful,
+          failed_requests: summary.windows[title].failed,
           cost_cents: summary.windows[title].costCents,
         })),
       };

@@ -19,6 +19,11 @@ export type FakeReply =
   /** A valid completion whose answer pads the body to `bytes`; chunked unless `declareLength`. */
   | { readonly kind: "large"; readonly bytes: number; readonly declareLength?: boolean };
 
+export interface FakeOpenAiOptions {
+  /** When set, a request with any other bearer token gets 401 invalid_api_key, as OpenAI answers. */
+  readonly apiKey?: string;
+}
+
 export interface FakeOpenAi {
   /** Base URL to use as OPENAI_BASE_URL, e.g. http://127.0.0.1:41234/v1. */
   readonly baseUrl: string;
@@ -31,10 +36,11 @@ export interface FakeOpenAi {
 export const FAKE_ANSWER = "42";
 
 /**
- * A local stand-in for the OpenAI Chat Completions API over real HTTP on 127.0.0.1, so the client
- * is tested through its real network path (sockets, timeouts, status codes) without the internet.
+ * A local stand-in for the OpenAI API over real HTTP on 127.0.0.1 (Chat Completions, and
+ * `GET /models` for the health check), so the client is tested through its real network path
+ * (sockets, timeouts, status codes) without the internet. `reply` applies to both.
  */
-export async function startFakeOpenAi(): Promise<FakeOpenAi> {
+export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
   const requests: RecordedRequest[] = [];
   let next: FakeReply = { kind: "ok" };
   const timers = new Set<NodeJS.Timeout>();
@@ -61,8 +67,22 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         response.writeHead(status, { "content-type": "application/json", ...headers });
         response.end(JSON.stringify(payload));
       };
+      if (
+        options.apiKey !== undefined &&
+        request.headers.authorization !== `Bearer ${options.apiKey}`
+      ) {
+        json(401, {
+          error: { message: "Incorrect API key provided.", code: "invalid_api_key" },
+        });
+        return;
+      }
+      const listsModels = request.method === "GET" && request.url === "/v1/models";
       switch (reply.kind) {
         case "ok": {
+          if (listsModels) {
+            json(200, { object: "list", data: [{ id: "gpt-4o-mini", object: "model" }] });
+            return;
+          }
           const model = (body as { model?: string } | null)?.model ?? "unknown";
           json(200, {
             id: "chatcmpl-fake",

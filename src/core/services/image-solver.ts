@@ -22,8 +22,19 @@ export type SolveOutcome =
       readonly detail: string;
     };
 
+/** How a reachability check ended; `detail` is for logs only (never the key or a reply body). */
+export interface ReachabilityOutcome {
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
 /** An AI provider that answers an image: the OpenAI client, or the stub when no key is set. */
 export interface ImageSolver {
   readonly mode: "stub" | "openai";
   solveImage(bytes: Buffer, mimeType: string, options: SolveImageOptions): Promise<SolveOutcome>;
+  /**
+   * One cheap authenticated request that shows the provider answers and accepts the key, within
+   * `timeoutMs`; never throws. Absent when there is no provider to reach (the stub).
+   */
+  readonly checkReachable?: (timeoutMs: number) => Promise<ReachabilityOutcome>;
 }

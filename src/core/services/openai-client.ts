@@ -59,7 +59,7 @@ function answerOf(body: ChatCompletion): string | null {
   return typeof content === "string" ? content : null;
 }
 
-function failureOf(error: unknown): SolveOutcome {
+function failureOf(error: unknown): Extract<SolveOutcome, { ok: false }> {
   const name = error instanceof Error ? error.name : "";
   if (name === "TimeoutError" || name === "AbortError") {
     return { ok: false, code: "openai_timeout", detail: "no complete reply within the timeout" };
@@ -81,6 +81,20 @@ export function createOpenAiClient(options: OpenAiClientOptions): ImageSolver {
   const url = `${options.baseUrl}/chat/completions`;
   return {
     mode: "openai",
+    // GET /models: authenticated, cheap and free of charge, unlike a completion.
+    async checkReachable(timeoutMs) {
+      try {
+        const response = await doFetch(`${options.baseUrl}/models`, {
+          headers: { authorization: `Bearer ${options.apiKey}`, accept: "application/json" },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        // Read (within the limit) only to free the connection for reuse.
+        await readTextWithLimit(response, MAX_PROVIDER_REPLY_BYTES);
+        return { ok: response.ok, detail: `provider answered ${response.status}` };
+      } catch (error) {
+        return { ok: false, detail: failureOf(error).detail };
+      }
+    },
     async solveImage(bytes, mimeType, { model, timeoutS }) {
       const body = JSON.stringify({
         model,
