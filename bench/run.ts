@@ -14,8 +14,11 @@ import type { LoadRequest, LoadResult } from "./load.js";
 import {
   embeddedDatabase,
   serverDatabase,
+  serviceTarget,
+  solveTarget,
+  startApp,
   startBareTarget,
-  startSolveTarget,
+  type DatabaseChoice,
   type Target,
 } from "./targets.js";
 
@@ -37,7 +40,7 @@ function load(target: Target, durationS: number): Promise<LoadResult> {
     url: target.url,
     headers: target.headers,
     ...(target.authorizations === undefined ? {} : { authorizations: target.authorizations }),
-    body: IMAGE.toString("base64"),
+    body: (target.body ?? IMAGE).toString("base64"),
     connections: CONNECTIONS,
     durationS,
   };
@@ -70,7 +73,8 @@ function row(label: string, result: LoadResult): string {
   return cells.join("  ");
 }
 
-async function benchSolve(): Promise<void> {
+/** The databases to measure on: embedded always, server PostgreSQL with BENCH_DATABASE_URL. */
+function benchDatabases(): DatabaseChoice[] {
   const only = env["BENCH_ONLY"]; // "embedded" or "server", to profile one of them
   const databases = only === "server" ? [] : [embeddedDatabase];
   const serverUrl = env["BENCH_DATABASE_URL"];
@@ -79,10 +83,12 @@ async function benchSolve(): Promise<void> {
   } else {
     process.stdout.write("BENCH_DATABASE_URL is not set: server PostgreSQL is skipped.\n");
   }
+  return databases;
+}
 
+function printHeader(body: string): void {
   process.stdout.write(
-    `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s (after ${WARMUP_S} s warm-up), ` +
-      `POST of a ${IMAGE.length}-byte PNG as application/octet-stream\n\n`,
+    `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s (after ${WARMUP_S} s warm-up), ${body}\n\n`,
   );
   const header = [
     "target".padEnd(40),
@@ -93,26 +99,64 @@ async function benchSolve(): Promise<void> {
     "failed".padStart(7),
   ].join("  ");
   process.stdout.write(`${header}\n${"-".repeat(header.length)}\n`);
+}
 
+async function measureTarget(label: string, target: Target): Promise<void> {
+  try {
+    process.stdout.write(`${row(label, await measure(target))}\n`);
+    const facts = await target.facts?.();
+    if (facts !== undefined) process.stdout.write(`  ${facts}\n`);
+  } finally {
+    await target.close();
+  }
+}
+
+async function benchSolve(): Promise<void> {
+  const databases = benchDatabases();
+  printHeader(`POST of a ${IMAGE.length}-byte PNG as application/octet-stream`);
   for (const database of databases) {
-    const bare = await startBareTarget();
-    try {
-      process.stdout.write(`${row(`bare Fastify route`, await measure(bare))}\n`);
-    } finally {
-      await bare.close();
-    }
-    const solve = await startSolveTarget(database, USERS);
+    await measureTarget("bare Fastify route", await startBareTarget());
+    const app = await startApp(database, { users: USERS });
     try {
       const label = `solve, ${database.label}${USERS > 1 ? `, ${USERS} users` : ""}`;
-      process.stdout.write(`${row(label, await measure(solve))}\n`);
-      process.stdout.write(`  ${(await solve.facts?.()) ?? ""}\n`);
+      await measureTarget(label, solveTarget(app));
     } finally {
-      await solve.close();
+      await app.close();
     }
   }
 }
 
-const BENCHMARKS: Record<string, () => Promise<void>> = { solve: benchSolve };
+/**
+ * Services next to solve and the bare route, in the same run: the 1-credit
+ * text_sentiment_analysis (a reservation, a settlement and two journal entries per call) and
+ * the free demo_free_service, all on one account, so every call meets the same ledger rows.
+ */
+async function benchServices(): Promise<void> {
+  const databases = benchDatabases();
+  printHeader("one account; solve posts a PNG, services post JSON");
+  for (const database of databases) {
+    await measureTarget("bare Fastify route", await startBareTarget());
+    const app = await startApp(database, { users: 1, credits: 100_000_000 });
+    try {
+      await measureTarget(`solve, ${database.label}`, solveTarget(app));
+      await measureTarget(`1-credit service, ${database.label}`, {
+        ...serviceTarget(app, "text_sentiment_analysis"),
+        body: Buffer.from(JSON.stringify({ input: { text: "a good day" } })),
+      });
+      await measureTarget(`demo_free_service, ${database.label}`, {
+        ...serviceTarget(app, "demo_free_service"),
+        body: Buffer.from(JSON.stringify({ input: { message: "hello" } })),
+      });
+    } finally {
+      await app.close();
+    }
+  }
+}
+
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  solve: benchSolve,
+  services: benchServices,
+};
 
 const name = process.argv[2] ?? "solve";
 const benchmark = BENCHMARKS[name];

@@ -15,7 +15,9 @@ export interface Target {
   readonly url: string;
   readonly headers: Record<string, string>;
   readonly authorizations?: readonly string[];
-  /** Metering facts after the run (solve only). */
+  /** The request body (default: the benchmark's PNG). */
+  readonly body?: Buffer;
+  /** Facts after the run (metering, the ledger). */
   facts?(): Promise<string>;
   close(): Promise<void>;
 }
@@ -91,14 +93,26 @@ export function serverDatabase(adminUrl: string): DatabaseChoice {
   };
 }
 
+/** The real application, running, with bench users who have API tokens (and credits). */
+export interface AppTarget {
+  readonly base: string;
+  readonly services: Services;
+  readonly database: Database;
+  readonly authorizations: readonly string[];
+  close(): Promise<void>;
+}
+
 /**
  * The real application (stub provider, info logging to /dev/null, rate limits off) on a random
- * port, with `users` verified users and one API token each, made by the token service.
+ * port, with `users` verified users, one API token each made by the token service, and
+ * `credits` pay-as-you-go credits each.
  */
-export async function startSolveTarget(choice: DatabaseChoice, users = 1): Promise<Target> {
+export async function startApp(
+  choice: DatabaseChoice,
+  options: { users?: number; credits?: number } = {},
+): Promise<AppTarget> {
   const opened = await choice.open();
   const database = opened.database;
-  const cleanup = () => opened.cleanup();
   await database.migrate();
   const config = loadConfig(
     {
@@ -112,8 +126,9 @@ export async function startSolveTarget(choice: DatabaseChoice, users = 1): Promi
   const { default: pino } = await import("pino");
   const log = createLogger(config, pino.destination({ dest: "/dev/null", sync: false }));
   const services: Services = await buildServices(config, database, log);
+  await services.aiServices.createDefaultRows();
   const authorizations: string[] = [];
-  for (let i = 0; i < users; i++) {
+  for (let i = 0; i < (options.users ?? 1); i++) {
     const [user] = await database.db
       .insert(users_)
       .values({
@@ -125,29 +140,76 @@ export async function startSolveTarget(choice: DatabaseChoice, users = 1): Promi
     if (user === undefined) throw new Error("bench user not created");
     const token = await services.customers.tokens.createToken(user.id, "bench");
     authorizations.push(`Bearer ${token.token}`);
+    if ((options.credits ?? 0) > 0) {
+      await services.credits.adjust({
+        userId: user.id,
+        amount: (options.credits ?? 0) * 1000,
+        reason: "benchmark",
+        kind: "payg",
+        actor: null,
+      });
+    }
   }
   const app = await buildApp(config, services);
-  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  const base = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
-    url: `${address}/api/core/solve`,
-    headers: { authorization: authorizations[0] ?? "", "content-type": "application/octet-stream" },
+    base,
+    services,
+    database,
     authorizations,
+    async close() {
+      await app.close();
+      await services.close();
+      await opened.cleanup();
+    },
+  };
+}
+
+/** POST /api/core/solve on a running application. */
+export function solveTarget(app: AppTarget): Target {
+  return {
+    url: `${app.base}/api/core/solve`,
+    headers: {
+      authorization: app.authorizations[0] ?? "",
+      "content-type": "application/octet-stream",
+    },
+    authorizations: app.authorizations,
     async facts() {
-      const [row] = await database.query<{ logs: string; ok: string; total: number }>(
+      const [row] = await app.database.query<{ logs: string; ok: string; total: number }>(
         `select count(*) as logs, count(*) filter (where status = 'success') as ok,
                 (select coalesce(sum(total_requests), 0) from billing_periods) as total
          from request_logs`,
       );
-      const stats = services.customers.tokens.stats();
+      const stats = app.services.customers.tokens.stats();
       return (
         `request logs ${row?.logs ?? "?"} (success ${row?.ok ?? "?"}), period total_requests ` +
         `${String(row?.total ?? "?")}, argon2 verifications ${stats.argon2Verifications}`
       );
     },
-    async close() {
-      await app.close();
-      await services.close();
-      await cleanup();
+    close: () => Promise.resolve(),
+  };
+}
+
+/** POST /api/services/{name}/run with a JSON body on a running application. */
+export function serviceTarget(app: AppTarget, name: string): Target {
+  return {
+    url: `${app.base}/api/services/${name}/run`,
+    headers: { authorization: app.authorizations[0] ?? "", "content-type": "application/json" },
+    authorizations: app.authorizations,
+    async facts() {
+      const ledger = await app.services.credits.reconcile();
+      const usage = await app.services.usage.reconcile();
+      const [row] = await app.database.query<{ logs: string; credits: string }>(
+        `select count(*) as logs, coalesce(sum(credits_charged_milli), 0) / 1000 as credits
+         from request_logs where service = $1`,
+        [name],
+      );
+      return (
+        `request logs ${row?.logs ?? "?"}, credits charged ${row?.credits ?? "?"}; reconcile: ` +
+        `ledger ${ledger.problemCount === 0 ? "clean" : `${ledger.problemCount} problem(s)`}, ` +
+        `periods ${usage.totals.count + usage.logs.count === 0 ? "clean" : "MISMATCHED"}`
+      );
     },
+    close: () => Promise.resolve(),
   };
 }

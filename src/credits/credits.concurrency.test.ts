@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { availableCredits, grantCredits } from "../../test/factories/credits.js";
+import { createApiToken } from "../../test/factories/customers.js";
+import { createUser } from "../../test/factories/users.js";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
+import {
+  createTestDatabase,
+  onServerPostgres,
+  SERVER_ONLY,
+  type TestDatabase,
+} from "../../test/support/database.js";
+import { scriptedService } from "../../test/support/scripted-service.js";
+import { rowsOf } from "../platform/db/rows.js";
+
+const CALLS = 500;
+const CREDITS = 100;
+
+describe.skipIf(!onServerPostgres)(
+  `credits under concurrency, two app instances on one database (${onServerPostgres ? "server Postgres" : SERVER_ONLY})`,
+  () => {
+    let database: TestDatabase;
+    // Each instance has its own provider; each fails every 5th of its calls (20 %).
+    const providers = [
+      scriptedService({ name: "test.flaky", creditCost: 1, failEvery: 5 }),
+      scriptedService({ name: "test.flaky", creditCost: 1, failEvery: 5 }),
+    ];
+    let instances: TestApp[];
+    beforeAll(async () => {
+      database = await createTestDatabase({ poolSize: 20 });
+      instances = [];
+      for (const provider of providers) {
+        instances.push(await createTestApp({ database, aiServices: [provider] }));
+      }
+    });
+    afterAll(async () => {
+      for (const instance of instances) await instance.close();
+      await database.close();
+    });
+
+    it("admits exactly what the credits cover, never overdraws, releases every failure, and reconciles", async () => {
+      const [first] = instances;
+      if (first === undefined) throw new Error("no instance");
+      const user = await createUser(first.services.db);
+      const token = await createApiToken(first, user.id);
+      await grantCredits(first.services, user.id, CREDITS);
+
+      // Sampled while the calls run: the live balance is never below zero.
+      let lowest = Number.POSITIVE_INFINITY;
+      const sampling = { on: true };
+      const sampler = (async () => {
+        while (sampling.on) {
+          lowest = Math.min(lowest, await availableCredits(first.services, user.id));
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      })();
+
+      const replies = await Promise.all(
+        Array.from({ length: CALLS }, (_, i) =>
+          instances[i % 2]!.app.inject({
+            method: "POST",
+            url: "/api/services/test.flaky/run",
+            headers: { authorization: `Bearer ${token.token}` },
+            payload: { input: { n: i } },
+          }),
+        ),
+      );
+      sampling.on = false;
+      await sampler;
+
+      const count = (status: number) => replies.filter((r) => r.statusCode === status).length;
+      const succeeded = count(200);
+      const failed = count(502);
+      const refused = count(402);
+      expect(succeeded + failed + refused).toBe(CALLS);
+      expect(lowest).toBeGreaterThanOrEqual(0);
+      // Every success cost one credit; nothing else did.
+      const left = await availableCredits(first.services, user.id);
+      expect(succeeded + left).toBe(CREDITS);
+      // Only admitted calls reached a provider (a 402 never does).
+      expect(providers[0]!.calls + providers[1]!.calls).toBe(succeeded + failed);
+      expect(failed).toBeGreaterThan(0);
+      // Calls kept coming long after the credits ran out, so they were all spent.
+      expect(succeeded).toBe(CREDITS);
+      expect(left).toBe(0);
+
+      const [holds] = await rowsOf<{ held: number; settled: number; released: number }>(
+        first.services.db,
+        sql`select count(*) filter (where status = 'held')::int as held,
+              count(*) filter (where status = 'settled')::int as settled,
+              count(*) filter (where status = 'released')::int as released
+            from credit_holds`,
+      );
+      expect(holds).toEqual({ held: 0, settled: succeeded, released: failed });
+      const ledger = await first.services.credits.reconcile();
+      expect(ledger.problems).toEqual([]);
+      const usage = await first.services.usage.reconcile();
+      expect(usage.totals.count + usage.logs.count).toBe(0);
+      expect(usage.requestLogs).toBe(succeeded + failed);
+    }, 120_000);
+  },
+);
