@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { FastifyRequest, FastifySchemaCompiler } from "fastify";
+import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { readSolveUpload, registerUploadParsers } from "../core/upload.js";
+import {
+  handlerReadsBody,
+  readSolveUpload,
+  registerUploadParsers,
+  uploadBodyContent,
+} from "../core/upload.js";
 import { toCredits } from "../credits/credit-amounts.js";
 import { Credits, insufficientCreditsResponse } from "../credits/credits.schemas.js";
 import { principalOf } from "../platform/auth.js";
@@ -12,7 +17,6 @@ import {
 } from "../platform/idempotency/idempotency.js";
 import { PAGE_SIZE, PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
-import { validatorCompiler } from "../platform/validation.js";
 import { inputSchemaOf, type RunInput, type ServiceView } from "./ai-services.service.js";
 import { SERVICE_NAME_MAX_LENGTH } from "./service-definition.js";
 
@@ -72,24 +76,9 @@ const RunBody = {
         properties: { input: { type: "object", description: "The service's input_schema" } },
       },
     },
-    "multipart/form-data": {
-      schema: {
-        type: "object",
-        required: ["file"],
-        properties: {
-          file: { type: "string", format: "binary", description: "For image services" },
-        },
-      },
-    },
-    "application/octet-stream": {
-      schema: { type: "string", format: "binary", description: "For image services" },
-    },
+    ...uploadBodyContent("An image, for image services (PNG, JPEG, GIF or WebP)"),
   },
 };
-
-// The body schema above documents the three forms; the handler checks what it reads.
-const runValidatorCompiler: FastifySchemaCompiler<unknown> = (route) =>
-  route.httpPart === "body" ? () => true : validatorCompiler(route);
 
 /** The run's input as sent: JSON (already parsed) or an upload's bytes. */
 async function readRunInput(request: FastifyRequest, limit: number): Promise<RunInput> {
@@ -160,7 +149,7 @@ const runRoute: FastifyPluginAsyncTypebox = async (app) => {
     "/api/services/:name/run",
     {
       config: { access: "session_or_bearer", rateLimitGroup: "solve" },
-      validatorCompiler: runValidatorCompiler,
+      validatorCompiler: handlerReadsBody,
       schema: {
         operationId: "runService",
         tags: ["services"],

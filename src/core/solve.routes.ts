@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { FastifySchemaCompiler } from "fastify";
 import { insufficientCreditsResponse } from "../credits/credits.schemas.js";
 import {
   idempotencyKeyOf,
@@ -9,8 +8,12 @@ import {
 import { Type } from "typebox";
 import { principalOf } from "../platform/auth.js";
 import { problems } from "../platform/problem.js";
-import { validatorCompiler } from "../platform/validation.js";
-import { readSolveUpload, registerUploadParsers } from "./upload.js";
+import {
+  handlerReadsBody,
+  readSolveUpload,
+  registerUploadParsers,
+  uploadBodyContent,
+} from "./upload.js";
 
 const SolveResponse = Type.Object({
   request_id: Type.String({ format: "uuid" }),
@@ -21,28 +24,6 @@ const SolveResponse = Type.Object({
   duration_ms: Type.Integer({ description: "Time from arrival of the request to the answer, ms" }),
 });
 
-/** For the OpenAPI document only: the upload is streamed and checked by the handler itself. */
-const UploadBody = {
-  content: {
-    "multipart/form-data": {
-      schema: {
-        type: "object",
-        required: ["file"],
-        properties: {
-          file: { type: "string", format: "binary", description: "PNG, JPEG, GIF or WebP" },
-        },
-      },
-    },
-    "application/octet-stream": {
-      schema: { type: "string", format: "binary", description: "PNG, JPEG, GIF or WebP bytes" },
-    },
-  },
-};
-
-// The body schema above documents the upload; the bytes themselves are never schema-validated.
-const uploadValidatorCompiler: FastifySchemaCompiler<unknown> = (route) =>
-  route.httpPart === "body" ? () => true : validatorCompiler(route);
-
 /** POST /api/core/solve: the metered image-solving endpoint, for API tokens. */
 export const solveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const limit = app.config.solveMaxBytes;
@@ -52,7 +33,7 @@ export const solveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/core/solve",
     {
       config: { access: "bearer", rateLimitGroup: "solve" },
-      validatorCompiler: uploadValidatorCompiler,
+      validatorCompiler: handlerReadsBody,
       schema: {
         operationId: "solveImage",
         tags: ["core"],
@@ -63,7 +44,7 @@ export const solveRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "current price (core settings) and, when staff gave core.image_solve a credit cost, " +
           "that many credits (402 without them); failures are logged and not charged. Send an " +
           "`Idempotency-Key` header to make retries safe: a repeat gets the first reply.",
-        body: UploadBody,
+        body: { content: uploadBodyContent("PNG, JPEG, GIF or WebP") },
         response: {
           200: SolveResponse,
           ...problems(400, 401, 409, 413, 415, 422, 429, 502, 503, 504),

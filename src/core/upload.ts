@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import multipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from "fastify";
+import { validatorCompiler } from "../platform/validation.js";
 import { readMultipartFile } from "./upload-multipart.js";
 import {
   declaredLength,
@@ -63,3 +64,24 @@ export async function readSolveUpload(
   if (Buffer.isBuffer(request.body)) return { ok: true, bytes: request.body };
   return { ok: false, error: unsupportedMediaType() };
 }
+
+/**
+ * The OpenAPI content of an upload body (multipart `file` or octet-stream), for documentation
+ * only: the upload is streamed and checked by the handler itself.
+ */
+export function uploadBodyContent(description: string) {
+  return {
+    "multipart/form-data": {
+      schema: {
+        type: "object",
+        required: ["file"],
+        properties: { file: { type: "string", format: "binary", description } },
+      },
+    },
+    "application/octet-stream": { schema: { type: "string", format: "binary", description } },
+  };
+}
+
+/** A route's validator compiler when its body is an upload (or JSON read by the handler). */
+export const handlerReadsBody: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === "body" ? () => true : validatorCompiler(route);

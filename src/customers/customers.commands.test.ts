@@ -141,6 +141,15 @@ describe("customers management commands", () => {
     expect(
       await t.services.db.select().from(users).where(eq(users.email, facts.admin.email)),
     ).toHaveLength(1);
+    // The demo user got the trial credits once, and the default services have their rows.
+    const [demoUser] = await t.services.db
+      .select()
+      .from(users)
+      .where(eq(users.email, facts.user.email));
+    expect((await t.services.credits.balance(demoUser!.id)).byKind.trial).toBe(10_000);
+    expect((await t.services.aiServices.listActive()).map((s) => s.name)).toContain(
+      "text_sentiment_analysis",
+    );
 
     const text = cliContext(t);
     expect(await runCommandLine(["bootstrap-demo"], customersCommands, text.context)).toBe(0);

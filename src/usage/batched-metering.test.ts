@@ -132,25 +132,47 @@ describe("batched metering", () => {
     expect(await periodTotals(database.db, user.id)).toEqual([["2025-03-01", true, 6, 600]]);
   });
 
-  it("says when a batch is refused, and takes a log with the same id, user and time as its own", async () => {
-    // What a batch that committed without its reply reaching us (a dropped connection) leaves.
-    const refusals: unknown[] = [];
-    const own = createRequestMeter(database.db, {
-      onBatchRefused: (error) => refusals.push(error),
+  it("says when a batch is refused, and takes a log it wrote itself (its reply lost) as its own", async () => {
+    // What a batch that committed without its reply reaching us (a dropped connection) leaves:
+    // the first statement that logs requests commits, then its reply is lost.
+    let dropped = false;
+    const flaky = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property !== "execute") return Reflect.get(target, property, receiver) as unknown;
+        return async (query: Parameters<typeof target.execute>[0]) => {
+          const result = await target.execute(query);
+          const text = JSON.stringify(query);
+          if (!dropped && text.includes("insert into request_logs")) {
+            dropped = true;
+            throw new Error("Connection terminated unexpectedly");
+          }
+          return result;
+        };
+      },
     });
+    const refusals: unknown[] = [];
+    const own = createRequestMeter(flaky, { onBatchRefused: (error) => refusals.push(error) });
     const user = await createUser(database.db);
-    const input = request(user.id);
-    const logged = await recordTestRequest(database.db, input);
-    const [again, other] = await Promise.all([
-      recordThroughMeter(own, input),
+    const [first, second] = await Promise.all([
+      recordThroughMeter(own, request(user.id)),
       recordThroughMeter(own, request(user.id)),
     ]);
 
-    expect(again).toEqual(logged);
-    expect(other.billingPeriodId).toBe(logged.billingPeriodId);
+    expect(dropped).toBe(true);
     expect(refusals).toHaveLength(1);
-    expect(isUniqueViolation(refusals[0])).toBe(true);
+    expect(first.billingPeriodId).toBe(second.billingPeriodId);
+    expect(first.requestLogId).not.toBe(second.requestLogId);
+    // Charged once each, although each was written twice over.
     expect(await periodTotals(database.db, user.id)).toEqual([["2025-03-01", true, 2, 200]]);
+  });
+
+  it("never takes another request's log for its own, even one with the same id, user and time", async () => {
+    const user = await createUser(database.db);
+    const input = request(user.id);
+    await recordTestRequest(database.db, input);
+    const outcome = await recordThroughMeter(meter, input).catch((error: unknown) => error);
+    expect(isUniqueViolation(outcome)).toBe(true);
+    expect(await periodTotals(database.db, user.id)).toEqual([["2025-03-01", true, 1, 100]]);
   });
 
   it("refuses a negative or fractional cost without holding up the others", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Millicredits } from "../credits/credit-amounts.js";
 import { lockAccounts, readAvailable, resolveHolds } from "../credits/ledger.queries.js";
@@ -69,6 +70,11 @@ export interface MeteredOutcome {
 
 interface Pending {
   readonly call: MeteredCall;
+  /**
+   * The log's id, chosen here: a batch that committed without its reply reaching us is then
+   * recognised by it, never mistaken for another request that reused the request id.
+   */
+  readonly logId: string;
   readonly costCents: number;
   readonly periodStart: string;
 }
@@ -135,7 +141,12 @@ export function createRequestMeter(db: DbOrTx, options: RequestMeterOptions = {}
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
-      return submit({ call, costCents, periodStart: monthBounds(call.log.requestTs).periodStart });
+      return submit({
+        call,
+        logId: randomUUID(),
+        costCents,
+        periodStart: monthBounds(call.log.requestTs).periodStart,
+      });
     },
   };
 }
@@ -216,8 +227,8 @@ async function writeBatch(
 /**
  * One entry alone, for a batch that was refused as a whole. A unique violation usually means a
  * replayed request id, but it is also what a batch that committed without its reply reaching us
- * (a dropped connection) looks like: a log with this id, user and time is then this entry's own,
- * already charged, and its reply is rebuilt from it.
+ * (a dropped connection) looks like: a log with this entry's own log id is then its own, already
+ * charged, and its reply is rebuilt from it.
  */
 async function recordAlone(
   db: DbOrTx,
@@ -232,7 +243,7 @@ async function recordAlone(
     waiting.resolve(outcome);
   } catch (error) {
     const own = isUniqueViolation(error)
-      ? await findOwnLog(db, entry.call.log).catch(() => undefined)
+      ? await findOwnLog(db, entry.logId).catch(() => undefined)
       : undefined;
     if (own === undefined) {
       waiting.reject(error);
@@ -245,15 +256,13 @@ async function recordAlone(
 
 async function findOwnLog(
   db: DbOrTx,
-  log: MeteredCall["log"],
+  logId: string,
 ): Promise<{ recorded: RecordedRequest; creditsChargedMilli: Millicredits } | undefined> {
   const [row] = await rowsOf<RecordedRequest & { credits: string }>(
     db,
     sql`select id as "requestLogId", billing_period_id as "billingPeriodId",
           credits_charged_milli::text as credits
-        from request_logs
-        where request_id = ${log.requestId}::uuid and user_id = ${log.userId}::uuid
-          and request_ts = ${log.requestTs.toISOString()}::timestamptz`,
+        from request_logs where id = ${logId}::uuid`,
   );
   return row === undefined
     ? undefined
@@ -277,6 +286,7 @@ async function insertLogs(
     items.map(({ entry, reply, charged }) => {
       const { log } = entry.call;
       return {
+        id: entry.logId,
         user_id: log.userId,
         token_id: log.tokenId,
         service: log.service,
@@ -297,7 +307,7 @@ async function insertLogs(
     db,
     sql`with input as (
           select * from jsonb_to_recordset(${rows}::jsonb) as x(
-            user_id uuid, token_id uuid, service text, request_ts timestamptz, duration_ms int,
+            id uuid, user_id uuid, token_id uuid, service text, request_ts timestamptz, duration_ms int,
             request_bytes int, response_bytes int, status request_status, error_code text,
             request_id uuid, cost_cents bigint, credits_charged_milli bigint, period_start date)
         ),
@@ -319,10 +329,10 @@ async function insertLogs(
               total_cost_cents = bp.total_cost_cents + c.cost_cents
           from charges c where bp.id = c.id
         )
-        insert into request_logs (user_id, token_id, billing_period_id, service, request_ts,
+        insert into request_logs (id, user_id, token_id, billing_period_id, service, request_ts,
           duration_ms, request_bytes, response_bytes, status, error_code, request_id, cost_cents,
           credits_charged_milli)
-        select i.user_id, i.token_id, p.id, i.service, i.request_ts, i.duration_ms,
+        select i.id, i.user_id, i.token_id, p.id, i.service, i.request_ts, i.duration_ms,
           i.request_bytes, i.response_bytes, i.status, i.error_code, i.request_id, i.cost_cents,
           i.credits_charged_milli
         from input i join periods p using (user_id, period_start)
