@@ -34,8 +34,8 @@ CREATE TABLE "billing_accounts" (
 );
 --> statement-breakpoint
 CREATE TABLE "credit_entries" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "credit_entries_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"seq" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "credit_entries_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"account_id" uuid NOT NULL,
 	"grant_id" uuid,
 	"hold_id" uuid,
@@ -132,14 +132,11 @@ CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id","creat
 CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action","created_at");--> statement-breakpoint
 CREATE INDEX "audit_log_target_idx" ON "audit_log" USING btree ("target_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "billing_accounts_user_id_key" ON "billing_accounts" USING btree ("user_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "credit_entries_seq_key" ON "credit_entries" USING btree ("seq");--> statement-breakpoint
 CREATE INDEX "credit_entries_account_seq_idx" ON "credit_entries" USING btree ("account_id","seq");--> statement-breakpoint
-CREATE INDEX "credit_entries_grant_idx" ON "credit_entries" USING btree ("grant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_entries_hold_once_key" ON "credit_entries" USING btree ("hold_id","type") WHERE "credit_entries"."hold_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_grants_source_key" ON "credit_grants" USING btree ("source_type","source_id");--> statement-breakpoint
 CREATE INDEX "credit_grants_spendable_idx" ON "credit_grants" USING btree ("account_id") WHERE "credit_grants"."remaining" > 0;--> statement-breakpoint
 CREATE INDEX "credit_grants_expiring_idx" ON "credit_grants" USING btree ("expires_at") WHERE "credit_grants"."remaining" > 0 and "credit_grants"."expires_at" is not null;--> statement-breakpoint
-CREATE INDEX "credit_hold_allocations_grant_idx" ON "credit_hold_allocations" USING btree ("grant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_holds_request_id_key" ON "credit_holds" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "credit_holds_open_idx" ON "credit_holds" USING btree ("expires_at") WHERE "credit_holds"."status" = 'held';--> statement-breakpoint
 CREATE INDEX "idempotency_keys_created_at_idx" ON "idempotency_keys" USING btree ("created_at");--> statement-breakpoint

@@ -65,7 +65,7 @@ export async function buildServices(
   const clock = overrides.clock ?? systemClock;
   const db = database.db;
   const mailer = overrides.mailer ?? createMailer(config, log);
-  const credits = createCreditsService({ db, clock, config });
+  const credits = createCreditsService({ database, clock, config });
   const customers = await buildCustomers({ config, database, clock, log, mailer, credits });
   const auth: RequestAuthenticator = customers.authenticator;
   const idempotency = createIdempotencyService({
@@ -75,7 +75,7 @@ export async function buildServices(
   });
   const warn = throttledWarn(log, BATCH_WARNING_INTERVAL_MS);
   // One meter for every metered endpoint, so their requests share batches.
-  const meter = createRequestMeter(db, {
+  const meter = createRequestMeter(database, {
     now: () => clock.now(),
     // Each refused batch falls back to one transaction per request: slower, so say so, sparingly.
     onBatchRefused: (error) => {

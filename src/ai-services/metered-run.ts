@@ -53,6 +53,14 @@ export interface MeteredRunOutcome {
 
 export type MeteredRunner = <R>(input: MeteredRunInput<R>) => Promise<MeteredRunOutcome>;
 
+/** What a call holds once it may run: its account (when it speaks credits) and its hold. */
+interface Prepared {
+  readonly accountId: string | null;
+  readonly holdId: string | null;
+  /** The account's live credits right after the hold was taken. */
+  readonly availableAfter?: Millicredits;
+}
+
 const DUPLICATE_REQUEST_DETAIL =
   "A request with this X-Request-ID was already processed; send a new UUID (or none) to run again.";
 
@@ -97,9 +105,7 @@ export function createMeteredRunner(deps: {
 }): MeteredRunner {
   const { db, credits, idempotency, meter } = deps;
 
-  async function prepare<R>(
-    input: MeteredRunInput<R>,
-  ): Promise<{ accountId: string | null; holdId: string | null }> {
+  async function prepare<R>(input: MeteredRunInput<R>): Promise<Prepared> {
     if (input.requestIdFromCaller && (await requestIdIsLogged(db, input.requestId))) {
       throw aiServicesError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL);
     }
@@ -128,7 +134,7 @@ export function createMeteredRunner(deps: {
         { extensions: { required: toCredits(cost), available: toCredits(reservation.available) } },
       );
     }
-    return { accountId, holdId: reservation.holdId };
+    return { accountId, holdId: reservation.holdId, availableAfter: reservation.availableAfter };
   }
 
   async function runWithin<R>(input: MeteredRunInput<R>): Promise<ServiceOutcome<R> | "crashed"> {
@@ -166,7 +172,7 @@ export function createMeteredRunner(deps: {
       if (key !== undefined) await idempotency.release(key).catch(() => undefined);
     };
 
-    let prepared: { accountId: string | null; holdId: string | null };
+    let prepared: Prepared;
     try {
       prepared = await prepare(input);
     } catch (error) {
@@ -215,7 +221,11 @@ export function createMeteredRunner(deps: {
               credits: {
                 accountId: prepared.accountId,
                 holdId: prepared.holdId,
+                held: prepared.holdId === null ? 0 : input.price.creditCostMilli,
                 charge: input.price.creditCostMilli,
+                ...(prepared.availableAfter === undefined
+                  ? {}
+                  : { availableAfterHold: prepared.availableAfter }),
               },
             }),
         ...(key === undefined ? {} : { idempotency: { userId: key.userId, key: key.key } }),

@@ -37,8 +37,13 @@ export type CreditEntryType = (typeof creditEntryType.enumValues)[number];
 export const creditEntries = pgTable(
   "credit_entries",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    /**
+     * The order of the journal, and its key: an append-only table written on every metered call
+     * keeps its indexes few and its inserts at the end of each (a random UUID key costs both).
+     */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
+    /** The entry's public id (the API's `id`); not indexed: nothing looks an entry up by it. */
+    id: uuid("id").notNull().defaultRandom(),
     accountId: uuid("account_id")
       .notNull()
       .references(() => billingAccounts.id, { onDelete: "restrict" }),
@@ -56,9 +61,7 @@ export const creditEntries = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("credit_entries_seq_key").on(t.seq),
     index("credit_entries_account_seq_idx").on(t.accountId, t.seq),
-    index("credit_entries_grant_idx").on(t.grantId),
     // A hold is reserved, and then settled or released, and refunded, at most once each.
     uniqueIndex("credit_entries_hold_once_key")
       .on(t.holdId, t.type)

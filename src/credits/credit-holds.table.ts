@@ -75,8 +75,8 @@ export const creditHoldAllocations = pgTable(
     refunded: bigint("refunded", { mode: "number" }).notNull().default(0),
   },
   (t) => [
+    // No index by grant: only reconcile reads allocations by grant, and it reads them all.
     primaryKey({ columns: [t.holdId, t.grantId] }),
-    index("credit_hold_allocations_grant_idx").on(t.grantId),
     check("credit_hold_allocations_amount_check", sql`${t.amount} > 0`),
     check(
       "credit_hold_allocations_captured_check",

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Config } from "../config.js";
 import { recordAudit, type Actor } from "../audit/audit.queries.js";
 import type { Clock } from "../platform/clock.js";
-import type { Db, DbOrTx } from "../platform/db/database.js";
+import type { Database, DbOrTx } from "../platform/db/database.js";
 import { platformError } from "../platform/errors.js";
 import { pageWindow, type Listed } from "../platform/pagination.js";
 import { currentRequestId } from "../platform/request-context.js";
@@ -77,14 +77,15 @@ export interface CreditsService {
 }
 
 export function createCreditsService(deps: {
-  db: Db;
+  database: Pick<Database, "db" | "script">;
   clock: Clock;
   config: Pick<Config, "credits">;
 }): CreditsService {
-  const { db, clock, config } = deps;
+  const { clock, config } = deps;
+  const db = deps.database.db;
   const accounts = new Map<string, string>();
   const reserve = createReserver({
-    db,
+    database: deps.database,
     now: () => clock.now(),
     holdTtlMs: config.credits.reservationTtlS * 1000,
   });

@@ -27,16 +27,20 @@ function liveGrant(now: Date): SQL {
   return sql`g.remaining > 0 and (g.expires_at is null or g.expires_at > ${now.toISOString()}::timestamptz)`;
 }
 
+/** The statement that locks the accounts' rows, in id order, for the rest of the transaction. */
+export function lockAccountsQuery(accountIds: readonly string[]): SQL | undefined {
+  const ids = [...new Set(accountIds)].sort();
+  if (ids.length === 0) return undefined;
+  return sql`select id from billing_accounts where id in (${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}) order by id for update`;
+}
+
 /** Locks the accounts' rows, in id order, for the rest of the transaction. */
 export async function lockAccounts(tx: DbOrTx, accountIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(accountIds)].sort();
-  if (ids.length === 0) return;
-  await tx.execute(
-    sql`select id from billing_accounts where id in (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )}) order by id for update`,
-  );
+  const query = lockAccountsQuery(accountIds);
+  if (query !== undefined) await tx.execute(query);
 }
 
 /** The user's billing account id (every user has one, made with the user). */
@@ -110,15 +114,36 @@ export interface HoldRequest {
 /**
  * Reserves credits for a batch of requests in one statement: per account, in batch order, the
  * longest prefix of requests that the account's live credits cover gets a hold, allocated across
- * its grants in spend order (`remaining → held`). Returns the request ids that got one; a
- * request refused here may still fit alone (a later, smaller one), so callers retry refused
- * requests one at a time before answering 402. Call with the accounts locked.
+ * its grants in spend order (`remaining → held`). Returns the admitted request ids with the live
+ * credits left after each; a request refused here may still fit alone (a later, smaller one), so
+ * callers retry refused requests one at a time before answering 402. Locks the accounts itself.
  */
 export async function reserveHolds(
   tx: DbOrTx,
   requests: readonly HoldRequest[],
   now: Date,
-): Promise<Set<string>> {
+): Promise<Map<string, Millicredits>> {
+  return admittedOf(await rowsOf<Record<string, unknown>>(tx, reserveHoldsQuery(requests, now)));
+}
+
+/** A request the batch admitted, and the account's live credits right after it. */
+export interface AdmittedRow {
+  readonly requestId: string;
+  readonly availableAfter: string | number;
+}
+
+/** Admitted request ids with the live credits after each. */
+export function admittedOf(rows: readonly Record<string, unknown>[]): Map<string, Millicredits> {
+  return new Map(
+    (rows as unknown as AdmittedRow[]).map((r) => [r.requestId, Number(r.availableAfter)]),
+  );
+}
+
+/**
+ * The statement of `reserveHolds`: the `credit_reserve` function (migration 0005), which locks
+ * the batch's accounts first; one round trip, and a plan Postgres keeps.
+ */
+export function reserveHoldsQuery(requests: readonly HoldRequest[], now: Date): SQL {
   const input = JSON.stringify(
     requests.map((r, ord) => ({
       hold_id: r.holdId,
@@ -130,66 +155,8 @@ export async function reserveHolds(
       ord,
     })),
   );
-  const rows = await rowsOf<{ requestId: string }>(
-    tx,
-    sql`with input as (
-          select * from jsonb_to_recordset(${input}::jsonb) as x(hold_id uuid, account_id uuid,
-            request_id uuid, service text, amount bigint, expires_at timestamptz, ord int)
-        ),
-        live as (
-          select g.id, g.account_id, g.remaining,
-            sum(g.remaining) over w - g.remaining as g_start, sum(g.remaining) over w as g_end
-          from credit_grants g
-          where g.account_id in (select account_id from input) and ${liveGrant(now)}
-          window w as (partition by g.account_id order by ${SPEND_ORDER}
-            rows between unbounded preceding and current row)
-        ),
-        available as (select account_id, sum(remaining) as total from live group by account_id),
-        requested as (
-          select i.*, sum(i.amount) over (partition by i.account_id order by i.ord
-            rows between unbounded preceding and current row) as r_end
-          from input i
-        ),
-        admitted as (
-          select r.*, r.r_end - r.amount as r_start
-          from requested r join available a using (account_id)
-          where r.r_end <= a.total
-        ),
-        allocated as (
-          select a.hold_id, g.id as grant_id, g.g_start as ord,
-            least(a.r_end, g.g_end) - greatest(a.r_start, g.g_start) as amount
-          from admitted a join live g
-            on g.account_id = a.account_id and g.g_start < a.r_end and g.g_end > a.r_start
-        ),
-        held_grants as (
-          update credit_grants g
-          set remaining = g.remaining - s.amount, held = g.held + s.amount
-          from (select grant_id, sum(amount) as amount from allocated group by grant_id) s
-          where g.id = s.grant_id
-        ),
-        holds as (
-          insert into credit_holds (id, account_id, request_id, service, amount, created_at, expires_at)
-          select hold_id, account_id, request_id, service, amount, ${now.toISOString()}::timestamptz,
-            expires_at
-          from admitted
-        ),
-        allocations as (
-          insert into credit_hold_allocations (hold_id, grant_id, ord, amount)
-          select hold_id, grant_id, ord, amount from allocated
-        ),
-        unspent as (
-          select account_id, sum(remaining) as total from credit_grants
-          where account_id in (select account_id from admitted) group by account_id
-        ),
-        entries as (
-          insert into credit_entries (account_id, hold_id, type, amount, balance_after, service, request_id)
-          select a.account_id, a.hold_id, 'reserve', -a.amount, u.total - a.r_end, a.service, a.request_id
-          from admitted a join unspent u using (account_id)
-          order by a.ord
-        )
-        select request_id::text as "requestId" from admitted`,
-  );
-  return new Set(rows.map((r) => r.requestId));
+  return sql`select request_id::text as "requestId", available_after::text as "availableAfter"
+    from credit_reserve(${input}::jsonb, ${now.toISOString()}::timestamptz)`;
 }
 
 export interface HoldResolution {
@@ -208,7 +175,7 @@ export interface ResolvedHold {
 /**
  * Settles (charges at most the held amount, in allocation order; the rest returns to
  * `remaining`) or releases holds still `held`, each once. A hold already resolved (the sweep
- * released it, say) is left alone and missing from the result. Call with the accounts locked.
+ * released it, say) is left alone and missing from the result. Locks the accounts itself.
  */
 export async function resolveHolds(
   tx: DbOrTx,
@@ -216,61 +183,9 @@ export async function resolveHolds(
   now: Date,
 ): Promise<Map<string, ResolvedHold>> {
   if (resolutions.length === 0) return new Map();
-  const input = JSON.stringify(
-    resolutions.map((r, ord) => ({ hold_id: r.holdId, charge: r.charge, ord })),
-  );
   const rows = await rowsOf<{ holdId: string; accountId: string; charged: string }>(
     tx,
-    sql`with input as (
-          select * from jsonb_to_recordset(${input}::jsonb) as x(hold_id uuid, charge bigint, ord int)
-        ),
-        open as (
-          select h.id, h.account_id, h.amount, h.service, h.request_id, i.ord,
-            i.charge is null as releasing, least(coalesce(i.charge, 0), h.amount) as charge
-          from credit_holds h join input i on i.hold_id = h.id
-          where h.status = 'held'
-        ),
-        allocated as (
-          select a.hold_id, a.grant_id, a.amount,
-            greatest(0, least(a.amount, o.charge - (sum(a.amount) over (partition by a.hold_id
-              order by a.ord rows between unbounded preceding and current row) - a.amount))) as captured
-          from credit_hold_allocations a join open o on o.id = a.hold_id
-        ),
-        captured_allocations as (
-          update credit_hold_allocations ca set captured = al.captured
-          from allocated al
-          where ca.hold_id = al.hold_id and ca.grant_id = al.grant_id and al.captured > 0
-        ),
-        grants_updated as (
-          update credit_grants g
-          set held = g.held - s.amount, consumed = g.consumed + s.captured,
-            remaining = g.remaining + s.amount - s.captured
-          from (select grant_id, sum(amount) as amount, sum(captured) as captured
-                from allocated group by grant_id) s
-          where g.id = s.grant_id
-        ),
-        holds_updated as (
-          update credit_holds h
-          set status = case when o.releasing then 'released' else 'settled' end::credit_hold_status,
-            captured = o.charge, resolved_at = ${now.toISOString()}::timestamptz
-          from open o where h.id = o.id
-        ),
-        unspent as (
-          select account_id, sum(remaining) as total from credit_grants
-          where account_id in (select account_id from open) group by account_id
-        ),
-        entries as (
-          insert into credit_entries (account_id, hold_id, type, amount, balance_after, service, request_id)
-          select o.account_id, o.id,
-            case when o.releasing then 'release' else 'settle' end::credit_entry_type,
-            o.amount - o.charge,
-            u.total + sum(o.amount - o.charge) over (partition by o.account_id order by o.ord
-              rows between unbounded preceding and current row),
-            o.service, o.request_id
-          from open o join unspent u using (account_id)
-          order by o.ord
-        )
-        select id as "holdId", account_id as "accountId", charge::text as charged from open`,
+    resolveHoldsQuery(resolutions, now),
   );
   return new Map(
     rows.map((r) => [
@@ -278,6 +193,24 @@ export async function resolveHolds(
       { holdId: r.holdId, accountId: r.accountId, charged: Number(r.charged) },
     ]),
   );
+}
+
+/**
+ * The statement of `resolveHolds`: the `credit_resolve` function (migration 0005), which locks
+ * the holds' accounts first. With `expectAll`, it fails (rolling the transaction back) unless
+ * every hold was still `held`: a caller that built its replies from the expected charges must
+ * not commit if another writer (the sweep) resolved one of its holds first.
+ */
+export function resolveHoldsQuery(
+  resolutions: readonly HoldResolution[],
+  now: Date,
+  options: { expectAll?: boolean } = {},
+): SQL {
+  const input = JSON.stringify(
+    resolutions.map((r, ord) => ({ hold_id: r.holdId, charge: r.charge, ord })),
+  );
+  return sql`select hold_id as "holdId", account_id as "accountId", charged::text as charged
+    from credit_resolve(${input}::jsonb, ${now.toISOString()}::timestamptz, ${options.expectAll === true})`;
 }
 
 /**

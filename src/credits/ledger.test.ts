@@ -20,11 +20,12 @@ describe("the credit ledger", () => {
   let meter: RequestMeter;
   beforeAll(async () => {
     t = await createTestApp({ clock, env: { CREDIT_RESERVATION_TTL_S: "600" } });
-    meter = createRequestMeter(t.services.db, { now: () => clock.now() });
+    meter = createRequestMeter(t.services.database, { now: () => clock.now() });
   });
   afterAll(async () => t.close());
 
   const requestOfHold = new Map<string, string>();
+  const heldOf = new Map<string, number>();
 
   async function reserve(userId: string, credits: number, requestId = randomUUID()) {
     const reservation = await t.services.credits.reserve({
@@ -33,7 +34,10 @@ describe("the credit ledger", () => {
       service: "test.service",
       amount: Math.round(credits * 1000),
     });
-    if (reservation.ok) requestOfHold.set(reservation.holdId, requestId);
+    if (reservation.ok) {
+      requestOfHold.set(reservation.holdId, requestId);
+      heldOf.set(reservation.holdId, Math.round(credits * 1000));
+    }
     return reservation;
   }
 
@@ -57,7 +61,12 @@ describe("the credit ledger", () => {
         requestId: requestOfHold.get(holdId)!,
         costCents: 0,
       },
-      credits: { accountId, holdId, charge: Math.round((chargeCredits ?? 0) * 1000) },
+      credits: {
+        accountId,
+        holdId,
+        held: heldOf.get(holdId) ?? 0,
+        charge: Math.round((chargeCredits ?? 0) * 1000),
+      },
       reply: (settled) => {
         charged = settled.credits;
         return { status: 200, contentType: "application/json", headers: {}, body: "{}" };

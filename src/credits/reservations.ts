@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../platform/db/database.js";
+import type { Database } from "../platform/db/database.js";
 import { createGroupCommit, type Waiting } from "../platform/db/group-commit.js";
 import type { Millicredits } from "./credit-amounts.js";
-import { lockAccounts, readAvailable, reserveHolds, type HoldRequest } from "./ledger.queries.js";
+import { readAvailable, reserveHolds, type HoldRequest } from "./ledger.queries.js";
 
 export interface ReservationRequest {
   readonly accountId: string;
@@ -12,7 +12,12 @@ export interface ReservationRequest {
 }
 
 export type Reservation =
-  | { readonly ok: true; readonly holdId: string }
+  | {
+      readonly ok: true;
+      readonly holdId: string;
+      /** The account's live credits right after this reservation. */
+      readonly availableAfter: Millicredits;
+    }
   | { readonly ok: false; readonly available: Millicredits };
 
 /** At most this many reservations in one statement. */
@@ -26,31 +31,27 @@ const MAX_BATCH = 500;
  * alone, so each caller gets the answer it would have got by itself.
  */
 export function createReserver(deps: {
-  db: Db;
+  database: Pick<Database, "db">;
   now: () => Date;
   /** How long a hold lives before the sweep may release it (its request is then dead). */
   holdTtlMs: number;
 }): (request: ReservationRequest) => Promise<Reservation> {
-  const { db, now } = deps;
+  const { database, now } = deps;
 
-  async function reserve(requests: readonly HoldRequest[]): Promise<Set<string>> {
-    return db.transaction(async (tx) => {
-      await lockAccounts(
-        tx,
-        requests.map((r) => r.accountId),
-      );
-      return reserveHolds(tx, requests, now());
-    });
+  /** One statement (it locks the accounts itself), so one round trip and one transaction. */
+  async function reserve(requests: readonly HoldRequest[]): Promise<Map<string, Millicredits>> {
+    return reserveHolds(database.db, requests, now());
   }
 
   async function reserveAlone(waiting: Waiting<HoldRequest, Reservation>): Promise<void> {
     const request = waiting.input;
     try {
-      if ((await reserve([request])).has(request.requestId)) {
-        waiting.resolve({ ok: true, holdId: request.holdId });
+      const availableAfter = (await reserve([request])).get(request.requestId);
+      if (availableAfter !== undefined) {
+        waiting.resolve({ ok: true, holdId: request.holdId, availableAfter });
         return;
       }
-      const available = await readAvailable(db, [request.accountId], now());
+      const available = await readAvailable(database.db, [request.accountId], now());
       waiting.resolve({ ok: false, available: available.get(request.accountId) ?? 0 });
     } catch (error) {
       waiting.reject(error);
@@ -58,7 +59,7 @@ export function createReserver(deps: {
   }
 
   const submit = createGroupCommit<HoldRequest, Reservation>(async (batch) => {
-    let admitted: Set<string> | undefined;
+    let admitted: Map<string, Millicredits> | undefined;
     if (batch.length > 1) {
       try {
         admitted = await reserve(batch.map((w) => w.input));
@@ -68,8 +69,9 @@ export function createReserver(deps: {
     }
     const refused: Waiting<HoldRequest, Reservation>[] = [];
     for (const waiting of batch) {
-      if (admitted?.has(waiting.input.requestId) === true) {
-        waiting.resolve({ ok: true, holdId: waiting.input.holdId });
+      const availableAfter = admitted?.get(waiting.input.requestId);
+      if (availableAfter !== undefined) {
+        waiting.resolve({ ok: true, holdId: waiting.input.holdId, availableAfter });
       } else {
         refused.push(waiting);
       }

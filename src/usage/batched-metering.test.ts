@@ -15,7 +15,7 @@ describe("batched metering", () => {
   let meter: RequestMeter;
   beforeAll(async () => {
     database = await createTestDatabase();
-    meter = createRequestMeter(database.db);
+    meter = createRequestMeter(database);
   });
   afterAll(async () => database.close());
 
@@ -151,7 +151,10 @@ describe("batched metering", () => {
       },
     });
     const refusals: unknown[] = [];
-    const own = createRequestMeter(flaky, { onBatchRefused: (error) => refusals.push(error) });
+    const own = createRequestMeter(
+      { db: flaky, script: (s) => database.script(s) },
+      { onBatchRefused: (error) => refusals.push(error) },
+    );
     const user = await createUser(database.db);
     const [first, second] = await Promise.all([
       recordThroughMeter(own, request(user.id)),

@@ -1,12 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Millicredits } from "../credits/credit-amounts.js";
-import { lockAccounts, readAvailable, resolveHolds } from "../credits/ledger.queries.js";
-import type { DbOrTx } from "../platform/db/database.js";
+import {
+  readAvailable,
+  resolveHolds,
+  resolveHoldsQuery,
+  type HoldResolution,
+} from "../credits/ledger.queries.js";
+import type { Database, DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
 import { createGroupCommit, type Waiting } from "../platform/db/group-commit.js";
 import { rowsOf } from "../platform/db/rows.js";
-import { completeIdempotencyKeys } from "../platform/idempotency/idempotency.queries.js";
+import {
+  completeIdempotencyKeys,
+  completeIdempotencyKeysQuery,
+  type KeyCompletion,
+} from "../platform/idempotency/idempotency.queries.js";
 import {
   checkedCost,
   ensureBillingPeriod,
@@ -48,14 +57,22 @@ export interface MeteredCall {
     readonly accountId: string;
     /** Null when the service costs no credits. */
     readonly holdId: string | null;
-    /** Millicredits to charge on success (at most the hold); a failure releases the hold. */
+    /** Millicredits the hold holds (0 without one). */
+    readonly held: Millicredits;
+    /** Millicredits to charge on success (at most `held`); a failure releases the hold. */
     readonly charge: Millicredits;
+    /**
+     * The account's live credits right after the hold was taken (from the reservation): the
+     * balance a reply shows, without a read under the account's lock.
+     */
+    readonly availableAfterHold?: Millicredits;
   };
   /** The caller's Idempotency-Key, whose claim gets this reply. */
   readonly idempotency?: { readonly userId: string; readonly key: string };
   /**
    * The reply, built once the charge is known: `balance` is the account's live credits after
-   * the batch (null without `credits`).
+   * the call (as of its reservation, or read with the batch for calls without a hold; null
+   * without `credits`).
    */
   readonly reply: (settled: {
     credits: Millicredits;
@@ -92,7 +109,11 @@ export interface RequestMeterOptions {
   readonly now?: () => Date;
 }
 
-export function createRequestMeter(db: DbOrTx, options: RequestMeterOptions = {}): RequestMeter {
+export function createRequestMeter(
+  database: Pick<Database, "db" | "script">,
+  options: RequestMeterOptions = {},
+): RequestMeter {
+  const db = database.db;
   const now = options.now ?? (() => new Date());
   // Periods are never deleted, so one that existed once exists: its first request of the month
   // creates it, the rest skip the look-up.
@@ -118,7 +139,7 @@ export function createRequestMeter(db: DbOrTx, options: RequestMeterOptions = {}
     let outcomes: MeteredOutcome[] | undefined;
     try {
       await ensurePeriods(entries);
-      outcomes = await writeBatch(db, entries, now());
+      outcomes = await writeBatch(database, entries, now());
     } catch (error) {
       options.onBatchRefused?.(error);
     }
@@ -151,13 +172,33 @@ export function createRequestMeter(db: DbOrTx, options: RequestMeterOptions = {}
   };
 }
 
+/** An entry with its reply and the credits it is charged, ready to be logged. */
+interface Item {
+  readonly entry: Pending;
+  readonly reply: MeteredReply;
+  readonly charged: Millicredits;
+}
+
+function resolutionOf({ call }: Pending): HoldResolution[] {
+  if (call.credits?.holdId == null) return [];
+  return [
+    {
+      holdId: call.credits.holdId,
+      charge: call.log.status === "success" ? call.credits.charge : null,
+    },
+  ];
+}
+
 /**
- * Writes a batch: settles or releases its holds, builds the replies, logs and charges every
- * entry, and stores the replies of its idempotency keys, all in one transaction (one statement
- * when there is nothing but logs). Throws, writing nothing, when any entry cannot be logged.
+ * Writes a batch: its logs and period totals, the settlement (or release) of its holds, and the
+ * replies of its idempotency keys, in one transaction sent as one script, so the accounts are
+ * locked only while Postgres runs it, never across round trips (one plain statement when there
+ * is nothing but logs). The replies are built first, from what each hold will settle for; the
+ * script fails, writing nothing, if a hold did not (another writer resolved it) or any entry
+ * cannot be logged.
  */
 async function writeBatch(
-  db: DbOrTx,
+  database: Pick<Database, "db" | "script">,
   batch: readonly Pending[],
   at: Date,
 ): Promise<MeteredOutcome[]> {
@@ -165,62 +206,72 @@ async function writeBatch(
     (e) => e.call.credits === undefined && e.call.idempotency === undefined,
   );
   if (plain) {
-    return insertLogs(
-      db,
-      batch.map((entry) => ({
-        entry,
-        reply: entry.call.reply({ credits: 0, balance: null }),
-        charged: 0,
-      })),
-    );
+    const items = batch.map((entry) => ({
+      entry,
+      reply: entry.call.reply({ credits: 0, balance: null }),
+      charged: 0,
+    }));
+    return recordedOf(items, await rowsOf(database.db, insertLogsQuery(items)));
   }
+  // Calls without a hold show the balance read now; the others, the one their hold left.
+  const unheld = batch.flatMap(({ call }) =>
+    call.credits !== undefined && call.credits.availableAfterHold === undefined
+      ? [call.credits.accountId]
+      : [],
+  );
+  const balances = await readAvailable(database.db, unheld, at);
+  const items = batch.map((entry): Item => {
+    const credits = entry.call.credits;
+    if (credits === undefined) {
+      return { entry, reply: entry.call.reply({ credits: 0, balance: null }), charged: 0 };
+    }
+    const settles = credits.holdId !== null && entry.call.log.status === "success";
+    const charged = settles ? Math.min(credits.charge, credits.held) : 0;
+    const balance =
+      credits.availableAfterHold === undefined
+        ? (balances.get(credits.accountId) ?? 0)
+        : credits.availableAfterHold + (credits.holdId !== null ? credits.held - charged : 0);
+    return { entry, reply: entry.call.reply({ credits: charged, balance }), charged };
+  });
+  const resolutions = batch.flatMap(resolutionOf);
+  const complete = completeIdempotencyKeysQuery(completionsOf(items));
+  const statements = [
+    ...(resolutions.length === 0 ? [] : [resolveHoldsQuery(resolutions, at, { expectAll: true })]),
+    insertLogsQuery(items),
+    ...(complete === undefined ? [] : [complete]),
+  ];
+  const results = await database.script(statements);
+  const logs = results[statements.length - (complete === undefined ? 1 : 2)] ?? [];
+  return recordedOf(items, logs);
+}
+
+function completionsOf(items: readonly Item[]): KeyCompletion[] {
+  return items.flatMap(({ entry, reply }) =>
+    entry.call.idempotency === undefined
+      ? []
+      : [{ ...entry.call.idempotency, requestId: entry.call.log.requestId, reply }],
+  );
+}
+
+/**
+ * One entry in a transaction of its own, its reply built from what the database says after the
+ * hold is resolved: the slow path, for entries of a batch that was refused as a whole.
+ */
+async function writeAlone(db: DbOrTx, entry: Pending, at: Date): Promise<MeteredOutcome> {
   return db.transaction(async (tx) => {
-    const withCredits = batch.flatMap((e) =>
-      e.call.credits === undefined ? [] : [e.call.credits],
-    );
-    await lockAccounts(
-      tx,
-      withCredits.map((c) => c.accountId),
-    );
-    const resolved = await resolveHolds(
-      tx,
-      batch.flatMap(({ call }) =>
-        call.credits?.holdId == null
-          ? []
-          : [
-              {
-                holdId: call.credits.holdId,
-                charge: call.log.status === "success" ? call.credits.charge : null,
-              },
-            ],
-      ),
-      at,
-    );
-    const balances = await readAvailable(
-      tx,
-      withCredits.map((c) => c.accountId),
-      at,
-    );
-    const items = batch.map((entry) => {
-      const credits = entry.call.credits;
-      const hold = credits?.holdId == null ? undefined : resolved.get(credits.holdId);
-      const charged = hold?.charged ?? 0;
-      const reply = entry.call.reply({
-        credits: charged,
-        balance: credits === undefined ? null : (balances.get(credits.accountId) ?? 0),
-      });
-      return { entry, reply, charged };
+    const credits = entry.call.credits;
+    const resolved = await resolveHolds(tx, resolutionOf(entry), at);
+    const balances = await readAvailable(tx, credits === undefined ? [] : [credits.accountId], at);
+    const charged = credits?.holdId == null ? 0 : (resolved.get(credits.holdId)?.charged ?? 0);
+    const reply = entry.call.reply({
+      credits: charged,
+      balance: credits === undefined ? null : (balances.get(credits.accountId) ?? 0),
     });
-    const outcomes = await insertLogs(tx, items);
-    await completeIdempotencyKeys(
-      tx,
-      items.flatMap(({ entry, reply }) =>
-        entry.call.idempotency === undefined
-          ? []
-          : [{ ...entry.call.idempotency, requestId: entry.call.log.requestId, reply }],
-      ),
-    );
-    return outcomes;
+    const items = [{ entry, reply, charged }];
+    const [outcome] = recordedOf(items, await rowsOf(tx, insertLogsQuery(items)));
+    await completeIdempotencyKeys(tx, completionsOf(items));
+    if (outcome === undefined) throw new Error("metering: an outcome is missing");
+    return outcome;
   });
 }
 
@@ -238,9 +289,7 @@ async function recordAlone(
   const entry = waiting.input;
   try {
     await ensureBillingPeriod(db, entry.call.log.userId, entry.call.log.requestTs);
-    const [outcome] = await writeBatch(db, [entry], at);
-    if (outcome === undefined) throw new Error("metering: an outcome is missing");
-    waiting.resolve(outcome);
+    waiting.resolve(await writeAlone(db, entry, at));
   } catch (error) {
     const own = isUniqueViolation(error)
       ? await findOwnLog(db, entry.logId).catch(() => undefined)
@@ -273,15 +322,12 @@ async function findOwnLog(
 }
 
 /**
- * Logs the batch in one statement: lock the periods it touches (in id order, so two instances'
+ * The statement that logs a batch: lock the periods it touches (in id order, so two instances'
  * batches cannot deadlock on each other), add each period's successful requests and their costs
  * to its totals, and insert the logs linked to their period. Throws when an entry has no period
  * (nothing is then written: the statement, or the caller's transaction, fails as a whole).
  */
-async function insertLogs(
-  db: DbOrTx,
-  items: readonly { entry: Pending; reply: MeteredReply; charged: Millicredits }[],
-): Promise<MeteredOutcome[]> {
+function insertLogsQuery(items: readonly Item[]): SQL {
   const rows = JSON.stringify(
     items.map(({ entry, reply, charged }) => {
       const { log } = entry.call;
@@ -303,9 +349,7 @@ async function insertLogs(
       };
     }),
   );
-  const logged = await rowsOf<RecordedRequest & { requestId: string }>(
-    db,
-    sql`with input as (
+  return sql`with input as (
           select * from jsonb_to_recordset(${rows}::jsonb) as x(
             id uuid, user_id uuid, token_id uuid, service text, request_ts timestamptz, duration_ms int,
             request_bytes int, response_bytes int, status request_status, error_code text,
@@ -337,8 +381,12 @@ async function insertLogs(
           i.credits_charged_milli
         from input i join periods p using (user_id, period_start)
         returning request_id::text as "requestId", id as "requestLogId",
-          billing_period_id as "billingPeriodId"`,
-  );
+          billing_period_id as "billingPeriodId"`;
+}
+
+/** Each item's log, from what the insert returned; throws when one is missing (no period). */
+function recordedOf(items: readonly Item[], rows: readonly unknown[]): MeteredOutcome[] {
+  const logged = rows as (RecordedRequest & { requestId: string })[];
   const byId = new Map(
     logged.map(({ requestId, requestLogId, billingPeriodId }) => [
       requestId,

@@ -144,7 +144,7 @@ describe.runIf(onServerPostgres)(`metering under concurrency (${SERVER_ONLY})`, 
   it("meters exactly through two instances' batching meters writing at once", async () => {
     const other = await openDatabase({ url: database.url, poolSize: 10 });
     try {
-      const meters = [createRequestMeter(database.db), createRequestMeter(other.db)];
+      const meters = [createRequestMeter(database), createRequestMeter(other)];
       const users = await Promise.all(Array.from({ length: 5 }, () => createUser(database.db)));
       const calls = Array.from({ length: 600 }, (_, i) => ({
         // Each batch touches several users' periods, in a different order on each instance.

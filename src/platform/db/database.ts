@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { sql, type ExtractTablesWithRelations } from "drizzle-orm";
+import { sql, type ExtractTablesWithRelations, type SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -8,6 +8,7 @@ import pg from "pg";
 import * as schema from "../../schema.js";
 import { acquireEmbeddedLock } from "./embedded-lock.js";
 import { migratePgliteClient, migratePostgresPool } from "./migrate.js";
+import { renderScript } from "./script.js";
 
 export type Schema = typeof schema;
 /** The Drizzle database, whichever driver is underneath (PGlite or node-postgres). */
@@ -21,6 +22,11 @@ export interface Database {
   readonly kind: "pglite" | "postgres";
   /** Runs a raw statement (migrations, maintenance); rows as plain objects. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs statements as one transaction in one round trip (see script.ts); the rows of each
+   * statement, in order. A failing statement rolls back all of them.
+   */
+  script(statements: readonly SQL[]): Promise<Record<string, unknown>[][]>;
   /** A real round trip; false when the database does not answer. */
   ping(): Promise<boolean>;
   /**
@@ -83,6 +89,10 @@ async function openPglite(dir: string | undefined, snapshot?: Blob): Promise<Dat
       const result = await client.query<T>(text, params);
       return result.rows;
     },
+    async script(statements) {
+      const results = await client.exec(renderScript(statements));
+      return results.map((result) => result.rows as Record<string, unknown>[]);
+    },
     async ping() {
       try {
         await client.query("select 1");
@@ -121,6 +131,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async query<T>(text: string, params: unknown[] = []) {
       const result = await pool.query(text, params);
       return result.rows as T[];
+    },
+    async script(statements) {
+      // Without parameters node-postgres uses the simple protocol, which takes several statements.
+      const result: unknown = await pool.query(renderScript(statements));
+      const results = (Array.isArray(result) ? result : [result]) as pg.QueryResult[];
+      return results.map((r) => r.rows as Record<string, unknown>[]);
     },
     async ping() {
       try {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/database.js";
 import { rowsOf } from "../db/rows.js";
 
@@ -69,12 +69,27 @@ export async function claimIdempotencyKey(
   return { claimed: false, existing };
 }
 
+export interface KeyCompletion {
+  readonly userId: string;
+  readonly key: string;
+  readonly requestId: string;
+  readonly reply: StoredReply;
+}
+
 /** Stores the replies of claims this batch's requests hold, in the caller's transaction. */
 export async function completeIdempotencyKeys(
   tx: DbOrTx,
-  completions: readonly { userId: string; key: string; requestId: string; reply: StoredReply }[],
+  completions: readonly KeyCompletion[],
 ): Promise<void> {
-  if (completions.length === 0) return;
+  const query = completeIdempotencyKeysQuery(completions);
+  if (query !== undefined) await tx.execute(query);
+}
+
+/** The statement of `completeIdempotencyKeys` (none without completions), for a script. */
+export function completeIdempotencyKeysQuery(
+  completions: readonly KeyCompletion[],
+): SQL | undefined {
+  if (completions.length === 0) return undefined;
   const rows = JSON.stringify(
     completions.map((c) => ({
       user_id: c.userId,
@@ -85,15 +100,13 @@ export async function completeIdempotencyKeys(
       body: c.reply.body,
     })),
   );
-  await tx.execute(
-    sql`update idempotency_keys k
+  return sql`update idempotency_keys k
         set status = 'completed', response_status = x.status, response_headers = x.headers,
           response_body = x.body
         from jsonb_to_recordset(${rows}::jsonb) as x(user_id uuid, key text, request_id uuid,
           status int, headers jsonb, body text)
         where k.user_id = x.user_id and k.key = x.key and k.request_id = x.request_id
-          and k.status = 'in_flight'`,
-  );
+          and k.status = 'in_flight'`;
 }
 
 /** Gives up this request's claim (it ended before anything was charged). */
