@@ -65,22 +65,29 @@ export async function buildServices(
   const clock = overrides.clock ?? systemClock;
   const db = database.db;
   const mailer = overrides.mailer ?? createMailer(config, log);
-  const credits = createCreditsService({ database, clock, config });
+  const warn = throttledWarn(log, BATCH_WARNING_INTERVAL_MS);
+  // One meter for every metered endpoint, so their requests share batches; it also takes the
+  // credit reservations, so a batch settles finished calls and reserves for starting ones at once.
+  const meter = createRequestMeter(database, {
+    now: () => clock.now(),
+    holdTtlMs: config.credits.reservationTtlS * 1000,
+    // Each refused batch falls back to one transaction per request: slower, so say so, sparingly.
+    onBatchRefused: (error) => {
+      warn(error, "metering batch refused; recording its requests one by one");
+    },
+  });
+  const credits = createCreditsService({
+    database,
+    clock,
+    config,
+    reserve: (request) => meter.reserve(request),
+  });
   const customers = await buildCustomers({ config, database, clock, log, mailer, credits });
   const auth: RequestAuthenticator = customers.authenticator;
   const idempotency = createIdempotencyService({
     db,
     clock,
     lockMs: config.credits.reservationTtlS * 1000,
-  });
-  const warn = throttledWarn(log, BATCH_WARNING_INTERVAL_MS);
-  // One meter for every metered endpoint, so their requests share batches.
-  const meter = createRequestMeter(database, {
-    now: () => clock.now(),
-    // Each refused batch falls back to one transaction per request: slower, so say so, sparingly.
-    onBatchRefused: (error) => {
-      warn(error, "metering batch refused; recording its requests one by one");
-    },
   });
   const runMetered = createMeteredRunner({ db, clock, credits, idempotency, meter });
   // The services catalog reads core's settings and core reads the catalog's price of solve

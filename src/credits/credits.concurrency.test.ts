@@ -80,9 +80,20 @@ describe.skipIf(!onServerPostgres)(
       // Only admitted calls reached a provider (a 402 never does).
       expect(providers[0]!.calls + providers[1]!.calls).toBe(succeeded + failed);
       expect(failed).toBeGreaterThan(0);
-      // Calls kept coming long after the credits ran out, so they were all spent.
-      expect(succeeded).toBe(CREDITS);
-      expect(left).toBe(0);
+      // Failures near the end may release credits after every other call was refused: spend
+      // what is left, one call at a time, and the successes add up to the credits exactly.
+      let drained = 0;
+      for (let i = 0; i < 100 && (await availableCredits(first.services, user.id)) > 0; i += 1) {
+        const reply = await first.app.inject({
+          method: "POST",
+          url: "/api/services/test.flaky/run",
+          headers: { authorization: `Bearer ${token.token}` },
+          payload: { input: { n: CALLS + i } },
+        });
+        if (reply.statusCode === 200) drained += 1;
+      }
+      expect(succeeded + drained).toBe(CREDITS);
+      expect(await availableCredits(first.services, user.id)).toBe(0);
 
       const [holds] = await rowsOf<{ held: number; settled: number; released: number }>(
         first.services.db,
@@ -91,12 +102,14 @@ describe.skipIf(!onServerPostgres)(
               count(*) filter (where status = 'released')::int as released
             from credit_holds`,
       );
-      expect(holds).toEqual({ held: 0, settled: succeeded, released: failed });
+      expect(holds?.held).toBe(0);
+      expect(holds?.settled).toBe(CREDITS);
+      expect(holds?.released).toBeGreaterThanOrEqual(failed);
       const ledger = await first.services.credits.reconcile();
       expect(ledger.problems).toEqual([]);
       const usage = await first.services.usage.reconcile();
       expect(usage.totals.count + usage.logs.count).toBe(0);
-      expect(usage.requestLogs).toBe(succeeded + failed);
+      expect(usage.requestLogs).toBe(CREDITS + (holds?.released ?? 0));
     }, 120_000);
   },
 );

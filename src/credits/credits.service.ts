@@ -26,7 +26,7 @@ import {
 } from "./ledger.queries.js";
 import { listEntries, unspentOfAccount, type EntryWithEmail } from "./entries.queries.js";
 import { reconcileLedger, type LedgerReport } from "./reconcile.queries.js";
-import { createReserver, type Reservation, type ReservationRequest } from "./reservations.js";
+import type { Reservation, ReservationRequest } from "./reservations.js";
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +59,7 @@ export interface CreditsService {
     type?: CreditEntryType | undefined;
     page?: number | undefined;
   }): Promise<Listed<EntryWithEmail>>;
-  /** Holds credits for a request before its provider is called (batched, see reservations.ts). */
+  /** Holds credits for a request before its provider is called (batched with metering). */
   reserve(request: ReservationRequest): Promise<Reservation>;
   /** Releases a hold whose request ended without a log (e.g. its log was refused). */
   release(accountId: string, holdId: string): Promise<void>;
@@ -77,18 +77,16 @@ export interface CreditsService {
 }
 
 export function createCreditsService(deps: {
-  database: Pick<Database, "db" | "script">;
+  database: Pick<Database, "db">;
   clock: Clock;
   config: Pick<Config, "credits">;
+  /** Reservations go through the metering batches (see batched-metering.ts). */
+  reserve: (request: ReservationRequest) => Promise<Reservation>;
 }): CreditsService {
   const { clock, config } = deps;
   const db = deps.database.db;
   const accounts = new Map<string, string>();
-  const reserve = createReserver({
-    database: deps.database,
-    now: () => clock.now(),
-    holdTtlMs: config.credits.reservationTtlS * 1000,
-  });
+  const reserve = deps.reserve;
 
   async function accountIdOf(userId: string): Promise<string> {
     const known = accounts.get(userId);

@@ -2,11 +2,16 @@ import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Millicredits } from "../credits/credit-amounts.js";
 import {
+  admittedOf,
   readAvailable,
+  reserveHolds,
+  reserveHoldsQuery,
   resolveHolds,
   resolveHoldsQuery,
+  type HoldRequest,
   type HoldResolution,
 } from "../credits/ledger.queries.js";
+import type { Reservation, ReservationRequest } from "../credits/reservations.js";
 import type { Database, DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
 import { createGroupCommit, type Waiting } from "../platform/db/group-commit.js";
@@ -39,6 +44,12 @@ import {
 export interface RequestMeter {
   /** Logs the call, charges it (success only), settles its credits and stores its reply. */
   record(call: MeteredCall): Promise<MeteredOutcome>;
+  /**
+   * Reserves credits before a call runs, in the same batches as the calls being recorded: one
+   * round trip settles the calls that finished and reserves for the ones starting, so an
+   * account's row is locked once per batch, not once per kind of work.
+   */
+  reserve(request: ReservationRequest): Promise<Reservation>;
 }
 
 /** A reply exactly as it is sent (its body's size is what the log records). */
@@ -107,7 +118,17 @@ export interface RequestMeterOptions {
   readonly onBatchRefused?: (error: unknown) => void;
   /** The clock for settlement times and balances. */
   readonly now?: () => Date;
+  /** How long a hold lives before the sweep may release it (its request is then dead). */
+  readonly holdTtlMs?: number;
 }
+
+/** Default hold lifetime: CREDIT_RESERVATION_TTL_S's default. */
+const DEFAULT_HOLD_TTL_MS = 600_000;
+
+/** A piece of work for the meter's next batch. */
+type Job =
+  | { readonly kind: "record"; readonly pending: Pending }
+  | { readonly kind: "reserve"; readonly request: HoldRequest };
 
 export function createRequestMeter(
   database: Pick<Database, "db" | "script">,
@@ -134,40 +155,71 @@ export function createRequestMeter(
     );
   }
 
-  const submit = createGroupCommit<Pending, MeteredOutcome>(async (batch) => {
-    const entries = batch.map((waiting) => waiting.input);
-    let outcomes: MeteredOutcome[] | undefined;
+  const submit = createGroupCommit<Job, MeteredOutcome | Reservation>(async (batch) => {
+    const records: Waiting<Pending, MeteredOutcome>[] = [];
+    const reservations: Waiting<HoldRequest, Reservation>[] = [];
+    for (const waiting of batch) {
+      const job = waiting.input;
+      if (job.kind === "record") records.push({ ...waiting, input: job.pending });
+      else reservations.push({ ...waiting, input: job.request });
+    }
+    let written: WrittenBatch | undefined;
     try {
-      await ensurePeriods(entries);
-      outcomes = await writeBatch(database, entries, now());
+      await ensurePeriods(records.map((w) => w.input));
+      written = await writeBatch(
+        database,
+        records.map((w) => w.input),
+        reservations.map((w) => w.input),
+        now(),
+      );
     } catch (error) {
       options.onBatchRefused?.(error);
     }
-    if (outcomes !== undefined) {
-      batch.forEach((waiting, i) => {
-        const outcome = outcomes[i];
-        if (outcome === undefined) waiting.reject(new Error("metering: an outcome is missing"));
-        else waiting.resolve(outcome);
-      });
+    if (written === undefined) {
+      await Promise.all(records.map((waiting) => recordAlone(db, waiting, now())));
+      for (const waiting of reservations) await reserveAlone(db, waiting, now());
       return;
     }
-    await Promise.all(batch.map((waiting) => recordAlone(db, waiting, now())));
+    const { outcomes, admitted } = written;
+    records.forEach((waiting, i) => {
+      const outcome = outcomes[i];
+      if (outcome === undefined) waiting.reject(new Error("metering: an outcome is missing"));
+      else waiting.resolve(outcome);
+    });
+    const refused: Waiting<HoldRequest, Reservation>[] = [];
+    for (const waiting of reservations) {
+      const availableAfter = admitted.get(waiting.input.requestId);
+      if (availableAfter === undefined) refused.push(waiting);
+      else waiting.resolve({ ok: true, holdId: waiting.input.holdId, availableAfter });
+    }
+    // A batch admits the longest affordable prefix per account: a request it refused may still
+    // fit alone. One after the other, in arrival order, so the answers are those of serial calls.
+    for (const waiting of refused) await reserveAlone(db, waiting, now());
   }, MAX_BATCH);
 
+  const holdTtlMs = options.holdTtlMs ?? DEFAULT_HOLD_TTL_MS;
   return {
-    record(call) {
-      let costCents: number;
-      try {
-        costCents = checkedCost(call.log);
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-      return submit({
-        call,
-        logId: randomUUID(),
-        costCents,
-        periodStart: monthBounds(call.log.requestTs).periodStart,
-      });
+    async record(call) {
+      const costCents = checkedCost(call.log);
+      return (await submit({
+        kind: "record",
+        pending: {
+          call,
+          logId: randomUUID(),
+          costCents,
+          periodStart: monthBounds(call.log.requestTs).periodStart,
+        },
+      })) as MeteredOutcome;
+    },
+    async reserve(request) {
+      return (await submit({
+        kind: "reserve",
+        request: {
+          ...request,
+          holdId: randomUUID(),
+          expiresAt: new Date(now().getTime() + holdTtlMs),
+        },
+      })) as Reservation;
     },
   };
 }
@@ -189,29 +241,38 @@ function resolutionOf({ call }: Pending): HoldResolution[] {
   ];
 }
 
+interface WrittenBatch {
+  /** The records' outcomes, in order. */
+  readonly outcomes: MeteredOutcome[];
+  /** The reservations admitted, with the live credits after each. */
+  readonly admitted: Map<string, Millicredits>;
+}
+
 /**
- * Writes a batch: its logs and period totals, the settlement (or release) of its holds, and the
- * replies of its idempotency keys, in one transaction sent as one script, so the accounts are
- * locked only while Postgres runs it, never across round trips (one plain statement when there
- * is nothing but logs). The replies are built first, from what each hold will settle for; the
- * script fails, writing nothing, if a hold did not (another writer resolved it) or any entry
- * cannot be logged.
+ * Writes a batch: the settlement (or release) of its finished calls' holds, the reservations of
+ * the calls starting, the logs and period totals, and the replies of idempotency keys, in one
+ * transaction sent as one script, so the accounts are locked only while Postgres runs it, never
+ * across round trips (one plain statement when there is nothing but logs). The replies are built
+ * first, from what each hold will settle for; the script fails, writing nothing, if a hold did
+ * not (another writer resolved it) or any entry cannot be logged.
  */
 async function writeBatch(
   database: Pick<Database, "db" | "script">,
   batch: readonly Pending[],
+  reservations: readonly HoldRequest[],
   at: Date,
-): Promise<MeteredOutcome[]> {
+): Promise<WrittenBatch> {
   const plain = batch.every(
     (e) => e.call.credits === undefined && e.call.idempotency === undefined,
   );
-  if (plain) {
+  if (plain && reservations.length === 0) {
     const items = batch.map((entry) => ({
       entry,
       reply: entry.call.reply({ credits: 0, balance: null }),
       charged: 0,
     }));
-    return recordedOf(items, await rowsOf(database.db, insertLogsQuery(items)));
+    const logs = await rowsOf(database.db, insertLogsQuery(items));
+    return { outcomes: recordedOf(items, logs), admitted: new Map() };
   }
   // Calls without a hold show the balance read now; the others, the one their hold left.
   const unheld = batch.flatMap(({ call }) =>
@@ -234,15 +295,28 @@ async function writeBatch(
     return { entry, reply: entry.call.reply({ credits: charged, balance }), charged };
   });
   const resolutions = batch.flatMap(resolutionOf);
-  const complete = completeIdempotencyKeysQuery(completionsOf(items));
-  const statements = [
-    ...(resolutions.length === 0 ? [] : [resolveHoldsQuery(resolutions, at, { expectAll: true })]),
-    insertLogsQuery(items),
-    ...(complete === undefined ? [] : [complete]),
+  // Settle first: credits a finished call did not use are there for the calls starting.
+  const script: [name: string, statement: SQL | undefined][] = [
+    [
+      "resolve",
+      resolutions.length === 0
+        ? undefined
+        : resolveHoldsQuery(resolutions, at, { expectAll: true }),
+    ],
+    ["reserve", reservations.length === 0 ? undefined : reserveHoldsQuery(reservations, at)],
+    ["logs", items.length === 0 ? undefined : insertLogsQuery(items)],
+    ["complete", completeIdempotencyKeysQuery(completionsOf(items))],
   ];
-  const results = await database.script(statements);
-  const logs = results[statements.length - (complete === undefined ? 1 : 2)] ?? [];
-  return recordedOf(items, logs);
+  const present = script.flatMap(([name, statement]) =>
+    statement === undefined ? [] : [{ name, statement }],
+  );
+  const results = await database.script(present.map((s) => s.statement));
+  const rowsOfStatement = (name: string) =>
+    results[present.findIndex((s) => s.name === name)] ?? [];
+  return {
+    outcomes: recordedOf(items, rowsOfStatement("logs")),
+    admitted: admittedOf(rowsOfStatement("reserve")),
+  };
 }
 
 function completionsOf(items: readonly Item[]): KeyCompletion[] {
@@ -300,6 +374,26 @@ async function recordAlone(
     }
     const reply = entry.call.reply({ credits: own.creditsChargedMilli, balance: null });
     waiting.resolve({ recorded: own.recorded, reply });
+  }
+}
+
+/** One reservation alone, answering how much is available when it does not fit. */
+async function reserveAlone(
+  db: DbOrTx,
+  waiting: Waiting<HoldRequest, Reservation>,
+  at: Date,
+): Promise<void> {
+  const request = waiting.input;
+  try {
+    const availableAfter = (await reserveHolds(db, [request], at)).get(request.requestId);
+    if (availableAfter !== undefined) {
+      waiting.resolve({ ok: true, holdId: request.holdId, availableAfter });
+      return;
+    }
+    const available = await readAvailable(db, [request.accountId], at);
+    waiting.resolve({ ok: false, available: available.get(request.accountId) ?? 0 });
+  } catch (error) {
+    waiting.reject(error);
   }
 }
 
