@@ -1,4 +1,7 @@
 /**
+ * `npm run bench -- services`: a 1-credit service and the free demo service next to solve and the
+ * bare route, one account, reconciled after each (docs/performance.md).
+ *
  * `npm run bench -- solve`: autocannon against POST /api/core/solve (stub provider, a small PNG)
  * next to a bare Fastify route returning the same JSON, on the embedded database and, when
  * BENCH_DATABASE_URL is set (a maintenance database to create the bench database from, e.g.

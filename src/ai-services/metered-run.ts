@@ -34,7 +34,11 @@ export interface MeteredRunInput<R> {
   /** The reply speaks credits (charged, balance): the run endpoint's does, solve's does not. */
   readonly speaksCredits: boolean;
   readonly idempotency?: { readonly key: string; readonly fingerprint: string } | undefined;
-  readonly timeoutMs: number;
+  /**
+   * The run's time limit, enforced here; undefined when the run enforces its own (solve's
+   * provider client does), so the hot path pays no timer.
+   */
+  readonly timeoutMs: number | undefined;
   readonly log: Pick<Logger, "warn" | "error">;
   run(signal: AbortSignal): Promise<ServiceOutcome<R>>;
   /** The problem a provider failure is answered with (solve keeps its openai_* codes). */
@@ -140,13 +144,15 @@ export function createMeteredRunner(deps: {
   async function runWithin<R>(input: MeteredRunInput<R>): Promise<ServiceOutcome<R> | "crashed"> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<ServiceOutcome<R>>((resolve) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        resolve({ ok: false, code: "provider_timeout", reason: "time limit reached" });
-      }, input.timeoutMs);
-    });
+    const limit = input.timeoutMs;
     try {
+      if (limit === undefined) return await input.run(controller.signal);
+      const timedOut = new Promise<ServiceOutcome<R>>((resolve) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          resolve({ ok: false, code: "provider_timeout", reason: "time limit reached" });
+        }, limit);
+      });
       return await Promise.race([input.run(controller.signal), timedOut]);
     } catch (error) {
       input.log.error(

@@ -83,9 +83,6 @@ export function toServiceOutcome(
   };
 }
 
-/** Extra time beyond the provider's own timeout before the run is abandoned. */
-const RUN_GRACE_MS = 5_000;
-
 export function buildCoreServices(deps: {
   db: Db;
   config: Config;
@@ -131,7 +128,8 @@ export function buildCoreServices(deps: {
         price,
         speaksCredits: false,
         idempotency: input.idempotency,
-        timeoutMs: current.openaiTimeoutS * 1000 + RUN_GRACE_MS,
+        // The provider client enforces openai_timeout_s itself (answering openai_timeout).
+        timeoutMs: undefined,
         log: input.log,
         async run() {
           return toServiceOutcome(
