@@ -7,8 +7,9 @@ import type { CreditEntryType } from "./credit-entries.table.js";
 
 /*
  * The credit ledger's statements. Rules every writer here follows:
- * - it runs inside a transaction that first locked the rows of the accounts it touches
- *   (`lockAccounts`, in id order, so two writers never deadlock on each other); the statements
+ * - it runs inside a transaction that first locked the rows of the accounts it touches, in id
+ *   order, so two writers never deadlock on each other (`lockAccounts`; the hot-path functions
+ *   `credit_reserve` and `credit_resolve` of migration 0005 lock for themselves); the statements
  *   after the lock see everything those accounts' earlier writers committed;
  * - counters change only inside SQL (`remaining = remaining - n`), never read-modify-write in JS;
  * - every change writes journal entries whose balance_after is the account's sum of `remaining`
