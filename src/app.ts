@@ -10,6 +10,7 @@ import { creditsRoutes } from "./credits/credits.routes.js";
 import { coreRoutes } from "./core/core.routes.js";
 import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
+import { securityLogRoutes } from "./customers/security-log.routes.js";
 import { usersAdminRoutes } from "./customers/users-admin.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
 import { registerCors } from "./platform/cors.js";
@@ -168,6 +169,7 @@ export async function buildApp(
   await app.register(customersRoutes);
   await app.register(adminInvitesRoutes);
   await app.register(usersAdminRoutes);
+  await app.register(securityLogRoutes);
   await app.register(usageRoutes);
   await app.register(billingRoutes);
   await app.register(billingAdminRoutes);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ConfigError, deploymentProblems, loadConfig } from "./config.js";
+import { ConfigError, deploymentProblems, loadConfig, type Config } from "./config.js";
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "tollgate-config-"));
@@ -159,6 +159,34 @@ describe("loadConfig", () => {
     expect(config.debug).toBe(true);
     expect(config.rateLimit.solve).toEqual({ max: 120, windowMs: 60_000, text: "120/minute" });
   });
+
+  it("reads the account-security and JWT settings, with the issue's defaults", () => {
+    const defaults = loadConfig({ DATA_DIR: tempDir() });
+    expect(defaults.accountSecurity).toEqual({
+      registrationMode: "invite",
+      passwordResetTtlMinutes: 60,
+      lockoutThreshold: 10,
+      lockoutMinutes: 15,
+    });
+    expect(defaults.jwt).toMatchObject({
+      accessTokenMinutes: 15,
+      refreshTokenMinutes: 10_080,
+      audience: "tollgate-api",
+      issuer: "http://localhost:8000",
+    });
+    const set = loadConfig({
+      DATA_DIR: tempDir(),
+      REGISTRATION_MODE: "Open",
+      LOCKOUT_THRESHOLD: "3",
+      JWT_ACCESS_TOKEN_LIFETIME: "5",
+    });
+    expect(set.accountSecurity.registrationMode).toBe("open");
+    expect(set.accountSecurity.lockoutThreshold).toBe(3);
+    expect(set.jwt.accessTokenMinutes).toBe(5);
+    expect(problemsOf({ REGISTRATION_MODE: "closed" })[0]).toMatch(
+      /REGISTRATION_MODE: expected one of invite, open/,
+    );
+  });
 });
 
 describe("deploymentProblems (check --deploy)", () => {
@@ -168,6 +196,7 @@ describe("deploymentProblems (check --deploy)", () => {
     ALLOWED_HOSTS: "api.example.com",
     DATABASE_URL: "postgres://tollgate@db:5432/tollgate",
     EMAIL_HOST: "smtp.example.com",
+    JWT_SECRET_KEY: "Vq3#nT8!cR1$wZ6^kP9&yB2*hL5(mF7)gD0+sX4=",
   };
 
   it("finds nothing wrong with a production-like environment", () => {
@@ -179,12 +208,29 @@ describe("deploymentProblems (check --deploy)", () => {
     [{ SECRET_KEY: "change-me" }, /published default/],
     [{ SECRET_KEY: "short" }, /too short/],
     [{ ALLOWED_HOSTS: "*" }, /ALLOWED_HOSTS is '\*'/],
+    [{ JWT_SECRET_KEY: production.SECRET_KEY }, /JWT_SECRET_KEY equals SECRET_KEY/],
   ])("refuses %j", (override, message) => {
     const problems = deploymentProblems(
       loadConfig({ DATA_DIR: tempDir(), ...production, ...override }),
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it("refuses a missing JWT_SECRET_KEY (the derived one is for local use)", () => {
+    const { JWT_SECRET_KEY: _omitted, ...rest } = production;
+    const config = loadConfig({ DATA_DIR: tempDir(), ...rest });
+    expect(config.jwt.secretKeySource).toBe("derived");
+    expect(config.jwt.secretKey).not.toBe(config.secretKey);
+    expect(deploymentProblems(config)).toEqual([
+      expect.stringMatching(/JWT_SECRET_KEY is not set/),
+    ]);
+  });
+
+  it("refuses a JWT_SECRET_KEY shorter than 32 characters at start-up", () => {
+    expect(() => loadConfig({ DATA_DIR: tempDir(), JWT_SECRET_KEY: "short" })).toThrow(
+      /JWT_SECRET_KEY: expected at least 32 characters/,
+    );
   });
 
   it("refuses a missing SECRET_KEY", () => {
@@ -220,14 +266,14 @@ describe(".env.example", () => {
       "Solve the task shown in this image. Reply with the answer only.",
     );
     const dataDir = tempDir();
-    const { secretKey: _a, ...fromExample } = loadConfig(
-      { ...env, DATA_DIR: dataDir },
-      { persistSecretKey: false },
-    );
-    const { secretKey: _b, ...defaults } = loadConfig(
-      { DATA_DIR: dataDir },
-      { persistSecretKey: false },
-    );
-    expect(fromExample).toEqual(defaults);
+    // Both keys are random without SECRET_KEY (and the JWT key is derived from it).
+    const withoutKeys = (config: Config) => {
+      const { secretKey: _secret, jwt, ...rest } = config;
+      const { secretKey: _jwtSecret, ...jwtRest } = jwt;
+      return { ...rest, jwt: jwtRest };
+    };
+    const fromExample = loadConfig({ ...env, DATA_DIR: dataDir }, { persistSecretKey: false });
+    const defaults = loadConfig({ DATA_DIR: dataDir }, { persistSecretKey: false });
+    expect(withoutKeys(fromExample)).toEqual(withoutKeys(defaults));
   });
 });

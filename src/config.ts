@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { join, resolve } from "node:path";
@@ -61,6 +61,23 @@ export interface Config {
      * request runs, so only a request that died leaves one behind for the sweep.
      */
     readonly reservationTtlS: number;
+  };
+  readonly accountSecurity: {
+    /** "invite" (the contract: an invite code is required) or "open" (anyone may register). */
+    readonly registrationMode: "invite" | "open";
+    readonly passwordResetTtlMinutes: number;
+    /** Consecutive failed logins that lock an account. */
+    readonly lockoutThreshold: number;
+    readonly lockoutMinutes: number;
+  };
+  readonly jwt: {
+    readonly secretKey: string;
+    /** "derived" means made from SECRET_KEY; check --deploy asks for a key of its own. */
+    readonly secretKeySource: "env" | "derived";
+    readonly issuer: string;
+    readonly audience: string;
+    readonly accessTokenMinutes: number;
+    readonly refreshTokenMinutes: number;
   };
   /** Password for a non-interactive `createsuperuser --email`. */
   readonly superuserPassword: string | undefined;
@@ -160,6 +177,15 @@ class EnvReader {
     this.problems.push(
       `${name}: expected a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}, got "${value}"`,
     );
+    return fallback;
+  }
+
+  choice<T extends string>(name: string, fallback: T, choices: readonly T[]): T {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    const found = choices.find((choice) => choice === value);
+    if (found !== undefined) return found;
+    this.problems.push(`${name}: expected one of ${choices.join(", ")}, got "${value}"`);
     return fallback;
   }
 
@@ -300,8 +326,13 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
     );
   }
 
+  const secret = resolveSecretKey(read, dataDir, options.persistSecretKey ?? true);
+  const jwtSecretKey = read.raw("JWT_SECRET_KEY");
+  if (jwtSecretKey !== undefined && jwtSecretKey.length < 32) {
+    read.problems.push("JWT_SECRET_KEY: expected at least 32 characters (HS256 needs 256 bits)");
+  }
   const config: Config = {
-    ...resolveSecretKey(read, dataDir, options.persistSecretKey ?? true),
+    ...secret,
     debug,
     logLevel,
     databaseUrl,
@@ -346,6 +377,26 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
           ? undefined
           : read.int("TRIAL_CREDITS_DAYS", 0, 1, 36_500),
       reservationTtlS: read.int("CREDIT_RESERVATION_TTL_S", 600, 360, 86_400),
+    },
+    accountSecurity: {
+      registrationMode: read.choice("REGISTRATION_MODE", "invite", ["invite", "open"]),
+      passwordResetTtlMinutes: read.int("PASSWORD_RESET_TTL_MINUTES", 60, 5, 1440),
+      lockoutThreshold: read.int("LOCKOUT_THRESHOLD", 10, 1, 1000),
+      lockoutMinutes: read.int("LOCKOUT_MINUTES", 15, 1, 10_080),
+    },
+    jwt: {
+      // A key of its own, so a leaked JWT key does not also forge sessions' CSRF tokens and
+      // verification links (and the other way round).
+      secretKey:
+        jwtSecretKey ??
+        createHmac("sha256", secret.secretKey)
+          .update("tollgate:jwt-signing-key")
+          .digest("base64url"),
+      secretKeySource: jwtSecretKey === undefined ? "derived" : "env",
+      issuer: read.string("JWT_ISSUER", publicBaseUrl),
+      audience: read.string("JWT_AUDIENCE", "tollgate-api"),
+      accessTokenMinutes: read.int("JWT_ACCESS_TOKEN_LIFETIME", 15, 1, 1440),
+      refreshTokenMinutes: read.int("JWT_REFRESH_TOKEN_LIFETIME", 10_080, 5, 525_600),
     },
     superuserPassword: read.raw("TOLLGATE_SUPERUSER_PASSWORD"),
   };
@@ -399,6 +450,13 @@ export function deploymentProblems(config: Config): string[] {
   }
   if (config.email.host === undefined) {
     problems.push("EMAIL_HOST is not set; verification emails would only reach the local outbox.");
+  }
+  if (config.jwt.secretKeySource === "derived") {
+    problems.push(
+      "JWT_SECRET_KEY is not set; set a random value of at least 32 characters, apart from SECRET_KEY.",
+    );
+  } else if (config.jwt.secretKey === config.secretKey) {
+    problems.push("JWT_SECRET_KEY equals SECRET_KEY; give JWTs a key of their own.");
   }
   return problems;
 }

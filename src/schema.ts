@@ -14,3 +14,6 @@ export * from "./credits/credit-entries.table.js";
 export * from "./ai-services/ai-services.table.js";
 export * from "./audit/audit-log.table.js";
 export * from "./platform/idempotency/idempotency-keys.table.js";
+export * from "./customers/password-reset-tokens.table.js";
+export * from "./customers/jwt-refresh-tokens.table.js";
+export * from "./customers/security-events.table.js";

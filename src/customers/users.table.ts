@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  integer,
   pgTable,
   text,
   timestamp,
@@ -27,10 +28,17 @@ export const users = pgTable(
     registeredInviteId: uuid("registered_invite_id").references((): AnyPgColumn => inviteCodes.id, {
       onDelete: "set null",
     }),
+    fullName: text("full_name").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    /** Consecutive failed logins since the last success or lock; counted atomically in SQL. */
+    failedLoginCount: integer("failed_login_count").notNull().default(0),
+    /** Logins are refused until then (LOCKOUT_THRESHOLD failures in a row). */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     check("users_email_lower_case", sql`${t.email} = lower(${t.email})`),
+    check("users_failed_login_count_non_negative", sql`${t.failedLoginCount} >= 0`),
   ],
 );
 
