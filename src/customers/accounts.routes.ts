@@ -5,6 +5,7 @@ import { problems } from "../platform/problem.js";
 import { SESSION_COOKIE } from "./request-authenticator.js";
 import { clearSessionCookie, setCsrfCookie, setSessionCookie } from "./session-cookies.js";
 import { randomSecret } from "./secrets.js";
+import { clientMetaOf } from "./security-log.js";
 
 const tags = ["customers"];
 const NoContent = Type.Null({ description: "No content" });
@@ -108,7 +109,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { account, session } = await accounts.login({
         email: request.body.email,
         password: request.body.password,
-        ip: request.ip,
+        client: clientMetaOf(request),
         previousSessionKey: request.cookies[SESSION_COOKIE],
       });
       setSessionCookie(reply, app.config, session.sessionKey, session.expiresAt);

@@ -11,6 +11,7 @@ import { customersError, passwordChangeError } from "./customers.errors.js";
 import { claimInvite, findInviteByCode, findInviteById } from "./invites.queries.js";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "./password-hashing.js";
 import { validatePassword } from "./password-validators.js";
+import type { ClientMeta } from "./security-log.js";
 import type { NewSession, SessionsService } from "./sessions.service.js";
 import {
   findUserByEmail,
@@ -43,10 +44,15 @@ export interface AccountsService {
   verifyEmail(token: string): Promise<void>;
   /** Sends a fresh link to an unverified account; silent (no error) for unknown or verified ones. */
   resendVerification(email: string): Promise<void>;
+  /**
+   * The login rules shared by every way of signing in (session cookie, JWT): throttling, the
+   * password, an active and verified account. Returns the user, or throws the refusal.
+   */
+  checkCredentials(input: { email: string; password: string; client: ClientMeta }): Promise<User>;
   login(input: {
     email: string;
     password: string;
-    ip: string;
+    client: ClientMeta;
     previousSessionKey: string | undefined;
   }): Promise<{ account: AccountView; session: NewSession }>;
   logout(sessionKey: string | undefined): Promise<void>;
@@ -162,7 +168,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     throw withdrawn();
   }
 
-  return {
+  const service: AccountsService = {
     async register(input) {
       const email = normalizeEmail(input.email);
       assertPasswordValid(input.password, email, "password");
@@ -254,10 +260,10 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       await sendVerificationEmail(user);
     },
 
-    async login(input) {
+    async checkCredentials(input) {
       const email = normalizeEmail(input.email);
       // Counted before the (slow) password check, so parallel guesses cannot all pass the limit.
-      const attempt = await throttle.beginLoginAttempt(email, input.ip);
+      const attempt = await throttle.beginLoginAttempt(email, input.client.ip ?? "");
       const user = await findUserByEmail(db, email);
       const passwordOk =
         user === undefined
@@ -272,9 +278,14 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
         throw customersError("email_not_verified", "Verify your email address before logging in.");
       }
       await throttle.clearLoginFailures(email);
+      return user;
+    },
+
+    async login(input) {
+      const user = await service.checkCredentials(input);
       // A new session id at every login (no session fixation); the previous one ends.
       await sessions.end(input.previousSessionKey);
-      const session = await sessions.create(user.id);
+      const session = await sessions.create(user.id, input.client);
       log.info({ user_id: user.id }, "logged in");
       return { account: toAccountView(user), session };
     },
@@ -315,4 +326,5 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       return user;
     },
   };
+  return service;
 }

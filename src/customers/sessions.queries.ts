@@ -5,7 +5,14 @@ import { users } from "./users.table.js";
 
 export async function insertSession(
   db: DbOrTx,
-  values: { id: string; userId: string; createdAt: Date; expiresAt: Date },
+  values: {
+    id: string;
+    userId: string;
+    createdAt: Date;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db.insert(sessions).values({ ...values, lastSeenAt: values.createdAt });
 }

@@ -3,6 +3,7 @@ import { csrfTokenForSession, type Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { randomSecret, sha256Hex } from "./secrets.js";
+import { NO_CLIENT, type ClientMeta } from "./security-log.js";
 import {
   deleteExpiredSessionsOfUser,
   deleteOtherSessionsOfUser,
@@ -26,7 +27,8 @@ export interface NewSession {
 }
 
 export interface SessionsService {
-  create(userId: string): Promise<NewSession>;
+  /** A new session; `client` is shown in the user's sessions list. */
+  create(userId: string, client?: ClientMeta): Promise<NewSession>;
   /** The principal of a `sessionid` cookie value, or null (unknown, expired, inactive user). */
   authenticate(sessionKey: string | undefined): Promise<Principal | null>;
   end(sessionKey: string | undefined): Promise<void>;
@@ -44,13 +46,20 @@ export function createSessionsService(deps: {
 }): SessionsService {
   const { db, clock, log, secretKey } = deps;
   return {
-    async create(userId) {
+    async create(userId, client = NO_CLIENT) {
       const now = clock.now();
       const sessionKey = randomSecret();
       const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
       await deleteExpiredSessionsOfUser(db, userId, now);
       const id = sha256Hex(sessionKey);
-      await insertSession(db, { id, userId, createdAt: now, expiresAt });
+      await insertSession(db, {
+        id,
+        userId,
+        createdAt: now,
+        expiresAt,
+        ip: client.ip,
+        userAgent: client.userAgent,
+      });
       return { sessionKey, csrfToken: csrfTokenForSession(secretKey, id), expiresAt };
     },
 
