@@ -11,7 +11,7 @@ import { customersError, passwordChangeError } from "./customers.errors.js";
 import { claimInvite, findInviteByCode, findInviteById } from "./invites.queries.js";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "./password-hashing.js";
 import { validatePassword } from "./password-validators.js";
-import type { ClientMeta } from "./security-log.js";
+import { NO_CLIENT, recordSecurityEvent, type ClientMeta } from "./security-log.js";
 import type { NewSession, SessionsService } from "./sessions.service.js";
 import {
   findUserByEmail,
@@ -38,10 +38,17 @@ export interface AccountView {
 }
 
 export interface AccountsService {
-  /** Creates an unverified account and emails the verification link; a failed send is logged only. */
-  register(input: { email: string; password: string; inviteCode: string }): Promise<void>;
+  /**
+   * Creates an unverified account and emails the verification link; a failed send is logged only.
+   * The invite code is required in invite mode and optional (checked when given) in open mode.
+   */
+  register(input: {
+    email: string;
+    password: string;
+    inviteCode: string | undefined;
+  }): Promise<void>;
   /** Verifies the email and claims the invite in one transaction; idempotent once verified. */
-  verifyEmail(token: string): Promise<void>;
+  verifyEmail(token: string, client?: ClientMeta): Promise<void>;
   /** Sends a fresh link to an unverified account; silent (no error) for unknown or verified ones. */
   resendVerification(email: string): Promise<void>;
   /**
@@ -100,6 +107,7 @@ export function toAccountView(user: User): AccountView {
 
 export function createAccountsService(deps: AccountsDeps): AccountsService {
   const { db, config, clock, log, mailer, sessions, throttle, credits } = deps;
+  const openRegistration = config.accountSecurity.registrationMode === "open";
 
   /** Never throws: the account exists either way and resend-verification recovers. */
   async function sendVerificationEmail(user: User): Promise<void> {
@@ -139,6 +147,8 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     if (clock.now().getTime() - pending.dateJoined.getTime() > VERIFICATION_TOKEN_TTL_MS) {
       return true;
     }
+    // Open mode: no invite to lose, so the registration stays verifiable until its link expires.
+    if (pending.registeredInviteId === null && openRegistration) return false;
     // No invite any more: its row was deleted, so this registration cannot be verified.
     if (pending.registeredInviteId === null) return true;
     const invite = await findInviteById(db, pending.registeredInviteId);
@@ -168,19 +178,33 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     throw withdrawn();
   }
 
+  /** The invite a registration uses, checked; undefined in open mode without a code. */
+  async function usableInvite(code: string) {
+    if (code === "") return undefined;
+    const invite = await findInviteByCode(db, code);
+    if (invite === undefined) throw customersError("invalid_invite", "No such invite code.");
+    if (invite.usedBy !== null)
+      throw customersError("invite_used", "This invite code has already been used.");
+    if (!invite.isActive)
+      throw customersError("invalid_invite", "This invite code is no longer active.");
+    if (invite.expiresAt !== null && invite.expiresAt.getTime() <= clock.now().getTime()) {
+      throw customersError("invalid_invite", "This invite code has expired.");
+    }
+    return invite;
+  }
+
   const service: AccountsService = {
     async register(input) {
       const email = normalizeEmail(input.email);
-      assertPasswordValid(input.password, email, "password");
-      const invite = await findInviteByCode(db, input.inviteCode.trim());
-      if (invite === undefined) throw customersError("invalid_invite", "No such invite code.");
-      if (invite.usedBy !== null)
-        throw customersError("invite_used", "This invite code has already been used.");
-      if (!invite.isActive)
-        throw customersError("invalid_invite", "This invite code is no longer active.");
-      if (invite.expiresAt !== null && invite.expiresAt.getTime() <= clock.now().getTime()) {
-        throw customersError("invalid_invite", "This invite code has expired.");
+      const inviteCode = input.inviteCode?.trim() ?? "";
+      // Invite mode: a missing code is refused like any missing required field.
+      if (inviteCode === "" && !openRegistration) {
+        throw validationError([
+          { field: "invite_code", code: "required", message: "This field is required." },
+        ]);
       }
+      assertPasswordValid(input.password, email, "password");
+      const invite = await usableInvite(inviteCode);
       const exists = () =>
         customersError("email_exists", "An account with this email already exists.");
       const pending = await findUserByEmail(db, email);
@@ -208,7 +232,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       const registration = {
         password: await hashSecret(input.password),
         dateJoined: clock.now(),
-        registeredInviteId: invite.id,
+        registeredInviteId: invite?.id ?? null,
       };
       const user =
         pending === undefined
@@ -219,7 +243,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       await sendVerificationEmail(user);
     },
 
-    async verifyEmail(token) {
+    async verifyEmail(token, client = NO_CLIENT) {
       const invalid = () =>
         customersError(
           "invalid_verification_token",
@@ -245,9 +269,18 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
           throw invalid();
         }
         if (locked.emailVerifiedAt !== null) return;
-        await claimRegisteredInvite(tx, locked);
+        // Open mode: a registration without an invite has none to claim.
+        if (locked.registeredInviteId !== null || !openRegistration) {
+          await claimRegisteredInvite(tx, locked);
+        }
         await markEmailVerified(tx, locked.id, clock.now());
         await credits.grantTrialCredits(tx, locked.id);
+        await recordSecurityEvent(tx, {
+          userId: locked.id,
+          type: "email_verified",
+          client,
+          at: clock.now(),
+        });
       });
       log.info({ user_id: user.id }, "email verified");
     },

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, lte, ne } from "drizzle-orm";
+import { and, desc, eq, gt, lt, lte, ne } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { sessions } from "./sessions.table.js";
 import { users } from "./users.table.js";
@@ -50,18 +50,21 @@ export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
+/** Deletes the user's sessions except `keepId`; returns how many ended. */
 export async function deleteOtherSessionsOfUser(
   db: DbOrTx,
   userId: string,
   keepId: string | undefined,
-): Promise<void> {
-  await db
+): Promise<number> {
+  const deleted = await db
     .delete(sessions)
     .where(
       keepId === undefined
         ? eq(sessions.userId, userId)
         : and(eq(sessions.userId, userId), ne(sessions.id, keepId)),
-    );
+    )
+    .returning({ id: sessions.id });
+  return deleted.length;
 }
 
 export async function deleteExpiredSessionsOfUser(
@@ -70,4 +73,33 @@ export async function deleteExpiredSessionsOfUser(
   now: Date,
 ): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+}
+
+/** The user's unexpired sessions, newest first. */
+export async function listLiveSessionsOfUser(db: DbOrTx, userId: string, now: Date) {
+  return db
+    .select({
+      id: sessions.id,
+      publicId: sessions.publicId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.createdAt), desc(sessions.publicId));
+}
+
+/** Deletes one session of the user by its public id; undefined when it is not theirs. */
+export async function deleteSessionOfUser(
+  db: DbOrTx,
+  userId: string,
+  publicId: string,
+): Promise<{ publicId: string } | undefined> {
+  const [row] = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.publicId, publicId)))
+    .returning({ publicId: sessions.publicId });
+  return row;
 }

@@ -3,13 +3,16 @@ import { csrfTokenForSession, type Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { randomSecret, sha256Hex } from "./secrets.js";
-import { NO_CLIENT, type ClientMeta } from "./security-log.js";
+import { customersError } from "./customers.errors.js";
+import { NO_CLIENT, recordSecurityEvent, type ClientMeta } from "./security-log.js";
 import {
   deleteExpiredSessionsOfUser,
   deleteOtherSessionsOfUser,
+  deleteSessionOfUser,
   deleteSession,
   findLiveSessionWithUser,
   insertSession,
+  listLiveSessionsOfUser,
   touchSession,
 } from "./sessions.queries.js";
 
@@ -26,6 +29,18 @@ export interface NewSession {
   readonly expiresAt: Date;
 }
 
+/** A session as its owner sees it in the sessions list. */
+export interface SessionView {
+  /** The public id (never the cookie or its hash). */
+  readonly id: string;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+  /** The session this request came with. */
+  readonly current: boolean;
+}
+
 export interface SessionsService {
   /** A new session; `client` is shown in the user's sessions list. */
   create(userId: string, client?: ClientMeta): Promise<NewSession>;
@@ -36,6 +51,16 @@ export interface SessionsService {
   endOthers(userId: string, keepSessionId: string | undefined): Promise<void>;
   /** Ends every session of the user. */
   endAll(userId: string): Promise<void>;
+  /** The user's live sessions, newest first; `currentSessionId` is the request's hashed id. */
+  list(userId: string, currentSessionId: string | undefined): Promise<SessionView[]>;
+  /** Ends one of the user's sessions by its public id (404 not_found when not theirs). */
+  revoke(userId: string, publicId: string, client: ClientMeta): Promise<void>;
+  /** Ends the user's other sessions (all of them without a current one); returns how many. */
+  revokeOthers(
+    userId: string,
+    currentSessionId: string | undefined,
+    client: ClientMeta,
+  ): Promise<number>;
 }
 
 export function createSessionsService(deps: {
@@ -96,6 +121,47 @@ export function createSessionsService(deps: {
 
     async endAll(userId) {
       await deleteOtherSessionsOfUser(db, userId, undefined);
+    },
+
+    async list(userId, currentSessionId) {
+      const rows = await listLiveSessionsOfUser(db, userId, clock.now());
+      return rows.map(({ id, publicId, ...row }) => ({
+        ...row,
+        id: publicId,
+        current: id === currentSessionId,
+      }));
+    },
+
+    async revoke(userId, publicId, client) {
+      // Sessions are read from the database on every request, so the deletion ends the session
+      // on every instance at once.
+      await db.transaction(async (tx) => {
+        const revoked = await deleteSessionOfUser(tx, userId, publicId.toLowerCase());
+        if (revoked === undefined) throw customersError("not_found", "No such session.");
+        await recordSecurityEvent(tx, {
+          userId,
+          type: "session_revoked",
+          client,
+          at: clock.now(),
+          details: { session_id: revoked.publicId },
+        });
+      });
+    },
+
+    async revokeOthers(userId, currentSessionId, client) {
+      return db.transaction(async (tx) => {
+        const count = await deleteOtherSessionsOfUser(tx, userId, currentSessionId);
+        if (count > 0) {
+          await recordSecurityEvent(tx, {
+            userId,
+            type: "session_revoked",
+            client,
+            at: clock.now(),
+            details: { others: count },
+          });
+        }
+        return count;
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { apiTokens } from "./api-tokens.table.js";
 import { users } from "./users.table.js";
@@ -42,18 +42,25 @@ export async function listApiTokensOfUser(
 }
 
 /** Sets revoked_at once (a second revoke keeps the first time); undefined when not the user's. */
+/**
+ * Revokes the user's token unless it already is; undefined when the user has no such token.
+ * `newlyRevoked` tells this revocation from a repeated one.
+ */
 export async function revokeApiTokenOfUser(
   db: DbOrTx,
   userId: string,
   tokenId: string,
   now: Date,
-): Promise<{ id: string } | undefined> {
-  const [row] = await db
+): Promise<{ id: string; newlyRevoked: boolean } | undefined> {
+  const ofUser = and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId));
+  const [revoked] = await db
     .update(apiTokens)
-    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${now.toISOString()}::timestamptz)` })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+    .set({ revokedAt: now })
+    .where(and(ofUser, isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
-  return row;
+  if (revoked !== undefined) return { id: revoked.id, newlyRevoked: true };
+  const [existing] = await db.select({ id: apiTokens.id }).from(apiTokens).where(ofUser);
+  return existing === undefined ? undefined : { id: existing.id, newlyRevoked: false };
 }
 
 /** Unrevoked tokens with this prefix whose user is active, with what a principal needs. */

@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
+import { clientMetaOf } from "./security-log.js";
 
 const tags = ["tokens"];
 const DateTime = Type.String({ format: "date-time" });
@@ -78,7 +79,11 @@ export const tokensRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await tokens.createToken(principalOf(request).userId, request.body.name);
+      const created = await tokens.createToken(
+        principalOf(request).userId,
+        request.body.name,
+        clientMetaOf(request),
+      );
       return reply.status(201).send({
         id: created.id,
         name: created.name,
@@ -105,7 +110,11 @@ export const tokensRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await tokens.revokeToken(principalOf(request).userId, request.params.id);
+      await tokens.revokeToken(
+        principalOf(request).userId,
+        request.params.id,
+        clientMetaOf(request),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -7,6 +7,7 @@ import { createBearerFailureGuard } from "./bearer-failures.js";
 import { customersError } from "./customers.errors.js";
 import { hashSecret, verifySecret } from "./password-hashing.js";
 import { randomSecret, sha256Hex } from "./secrets.js";
+import { NO_CLIENT, recordSecurityEvent, type ClientMeta } from "./security-log.js";
 import {
   findUsableTokensByPrefix,
   insertApiToken,
@@ -50,10 +51,11 @@ export interface ApiTokenListItem {
 }
 
 export interface TokensService {
-  createToken(userId: string, name: string): Promise<CreatedApiToken>;
+  /** `client` is who asked, for the security log (the CLI and the demo seed: none). */
+  createToken(userId: string, name: string, client?: ClientMeta): Promise<CreatedApiToken>;
   listTokens(userId: string, page: number | undefined): Promise<Listed<ApiTokenListItem>>;
   /** Sets revoked_at (idempotent) and drops the token from every instance's cache. */
-  revokeToken(userId: string, tokenId: string): Promise<void>;
+  revokeToken(userId: string, tokenId: string, client?: ClientMeta): Promise<void>;
   /**
    * Makes every instance ask the database again about the user's tokens: cached ones are
    * dropped (deactivation), and remembered failures are forgotten (reactivation).
@@ -149,15 +151,26 @@ export function createTokensService(deps: {
   }
 
   return {
-    async createToken(userId, name) {
+    async createToken(userId, name, client = NO_CLIENT) {
       const token = `tok_${randomSecret()}`;
       const prefix = token.slice(4, 12);
-      const row = await insertApiToken(db, {
-        userId,
-        name,
-        tokenPrefix: prefix,
-        tokenHash: await hashSecret(token),
-        createdAt: clock.now(),
+      const tokenHash = await hashSecret(token);
+      const row = await db.transaction(async (tx) => {
+        const inserted = await insertApiToken(tx, {
+          userId,
+          name,
+          tokenPrefix: prefix,
+          tokenHash,
+          createdAt: clock.now(),
+        });
+        await recordSecurityEvent(tx, {
+          userId,
+          type: "token_created",
+          client,
+          at: inserted.createdAt,
+          details: { token_id: inserted.id, token_prefix: displayPrefix(prefix) },
+        });
+        return inserted;
       });
       return {
         id: row.id,
@@ -178,9 +191,23 @@ export function createTokensService(deps: {
       };
     },
 
-    async revokeToken(userId, tokenId) {
-      const revoked = await revokeApiTokenOfUser(db, userId, tokenId, clock.now());
-      if (revoked === undefined) throw customersError("not_found", "No such API token.");
+    async revokeToken(userId, tokenId, client = NO_CLIENT) {
+      const revoked = await db.transaction(async (tx) => {
+        const now = clock.now();
+        const row = await revokeApiTokenOfUser(tx, userId, tokenId, now);
+        if (row === undefined) throw customersError("not_found", "No such API token.");
+        // Revoking is idempotent; only the first revocation is an event.
+        if (row.newlyRevoked) {
+          await recordSecurityEvent(tx, {
+            userId,
+            type: "token_revoked",
+            client,
+            at: now,
+            details: { token_id: row.id },
+          });
+        }
+        return row;
+      });
       // The stored id: the caller's may differ in letter case, and the cache compares text.
       await broadcast(revoked.id, { token_id: revoked.id });
     },

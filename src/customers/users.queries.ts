@@ -65,7 +65,7 @@ export async function setUserPassword(
 export async function restartRegistration(
   db: DbOrTx,
   userId: string,
-  values: { password: string; registeredInviteId: string; dateJoined: Date },
+  values: { password: string; registeredInviteId: string | null; dateJoined: Date },
 ): Promise<User | undefined> {
   const [user] = await db
     .update(users)

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../test/factories/users.js";
+import { createUser, uniqueEmail } from "../../test/factories/users.js";
 import { createBillingPeriod, recordTestRequest } from "../../test/factories/usage.js";
 import { createTestDatabase, type TestDatabase } from "../../test/support/database.js";
 import { migrationsFolder } from "../platform/db/migrate.js";
@@ -175,11 +175,14 @@ describe("the migrations after 0001", () => {
         `insert into drizzle.__drizzle_migrations (hash, created_at) values ('0001', ${String(before[1]!.when)})`,
       );
       // Written with the schema of the time (later migrations add columns the code now writes).
-      const user = await createUser(database.db);
+      const [user] = await database.query<{ id: string }>(
+        `insert into users (email, password, email_verified_at) values ($1, 'x', now()) returning id`,
+        [uniqueEmail()],
+      );
       const [inserted] = await database.query<{ id: string }>(
         `insert into billing_periods (user_id, period_start, period_end, total_requests, total_cost_cents, is_current)
          values ($1, '2025-03-01', '2025-03-31', 1, 100, true) returning id`,
-        [user.id],
+        [user!.id],
       );
       const billingPeriodId = inserted!.id;
       for (const [status, cost, code] of [
@@ -191,7 +194,7 @@ describe("the migrations after 0001", () => {
              request_bytes, response_bytes, status, error_code, request_id, cost_cents)
            values ($1, $2, 'core.image_solve', '2025-03-10T00:00:00Z', 120, 2048, 64, $3, $4,
              gen_random_uuid(), $5)`,
-          [user.id, billingPeriodId, status, code, cost],
+          [user!.id, billingPeriodId, status, code, cost],
         );
       }
 
@@ -212,7 +215,7 @@ describe("the migrations after 0001", () => {
         `select a.user_id, (select count(*) from credit_grants g where g.account_id = a.id)::text as credits
          from billing_accounts a`,
       );
-      expect(accounts).toEqual([{ user_id: user.id, credits: "0" }]);
+      expect(accounts).toEqual([{ user_id: user!.id, credits: "0" }]);
       const later = await createUser(database.db);
       const [account] = await database.query<{ n: number }>(
         "select count(*)::int as n from billing_accounts where user_id = $1",
