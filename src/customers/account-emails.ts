@@ -7,7 +7,7 @@ import type { EmailMessage, Mailer } from "../platform/email.js";
  */
 
 /** Where the web portal asks for a new password; a reset link adds `?token=`. */
-export function resetPageUrl(publicBaseUrl: string): string {
+function resetPageUrl(publicBaseUrl: string): string {
   return `${publicBaseUrl}/reset-password`;
 }
 

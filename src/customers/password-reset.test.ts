@@ -124,8 +124,13 @@ describe("password reset", () => {
     expect(stored!.tokenHash).toBe(sha256Hex(token));
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBe(TTL_MINUTES * 60_000);
+    // Written after the answer, still under the request's id.
     expect(await eventsOf(user.id, "password_reset_requested")).toEqual([
-      expect.objectContaining({ ip: "198.51.100.1", details: { link_sent: true } }),
+      expect.objectContaining({
+        ip: "198.51.100.1",
+        requestId: requested.headers["x-request-id"],
+        details: { link_sent: true },
+      }),
     ]);
 
     const newPassword = strongPassword();
