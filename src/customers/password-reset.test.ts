@@ -305,8 +305,10 @@ describe("password reset", () => {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
     const [k, u] = [median(durations.known), median(durations.unknown)];
-    // Generous: the answer must not wait for the lookup, the token or the email.
-    expect(Math.abs(k - u)).toBeLessThan(Math.max(15, Math.min(k, u)));
+    // Generous (a shared, busy machine): the answer must not wait for the lookup, the token's
+    // transaction or the email, which would make known addresses clearly slower.
+    expect(k).toBeLessThan(u * 2 + 20);
+    expect(u).toBeLessThan(k * 2 + 20);
   });
 
   it(`sends at most ${String(RESET_MAX_PER_WINDOW)} links per address an hour, still answering 202`, async () => {
