@@ -41,6 +41,16 @@ const AUTH_ROUTES = [
     payload: () => ({ email: unknownEmail() }),
     served: 202,
   },
+  {
+    url: "/api/customers/password/reset",
+    payload: () => ({ email: unknownEmail() }),
+    served: 202,
+  },
+  {
+    url: "/api/customers/password/reset/confirm",
+    payload: () => ({ token: "no-such-token", new_password: "a-long-enough-password-1" }),
+    served: 400,
+  },
 ] as const;
 
 type AuthRoute = (typeof AUTH_ROUTES)[number];

@@ -151,7 +151,10 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await accounts.logout(request.cookies[SESSION_COOKIE]);
+      await accounts.logout(principalOf(request), {
+        sessionKey: request.cookies[SESSION_COOKIE],
+        client: clientMetaOf(request),
+      });
       clearSessionCookie(reply, app.config);
       return reply.status(204).send(null);
     },
@@ -164,7 +167,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: "changePassword",
         tags,
-        summary: "Change the password; every other session of the user ends",
+        summary:
+          "Change the password; every other session of the user ends and outstanding reset links stop working",
         body: Type.Object(
           { old_password: Password, new_password: Password },
           { additionalProperties: false },
@@ -176,7 +180,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await accounts.changePassword(principalOf(request), {
         oldPassword: request.body.old_password,
         newPassword: request.body.new_password,
-        ip: request.ip,
+        client: clientMetaOf(request),
       });
       return reply.status(204).send(null);
     },

@@ -6,14 +6,18 @@ import type { Clock } from "../platform/clock.js";
 import type { Db, DbOrTx } from "../platform/db/database.js";
 import type { Mailer } from "../platform/email.js";
 import { validationError } from "../platform/errors.js";
+import { accountLockedEmail, passwordChangedEmail, sendAccountEmail } from "./account-emails.js";
 import type { AuthThrottle } from "./auth-throttle.service.js";
 import { customersError, passwordChangeError } from "./customers.errors.js";
 import { claimInvite, findInviteByCode, findInviteById } from "./invites.queries.js";
 import { hashSecret, verifyAgainstDummy, verifySecret } from "./password-hashing.js";
+import { deleteResetTokensOfUser } from "./password-reset.queries.js";
 import { validatePassword } from "./password-validators.js";
 import { NO_CLIENT, recordSecurityEvent, type ClientMeta } from "./security-log.js";
 import type { NewSession, SessionsService } from "./sessions.service.js";
 import {
+  clearFailedLogins,
+  countFailedLogin,
   findUserByEmail,
   findUserById,
   findUserByIdForUpdate,
@@ -53,7 +57,10 @@ export interface AccountsService {
   resendVerification(email: string): Promise<void>;
   /**
    * The login rules shared by every way of signing in (session cookie, JWT): throttling, the
-   * password, an active and verified account. Returns the user, or throws the refusal.
+   * lockout, the password, an active and verified account. Returns the user, or throws the
+   * refusal. A wrong password for a known account is counted (and logged as login_failed); the
+   * failure that reaches LOCKOUT_THRESHOLD locks the account and emails its owner. A success
+   * starts the count again. The caller records the successful login (with its `via`).
    */
   checkCredentials(input: { email: string; password: string; client: ClientMeta }): Promise<User>;
   login(input: {
@@ -62,11 +69,17 @@ export interface AccountsService {
     client: ClientMeta;
     previousSessionKey: string | undefined;
   }): Promise<{ account: AccountView; session: NewSession }>;
-  logout(sessionKey: string | undefined): Promise<void>;
-  /** Checks the old password, stores the new one and ends every other session of the user. */
+  logout(
+    principal: Principal,
+    input: { sessionKey: string | undefined; client: ClientMeta },
+  ): Promise<void>;
+  /**
+   * Checks the old password, stores the new one, voids outstanding reset links, ends every other
+   * session of the user and emails the owner.
+   */
   changePassword(
     principal: Principal,
-    input: { oldPassword: string; newPassword: string; ip: string },
+    input: { oldPassword: string; newPassword: string; client: ClientMeta },
   ): Promise<void>;
   /** A verified, active user (staff when told), e.g. for createsuperuser; validates the password. */
   createVerifiedAccount(input: {
@@ -193,6 +206,70 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     return invite;
   }
 
+  function lockedError(lockedUntil: Date): Error {
+    const seconds = String(
+      Math.max(1, Math.ceil((lockedUntil.getTime() - clock.now().getTime()) / 1000)),
+    );
+    return customersError(
+      "account_locked",
+      `Too many failed logins: this account is locked for ${seconds} seconds. ` +
+        "A password reset lifts the lock at once.",
+      { headers: { "Retry-After": seconds } },
+    );
+  }
+
+  /** Counts a wrong password for a known account; always throws the refusal. */
+  async function refuseWrongPassword(user: User, client: ClientMeta): Promise<never> {
+    const now = clock.now();
+    const { lockoutThreshold, lockoutMinutes } = config.accountSecurity;
+    const lockUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
+    const counted = await db.transaction(async (tx) => {
+      const row = await countFailedLogin(tx, user.id, {
+        now,
+        threshold: lockoutThreshold,
+        lockUntil,
+      });
+      if (row === undefined) return undefined;
+      await recordSecurityEvent(tx, {
+        userId: user.id,
+        type: "login_failed",
+        client,
+        at: now,
+        details: { reason: "wrong_password" },
+      });
+      const locked = row.lockedUntil !== null && row.lockedUntil > now;
+      if (locked) {
+        await recordSecurityEvent(tx, {
+          userId: user.id,
+          type: "account_locked",
+          client,
+          at: now,
+          details: { failed_logins: lockoutThreshold, locked_until: lockUntil.toISOString() },
+        });
+      }
+      return { locked };
+    });
+    if (counted === undefined) {
+      // Another attempt locked the account after it was read: refused like any login now.
+      const current = await findUserById(db, user.id);
+      throw lockedError(current?.lockedUntil ?? lockUntil);
+    }
+    if (counted.locked) {
+      log.warn({ user_id: user.id }, "account locked after repeated failed logins");
+      await sendAccountEmail(
+        { mailer, log },
+        accountLockedEmail(user.email, {
+          publicBaseUrl: config.publicBaseUrl,
+          lockedUntil: lockUntil,
+          failures: lockoutThreshold,
+        }),
+        { userId: user.id, kind: "account_locked" },
+      );
+      throw lockedError(lockUntil);
+    }
+    throw customersError("invalid_credentials", "Email or password is wrong.");
+  }
+
   const service: AccountsService = {
     async register(input) {
       const email = normalizeEmail(input.email);
@@ -298,19 +375,25 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       // Counted before the (slow) password check, so parallel guesses cannot all pass the limit.
       const attempt = await throttle.beginLoginAttempt(email, input.client.ip ?? "");
       const user = await findUserByEmail(db, email);
+      // Before the password: while locked, even the right one is refused.
+      if (user?.lockedUntil != null && user.lockedUntil > clock.now()) {
+        throw lockedError(user.lockedUntil);
+      }
       const passwordOk =
         user === undefined
           ? await verifyAgainstDummy(input.password)
           : await verifySecret(user.password, input.password);
-      if (user === undefined || !passwordOk) {
+      if (user === undefined) {
         throw customersError("invalid_credentials", "Email or password is wrong.");
       }
+      if (!passwordOk) await refuseWrongPassword(user, input.client);
       await throttle.passwordAccepted(attempt);
       if (!user.isActive) throw customersError("account_inactive", "This account is deactivated.");
       if (user.emailVerifiedAt === null) {
         throw customersError("email_not_verified", "Verify your email address before logging in.");
       }
       await throttle.clearLoginFailures(email);
+      await clearFailedLogins(db, user.id);
       return user;
     },
 
@@ -319,12 +402,25 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       // A new session id at every login (no session fixation); the previous one ends.
       await sessions.end(input.previousSessionKey);
       const session = await sessions.create(user.id, input.client);
+      await recordSecurityEvent(db, {
+        userId: user.id,
+        type: "login_succeeded",
+        client: input.client,
+        at: clock.now(),
+        details: { via: "session" },
+      });
       log.info({ user_id: user.id }, "logged in");
       return { account: toAccountView(user), session };
     },
 
-    async logout(sessionKey) {
-      await sessions.end(sessionKey);
+    async logout(principal, input) {
+      await sessions.end(input.sessionKey);
+      await recordSecurityEvent(db, {
+        userId: principal.userId,
+        type: "logout",
+        client: input.client,
+        at: clock.now(),
+      });
     },
 
     async changePassword(principal, input) {
@@ -332,15 +428,35 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       if (user === undefined) throw passwordChangeError("invalid_credentials");
       // A wrong old password counts as a failed login: a stolen session must not become a
       // password oracle.
-      const attempt = await throttle.beginLoginAttempt(user.email, input.ip);
+      const attempt = await throttle.beginLoginAttempt(user.email, input.client.ip ?? "");
       if (!(await verifySecret(user.password, input.oldPassword))) {
         throw passwordChangeError("invalid_credentials", "The old password is wrong.");
       }
       await throttle.passwordAccepted(attempt);
       assertPasswordValid(input.newPassword, user.email, "new_password");
-      await setUserPassword(db, user.id, await hashSecret(input.newPassword));
+      const passwordHash = await hashSecret(input.newPassword);
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await setUserPassword(tx, user.id, passwordHash);
+        await deleteResetTokensOfUser(tx, user.id);
+        await recordSecurityEvent(tx, {
+          userId: user.id,
+          type: "password_changed",
+          client: input.client,
+          at: now,
+        });
+      });
       await sessions.endOthers(user.id, principal.sessionId);
       log.info({ user_id: user.id }, "password changed; other sessions ended");
+      await sendAccountEmail(
+        { mailer, log },
+        passwordChangedEmail(user.email, {
+          publicBaseUrl: config.publicBaseUrl,
+          at: now,
+          how: "change",
+        }),
+        { userId: user.id, kind: "password_changed" },
+      );
     },
 
     async createVerifiedAccount(input) {

@@ -18,6 +18,9 @@ export const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Verification emails sent per address per hour; more requests still answer 202 but send nothing. */
 export const RESEND_MAX_PER_WINDOW = 3;
 export const RESEND_WINDOW_MS = 60 * 60_000;
+/** Reset emails per address per hour; more requests still answer 202 but send nothing. */
+export const RESET_MAX_PER_WINDOW = 3;
+export const RESET_WINDOW_MS = 60 * 60_000;
 
 /**
  * A login attempt counted against the email's and the IP's limits before the password is checked,
@@ -39,6 +42,8 @@ export interface AuthThrottle {
   clearLoginFailures(email: string): Promise<void>;
   /** Counts a resend and says whether it is within the limit. */
   allowVerificationEmail(email: string): Promise<Allowance>;
+  /** Counts a password-reset request for the address and says whether it is within the limit. */
+  allowPasswordResetEmail(email: string): Promise<Allowance>;
 }
 
 /** Whether a counted action is within its limit, and if not, when its window ends. */
@@ -78,6 +83,13 @@ export function createAuthThrottle(deps: { db: Db; clock: Clock; log: Logger }):
     return Math.max(1, ...ends);
   }
 
+  async function allow(key: string, max: number, windowMs: number): Promise<Allowance> {
+    const now = clock.now();
+    const window = await countAttempt(db, key, now, windowMs);
+    if (window.count <= max) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: secondsLeft(window.windowStart, windowMs, now) };
+  }
+
   return {
     async beginLoginAttempt(email, ip) {
       const now = clock.now();
@@ -109,14 +121,10 @@ export function createAuthThrottle(deps: { db: Db; clock: Clock; log: Logger }):
       await clearAttempts(db, `login-email:${email}`);
     },
 
-    async allowVerificationEmail(email) {
-      const now = clock.now();
-      const window = await countAttempt(db, `resend:${email}`, now, RESEND_WINDOW_MS);
-      if (window.count <= RESEND_MAX_PER_WINDOW) return { allowed: true };
-      return {
-        allowed: false,
-        retryAfterSeconds: secondsLeft(window.windowStart, RESEND_WINDOW_MS, now),
-      };
-    },
+    allowVerificationEmail: (email) =>
+      allow(`resend:${email}`, RESEND_MAX_PER_WINDOW, RESEND_WINDOW_MS),
+
+    allowPasswordResetEmail: (email) =>
+      allow(`reset:${email}`, RESET_MAX_PER_WINDOW, RESET_WINDOW_MS),
   };
 }

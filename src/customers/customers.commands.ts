@@ -127,10 +127,33 @@ export const activateUserCommand = setActiveCommand(
   "Reactivate a deactivated user; their unrevoked API tokens work again.",
 );
 
+export const unlockUserCommand: Command = {
+  name: "unlock-user",
+  summary: "Lift a lockout after failed logins (as POST /api/admin/users/{id}/unlock; audited).",
+  usage: "--email EMAIL",
+  options: { email: { type: "string" } },
+  async run(context, args) {
+    const email = args.values["email"];
+    if (typeof email !== "string" || email.trim() === "" || args.positionals.length > 0) {
+      throw new UsageError("Usage: unlock-user --email EMAIL");
+    }
+    const services = await context.services();
+    try {
+      const user = await services.customers.usersAdmin.unlockByEmail(email);
+      context.io.out(`${user.email} is unlocked.`);
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError) return reportAppError(context.io, error);
+      throw error;
+    }
+  },
+};
+
 export const customersCommands: Command[] = [
   createSuperuserCommand,
   bootstrapDemoCommand,
   createInviteCommand,
   deactivateUserCommand,
   activateUserCommand,
+  unlockUserCommand,
 ];

@@ -4,9 +4,11 @@ import { defineErrors } from "../platform/errors.js";
 export const customersError = defineErrors({
   invalid_invite: [400, "Invalid invite code"],
   invalid_verification_token: [400, "Invalid verification token"],
+  invalid_reset_token: [400, "Invalid password reset token"],
   invalid_credentials: [401, "Invalid credentials"],
   email_not_verified: [403, "Email not verified"],
   account_inactive: [403, "Account inactive"],
+  account_locked: [403, "Account locked"],
   not_found: [404, "Not found"],
   invite_used: [409, "Invite code already used"],
   email_exists: [409, "Email already registered"],

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync } from "fastify";
 import { accountsRoutes } from "./accounts.routes.js";
+import { passwordResetRoutes } from "./password-reset.routes.js";
 import { sessionsRoutes } from "./sessions.routes.js";
 import { tokensRoutes } from "./tokens.routes.js";
 
 /** Every /api/customers route of this feature. */
 export const customersRoutes: FastifyPluginAsync = async (app) => {
   await app.register(accountsRoutes);
+  await app.register(passwordResetRoutes);
   await app.register(tokensRoutes);
   await app.register(sessionsRoutes);
 };

@@ -8,6 +8,7 @@ import type { Mailer } from "../platform/email.js";
 import { createAccountsService, type AccountsService } from "./accounts.service.js";
 import { createAuthThrottle } from "./auth-throttle.service.js";
 import { prepareDummyHash } from "./password-hashing.js";
+import { createPasswordResetService, type PasswordResetService } from "./password-reset.service.js";
 import { createInvitesService, type InvitesService } from "./invites.service.js";
 import { createRequestAuthenticator } from "./request-authenticator.js";
 import { createSessionsService, type SessionsService } from "./sessions.service.js";
@@ -17,12 +18,13 @@ import { createUsersAdminService, type UsersAdminService } from "./users-admin.s
 /** The customers feature's services, as `services.customers`. */
 export interface CustomersServices {
   readonly accounts: AccountsService;
+  readonly passwordReset: PasswordResetService;
   readonly invites: InvitesService;
   readonly sessions: SessionsService;
   readonly tokens: TokensService;
   readonly usersAdmin: UsersAdminService;
   readonly authenticator: RequestAuthenticator;
-  /** Stops the revocation listener. */
+  /** Finishes pending reset emails and stops the revocation listener. */
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServ
   await tokens.start();
   const throttle = createAuthThrottle({ db, clock, log });
   prepareDummyHash();
+  const passwordReset = createPasswordResetService({ db, config, clock, log, mailer, throttle });
   return {
     accounts: createAccountsService({
       db,
@@ -55,12 +58,14 @@ export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServ
       throttle,
       credits,
     }),
+    passwordReset,
     invites: createInvitesService({ db, clock }),
     sessions,
     tokens,
-    usersAdmin: createUsersAdminService({ db, log, sessions, tokens }),
+    usersAdmin: createUsersAdminService({ db, clock, log, sessions, tokens, throttle }),
     authenticator: createRequestAuthenticator(sessions, tokens),
     async close() {
+      await passwordReset.idle();
       await tokens.close();
     },
   };

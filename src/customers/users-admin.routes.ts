@@ -4,6 +4,7 @@ import { actorOf } from "../audit/audit.queries.js";
 import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
+import { clientMetaOf } from "./security-log.js";
 import type { User } from "./users.table.js";
 
 const AdminUser = Type.Object({
@@ -13,6 +14,9 @@ const AdminUser = Type.Object({
   is_staff: Type.Boolean(),
   email_verified_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   date_joined: Type.String({ format: "date-time" }),
+  locked_until: Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
+    description: "Logins are refused until then (failed logins); null or past when not locked",
+  }),
 });
 
 function adminUserJson(user: User) {
@@ -23,10 +27,11 @@ function adminUserJson(user: User) {
     is_staff: user.isStaff,
     email_verified_at: user.emailVerifiedAt?.toISOString() ?? null,
     date_joined: user.dateJoined.toISOString(),
+    locked_until: user.lockedUntil?.toISOString() ?? null,
   };
 }
 
-/** Staff: users, and deactivating them (sessions end, API tokens stop at once). */
+/** Staff: users, deactivating them (sessions end, API tokens stop at once) and lifting lockouts. */
 export const usersAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { usersAdmin } = app.services.customers;
 
@@ -83,6 +88,31 @@ export const usersAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
           isActive: request.body.is_active,
           isStaff: request.body.is_staff,
         }),
+      ),
+  );
+
+  app.post(
+    "/api/admin/users/:id/unlock",
+    {
+      config: { access: "staff" },
+      schema: {
+        operationId: "unlockUser",
+        tags: ["admin"],
+        summary: "Lift a lockout after failed logins (staff)",
+        description:
+          "Logins work again at once and the failed-login count starts from zero. Audited as " +
+          "user.unlock and written to the user's security log as account_unlocked.",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        response: { 200: AdminUser, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      adminUserJson(
+        await usersAdmin.unlock(
+          actorOf(principalOf(request)),
+          request.params.id,
+          clientMetaOf(request),
+        ),
       ),
   );
 };

@@ -1,11 +1,21 @@
 import type { Logger } from "pino";
 import { changedFields, recordAudit, type Actor } from "../audit/audit.queries.js";
+import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { platformError, validationError } from "../platform/errors.js";
 import { pageWindow } from "../platform/pagination.js";
+import type { AuthThrottle } from "./auth-throttle.service.js";
+import { recordSecurityEvent, type ClientMeta, NO_CLIENT } from "./security-log.js";
 import type { SessionsService } from "./sessions.service.js";
 import type { TokensService } from "./tokens.service.js";
-import { findUserByEmail, findUserById, listUsers, updateUserFlags } from "./users.queries.js";
+import {
+  findUserByEmail,
+  findUserById,
+  findUserByIdForUpdate,
+  listUsers,
+  unlockUser,
+  updateUserFlags,
+} from "./users.queries.js";
 import type { User } from "./users.table.js";
 
 export interface UserChanges {
@@ -28,15 +38,31 @@ export interface UsersAdminService {
   update(actor: Actor, userId: string, changes: UserChanges): Promise<User>;
   /** The same, for the CLI: the user named by email, changed by the operator. */
   updateByEmail(email: string, changes: UserChanges): Promise<User>;
+  /**
+   * Lifts a lockout at once: the failed-login count (and the email's login throttle) starts
+   * again. Audited, and in the user's security log, also when the account was not locked.
+   */
+  unlock(actor: Actor, userId: string, client: ClientMeta): Promise<User>;
+  /** The same, for the CLI. */
+  unlockByEmail(email: string): Promise<User>;
 }
 
 export function createUsersAdminService(deps: {
   db: Db;
+  clock: Clock;
   log: Logger;
   sessions: SessionsService;
   tokens: TokensService;
+  throttle: AuthThrottle;
 }): UsersAdminService {
-  const { db, log, sessions, tokens } = deps;
+  const { db, clock, log, sessions, tokens, throttle } = deps;
+
+  async function findByEmail(email: string): Promise<User> {
+    const user = await findUserByEmail(db, email.trim());
+    if (user === undefined) throw platformError("not_found", `No user ${email.trim()}.`);
+    return user;
+  }
+
   return {
     async list(query) {
       const { limit, offset, page } = pageWindow(query.page);
@@ -45,9 +71,46 @@ export function createUsersAdminService(deps: {
     },
 
     async updateByEmail(email, changes) {
-      const user = await findUserByEmail(db, email.trim());
-      if (user === undefined) throw platformError("not_found", `No user ${email.trim()}.`);
-      return this.update(null, user.id, changes);
+      return this.update(null, (await findByEmail(email)).id, changes);
+    },
+
+    async unlockByEmail(email) {
+      return this.unlock(null, (await findByEmail(email)).id, NO_CLIENT);
+    },
+
+    async unlock(actor, rawUserId, client) {
+      const userId = rawUserId.toLowerCase();
+      const now = clock.now();
+      const user = await db.transaction(async (tx) => {
+        const before = await findUserByIdForUpdate(tx, userId);
+        if (before === undefined) return undefined;
+        const after = await unlockUser(tx, userId);
+        if (after === undefined) return undefined;
+        const wasLocked = before.lockedUntil !== null && before.lockedUntil > now;
+        await recordAudit(tx, {
+          actor,
+          action: "user.unlock",
+          targetType: "user",
+          targetId: after.id,
+          details: {
+            email: after.email,
+            was_locked: wasLocked,
+            failed_login_count: before.failedLoginCount,
+          },
+        });
+        await recordSecurityEvent(tx, {
+          userId: after.id,
+          type: "account_unlocked",
+          client,
+          at: now,
+          details: { by: actor === null ? "cli" : "staff", was_locked: wasLocked },
+        });
+        return after;
+      });
+      if (user === undefined) throw platformError("not_found", "No such user.");
+      await throttle.clearLoginFailures(user.email);
+      log.info({ user_id: user.id, by: actor?.id ?? "cli" }, "user unlocked by staff");
+      return user;
     },
 
     async update(actor, rawUserId, changes) {

@@ -56,7 +56,15 @@ describe("staff: users", () => {
     // Newest first: the inactive user joined last.
     expect(page.results.map((u) => u.id)).toEqual([inactive.id, active.id]);
     expect(Object.keys(page.results[0] ?? {}).sort()).toEqual(
-      ["date_joined", "email", "email_verified_at", "id", "is_active", "is_staff"].sort(),
+      [
+        "date_joined",
+        "email",
+        "email_verified_at",
+        "id",
+        "is_active",
+        "is_staff",
+        "locked_until",
+      ].sort(),
     );
     const onlyInactive = await t.app.inject({
       method: "GET",

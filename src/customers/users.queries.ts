@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, isNull } from "drizzle-orm";
+import { and, count, desc, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
 import { containsPattern } from "../platform/db/like.js";
@@ -56,6 +56,55 @@ export async function setUserPassword(
   passwordHash: string,
 ): Promise<void> {
   await db.update(users).set({ password: passwordHash }).where(eq(users.id, userId));
+}
+
+/** Where a failed login left the account; `lockedUntil` is in the future once it is locked. */
+export interface FailedLoginCount {
+  readonly failedLoginCount: number;
+  readonly lockedUntil: Date | null;
+}
+
+/**
+ * Counts a failed login; the failure that reaches `threshold` locks the account until
+ * `lockUntil` and starts the count again. One UPDATE, so concurrent failures on any instance are
+ * all counted and exactly one of them locks. Undefined when the account is locked already (it
+ * was locked since it was read): that failure counts nowhere.
+ */
+export async function countFailedLogin(
+  db: DbOrTx,
+  userId: string,
+  params: { now: Date; threshold: number; lockUntil: Date },
+): Promise<FailedLoginCount | undefined> {
+  const reaches = sql`${users.failedLoginCount} + 1 >= ${params.threshold}::integer`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLoginCount: sql`case when ${reaches} then 0 else ${users.failedLoginCount} + 1 end`,
+      lockedUntil: sql`case when ${reaches} then ${params.lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(
+      and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, params.now))),
+    )
+    .returning({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil });
+  return row;
+}
+
+/** A successful login starts the count of failures again (no write when there were none). */
+export async function clearFailedLogins(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ failedLoginCount: 0 })
+    .where(and(eq(users.id, userId), gt(users.failedLoginCount, 0)));
+}
+
+/** Lifts a lockout and forgets the failures; undefined for an unknown user. */
+export async function unlockUser(db: DbOrTx, userId: string): Promise<User | undefined> {
+  const [user] = await db
+    .update(users)
+    .set({ failedLoginCount: 0, lockedUntil: null })
+    .where(eq(users.id, userId))
+    .returning();
+  return user;
 }
 
 /**
