@@ -5,6 +5,7 @@ export const customersError = defineErrors({
   invalid_invite: [400, "Invalid invite code"],
   invalid_verification_token: [400, "Invalid verification token"],
   invalid_credentials: [401, "Invalid credentials"],
+  token_reused: [401, "Refresh token reused"],
   email_not_verified: [403, "Email not verified"],
   account_inactive: [403, "Account inactive"],
   not_found: [404, "Not found"],

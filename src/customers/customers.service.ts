@@ -8,7 +8,10 @@ import type { Mailer } from "../platform/email.js";
 import { createAccountsService, type AccountsService } from "./accounts.service.js";
 import { createAuthThrottle } from "./auth-throttle.service.js";
 import { prepareDummyHash } from "./password-hashing.js";
+import { createProfileService, type ProfileService } from "./profile.service.js";
 import { createInvitesService, type InvitesService } from "./invites.service.js";
+import { createJwtService, type JwtService } from "./jwt/jwt.service.js";
+import { createUserStatusCache } from "./jwt/user-status-cache.js";
 import { createRequestAuthenticator } from "./request-authenticator.js";
 import { createSessionsService, type SessionsService } from "./sessions.service.js";
 import { createTokensService, type TokensService } from "./tokens.service.js";
@@ -20,6 +23,8 @@ export interface CustomersServices {
   readonly invites: InvitesService;
   readonly sessions: SessionsService;
   readonly tokens: TokensService;
+  readonly jwt: JwtService;
+  readonly profile: ProfileService;
   readonly usersAdmin: UsersAdminService;
   readonly authenticator: RequestAuthenticator;
   /** Stops the revocation listener. */
@@ -40,26 +45,32 @@ export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServ
   const { config, database, clock, log, mailer, credits } = deps;
   const db = database.db;
   const sessions = createSessionsService({ db, clock, log, secretKey: config.secretKey });
-  const tokens = createTokensService({ db, database, clock, log });
+  const userStatus = createUserStatusCache({ db, clock });
+  // One invalidation channel for both: deactivating a user stops API tokens and JWTs alike.
+  const tokens = createTokensService({ db, database, clock, log, userCaches: [userStatus] });
   await tokens.start();
   const throttle = createAuthThrottle({ db, clock, log });
   prepareDummyHash();
+  const accounts = createAccountsService({
+    db,
+    config,
+    clock,
+    log,
+    mailer,
+    sessions,
+    throttle,
+    credits,
+  });
+  const jwt = createJwtService({ db, config, clock, log, accounts, userStatus });
   return {
-    accounts: createAccountsService({
-      db,
-      config,
-      clock,
-      log,
-      mailer,
-      sessions,
-      throttle,
-      credits,
-    }),
+    accounts,
     invites: createInvitesService({ db, clock }),
     sessions,
     tokens,
-    usersAdmin: createUsersAdminService({ db, log, sessions, tokens }),
-    authenticator: createRequestAuthenticator(sessions, tokens),
+    jwt,
+    profile: createProfileService({ db }),
+    usersAdmin: createUsersAdminService({ db, log, sessions, tokens, jwt }),
+    authenticator: createRequestAuthenticator(sessions, tokens, jwt),
     async close() {
       await tokens.close();
     },

@@ -3,6 +3,7 @@ import { changedFields, recordAudit, type Actor } from "../audit/audit.queries.j
 import type { Db } from "../platform/db/database.js";
 import { platformError, validationError } from "../platform/errors.js";
 import { pageWindow } from "../platform/pagination.js";
+import type { JwtService } from "./jwt/jwt.service.js";
 import type { SessionsService } from "./sessions.service.js";
 import type { TokensService } from "./tokens.service.js";
 import { findUserByEmail, findUserById, listUsers, updateUserFlags } from "./users.queries.js";
@@ -22,8 +23,8 @@ export interface UsersAdminService {
   }): Promise<{ page: number; count: number; rows: User[] }>;
   /**
    * Activates or deactivates a user, or grants or removes staff. Deactivation ends the user's
-   * sessions and stops their API tokens in every instance at once. Staff cannot lock themselves
-   * out.
+   * sessions and JWT refresh tokens, and stops their API tokens and JWT access tokens in every
+   * instance at once. Staff cannot lock themselves out.
    */
   update(actor: Actor, userId: string, changes: UserChanges): Promise<User>;
   /** The same, for the CLI: the user named by email, changed by the operator. */
@@ -35,8 +36,9 @@ export function createUsersAdminService(deps: {
   log: Logger;
   sessions: SessionsService;
   tokens: TokensService;
+  jwt: Pick<JwtService, "revokeUser">;
 }): UsersAdminService {
-  const { db, log, sessions, tokens } = deps;
+  const { db, log, sessions, tokens, jwt } = deps;
   return {
     async list(query) {
       const { limit, offset, page } = pageWindow(query.page);
@@ -86,7 +88,10 @@ export function createUsersAdminService(deps: {
         return after;
       });
       if (user === undefined) throw platformError("not_found", "No such user.");
-      if (changes.isActive === false) await sessions.endAll(user.id);
+      if (changes.isActive === false) {
+        await sessions.endAll(user.id);
+        await jwt.revokeUser(user.id);
+      }
       if (changes.isActive !== undefined) await tokens.forgetUser(user.id);
       log.info(
         {
