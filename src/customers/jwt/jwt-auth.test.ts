@@ -6,6 +6,11 @@ import { fixedClock } from "../../platform/clock.js";
 import { jwtRefreshTokens, securityEvents, users } from "../../schema.js";
 import { createInvite, createVerifiedUser } from "../../../test/factories/customers.js";
 import { memoryMailer, createTestApp, type TestApp } from "../../../test/support/app.js";
+import {
+  createTestDatabase,
+  onServerPostgres,
+  SERVER_ONLY,
+} from "../../../test/support/database.js";
 import { startFakeOpenAi, type FakeOpenAi } from "../../../test/support/fake-openai.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import { signIn } from "../../../test/support/sessions.js";
@@ -349,3 +354,49 @@ describe("JWT authentication (/api/v1/auth)", () => {
     });
   });
 });
+
+describe.runIf(onServerPostgres)(
+  `JWT deactivation across instances (SERVER_ONLY: ${SERVER_ONLY})`,
+  () => {
+    it("an instance that cached the user as active refuses its access token once another deactivates it", async () => {
+      const database = await createTestDatabase();
+      const a = await createTestApp({ database });
+      const b = await createTestApp({ database });
+      try {
+        const { user, password } = await createVerifiedUser(a.services.db);
+        const staff = await createVerifiedUser(a.services.db, { isStaff: true });
+        const { access } = await a.services.customers.jwt.login({
+          email: user.email,
+          password,
+          client: { ip: null, userAgent: null },
+        });
+        const balance = (app: TestApp) =>
+          app.app.inject({
+            method: "GET",
+            url: "/api/credits/balance",
+            headers: { authorization: `Bearer ${access}` },
+          });
+        expect((await balance(b)).statusCode).toBe(200);
+        const patched = await a.app.inject({
+          method: "PATCH",
+          url: `/api/admin/users/${user.id}`,
+          headers: (await signIn(a, staff.user.id)).headers,
+          payload: { is_active: false },
+        });
+        expect(patched.statusCode).toBe(200);
+        expectProblem(await balance(a), 401, "invalid_token");
+        // The NOTIFY reaches b asynchronously; within the cache TTL it must not wait it out.
+        let answer = await balance(b);
+        for (let i = 0; i < 100 && answer.statusCode === 200; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          answer = await balance(b);
+        }
+        expectProblem(answer, 401, "invalid_token");
+      } finally {
+        await a.close();
+        await b.close();
+        await database.close();
+      }
+    });
+  },
+);
