@@ -92,7 +92,10 @@ export function createUsersAdminService(deps: {
         await sessions.endAll(user.id);
         await jwt.revokeUser(user.id);
       }
-      if (changes.isActive !== undefined) await tokens.forgetUser(user.id);
+      // A JWT reaches staff routes, so a staff change must not wait for the cached status.
+      if (changes.isActive !== undefined || changes.isStaff !== undefined) {
+        await tokens.forgetUser(user.id);
+      }
       log.info(
         {
           user_id: user.id,

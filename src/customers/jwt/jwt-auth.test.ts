@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { decodeJwt, decodeProtectedHeader, SignJWT } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { samplePng } from "../../core/sample-images.js";
+import { principalOf } from "../../platform/auth.js";
 import { fixedClock } from "../../platform/clock.js";
 import { jwtRefreshTokens, securityEvents, users } from "../../schema.js";
 import { createInvite, createVerifiedUser } from "../../../test/factories/customers.js";
@@ -36,6 +37,11 @@ describe("JWT authentication (/api/v1/auth)", () => {
       clock,
       mailer,
       env: { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: fake.baseUrl },
+      routes: (app) => {
+        app.get("/api/test/whoami", { config: { access: "bearer" } }, async (request) =>
+          principalOf(request),
+        );
+      },
     });
   });
   afterAll(async () => {
@@ -143,6 +149,21 @@ describe("JWT authentication (/api/v1/auth)", () => {
         payload: samplePng(2, 2),
       });
       expect(solved.statusCode).toBe(200);
+    });
+
+    it("make a jwt principal with the user's current email and staff flag", async () => {
+      const me = await loggedIn();
+      const response = await t.app.inject({
+        method: "GET",
+        url: "/api/test/whoami",
+        headers: bearer(me.access),
+      });
+      expect(response.json()).toEqual({
+        userId: me.user.id,
+        email: me.user.email,
+        isStaff: false,
+        via: "jwt",
+      });
     });
 
     it("open staff routes to staff only", async () => {
