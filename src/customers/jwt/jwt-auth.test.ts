@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { samplePng } from "../../core/sample-images.js";
 import { principalOf } from "../../platform/auth.js";
 import { fixedClock } from "../../platform/clock.js";
-import { jwtRefreshTokens, securityEvents, users } from "../../schema.js";
+import { jwtRefreshTokens, requestLogs, securityEvents, users } from "../../schema.js";
 import { createInvite, createVerifiedUser } from "../../../test/factories/customers.js";
 import { memoryMailer, createTestApp, type TestApp } from "../../../test/support/app.js";
 import {
@@ -149,6 +149,18 @@ describe("JWT authentication (/api/v1/auth)", () => {
         payload: samplePng(2, 2),
       });
       expect(solved.statusCode).toBe(200);
+      const ran = await post(
+        "/api/services/demo_free_service/run",
+        { input: { message: "hello" } },
+        bearer(me.access),
+      );
+      expect(ran.statusCode).toBe(200);
+      const logs = await t.services.db
+        .select()
+        .from(requestLogs)
+        .where(eq(requestLogs.userId, me.user.id));
+      // Metered as the user's, with no API token.
+      expect(logs.map((log) => log.tokenId)).toEqual([null, null]);
     });
 
     it("make a jwt principal with the user's current email and staff flag", async () => {
@@ -173,6 +185,22 @@ describe("JWT authentication (/api/v1/auth)", () => {
         t.app.inject({ method: "GET", url: "/api/admin/users", headers: bearer(token) });
       expectProblem(await get(customer.access), 403, "permission_denied");
       expect((await get(staff.access)).statusCode).toBe(200);
+    });
+
+    it("lose staff routes as soon as staff status is removed", async () => {
+      const target = await loggedIn({ isStaff: true });
+      const admin = await createVerifiedUser(t.services.db, { isStaff: true });
+      const get = () =>
+        t.app.inject({ method: "GET", url: "/api/admin/users", headers: bearer(target.access) });
+      expect((await get()).statusCode).toBe(200);
+      const patched = await t.app.inject({
+        method: "PATCH",
+        url: `/api/admin/users/${target.user.id}`,
+        headers: (await signIn(t, admin.user.id)).headers,
+        payload: { is_staff: false },
+      });
+      expect(patched.statusCode).toBe(200);
+      expectProblem(await get(), 403, "permission_denied");
     });
 
     it("are judged alone when sent beside a session cookie", async () => {
