@@ -1,4 +1,4 @@
-import type { RequestAuthenticator } from "../platform/auth.js";
+import { API_TOKEN_BEARER, type RequestAuthenticator } from "../platform/auth.js";
 import type { JwtService } from "./jwt/jwt.service.js";
 import type { SessionsService } from "./sessions.service.js";
 import type { TokensService } from "./tokens.service.js";
@@ -15,7 +15,7 @@ export function createRequestAuthenticator(
     authenticateSession: (request) => sessions.authenticate(request.cookies[SESSION_COOKIE]),
     // Told apart by shape: an API token starts with tok_, a JWT is three dot-separated parts.
     authenticateBearer: (authorization) =>
-      /^Bearer[ \t]+tok_/i.test(authorization ?? "")
+      API_TOKEN_BEARER.test(authorization ?? "")
         ? tokens.authenticateBearer(authorization)
         : jwt.authenticate(authorization),
     authenticateJwt: (authorization) => jwt.authenticate(authorization),

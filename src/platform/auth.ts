@@ -6,7 +6,8 @@ import { platformError } from "./errors.js";
  * Who may call a route; every /api route declares it in `config.access`. "bearer" takes an API
  * token or a JWT access token. "session_or_bearer" takes either when an `Authorization` header is
  * sent and the session cookie otherwise. "session" and "staff" take a JWT access token when a
- * `Bearer` header is sent and the session cookie otherwise. CSRF applies to the cookie only.
+ * `Bearer` header other than an API token is sent, and the session cookie otherwise. CSRF applies
+ * to the cookie only.
  */
 export type Access = "public" | "session" | "staff" | "bearer" | "session_or_bearer";
 
@@ -50,6 +51,8 @@ export const CSRF_COOKIE = "csrftoken";
 export const CSRF_HEADER = "x-csrftoken";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
 const BEARER_SCHEME = /^Bearer(?:[ \t]|$)/i;
+/** An API token (`tok_…`, the design's format) rather than a JWT. */
+export const API_TOKEN_BEARER = /^Bearer[ \t]+tok_/i;
 
 function invalidToken(detail: string) {
   return platformError("invalid_token", detail, {
@@ -123,8 +126,13 @@ export function registerAccessControl(
       return;
     }
     // Only a Bearer header takes the place of the cookie: a browser behind an HTTP Basic proxy
-    // sends its Authorization header beside the session cookie.
-    if (authorization !== undefined && BEARER_SCHEME.test(authorization)) {
+    // sends its Authorization header beside the session cookie. These routes do not take API
+    // tokens, which are ignored here as they always were.
+    if (
+      authorization !== undefined &&
+      BEARER_SCHEME.test(authorization) &&
+      !API_TOKEN_BEARER.test(authorization)
+    ) {
       const principal = await authenticator.authenticateJwt(authorization);
       if (principal === null) {
         throw invalidToken(

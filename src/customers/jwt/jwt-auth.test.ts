@@ -5,7 +5,11 @@ import { samplePng } from "../../core/sample-images.js";
 import { principalOf } from "../../platform/auth.js";
 import { fixedClock } from "../../platform/clock.js";
 import { jwtRefreshTokens, requestLogs, securityEvents, users } from "../../schema.js";
-import { createInvite, createVerifiedUser } from "../../../test/factories/customers.js";
+import {
+  createApiToken,
+  createInvite,
+  createVerifiedUser,
+} from "../../../test/factories/customers.js";
 import { memoryMailer, createTestApp, type TestApp } from "../../../test/support/app.js";
 import {
   createTestDatabase,
@@ -201,6 +205,16 @@ describe("JWT authentication (/api/v1/auth)", () => {
       });
       expect(patched.statusCode).toBe(200);
       expectProblem(await get(), 403, "permission_denied");
+    });
+
+    it("leave session routes' handling of API tokens as it was: ignored, the cookie decides", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const { token } = await createApiToken(t, user.id);
+      const session = await signIn(t, user.id);
+      const get = (headers: Record<string, string>) =>
+        t.app.inject({ method: "GET", url: "/api/customers/tokens", headers });
+      expect((await get({ ...session.headers, ...bearer(token) })).statusCode).toBe(200);
+      expectProblem(await get(bearer(token)), 401, "not_authenticated");
     });
 
     it("are judged alone when sent beside a session cookie", async () => {
