@@ -1,4 +1,5 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, gte, isNull, lt, notExists } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../platform/db/database.js";
 import { jwtRefreshTokens, type JwtRefreshToken } from "./jwt-refresh-tokens.table.js";
 
@@ -68,4 +69,27 @@ export async function revokeRefreshFamily(db: DbOrTx, familyId: string, now: Dat
     .update(jwtRefreshTokens)
     .set({ revokedAt: now })
     .where(and(eq(jwtRefreshTokens.familyId, familyId), isNull(jwtRefreshTokens.revokedAt)));
+}
+
+/**
+ * Deletes the families whose every token expired before `now`. A family with a live token keeps
+ * its spent ones, so presenting one of them is still detected as reuse.
+ */
+export async function deleteExpiredRefreshFamilies(db: DbOrTx, now: Date): Promise<number> {
+  const live = alias(jwtRefreshTokens, "live");
+  const deleted = await db
+    .delete(jwtRefreshTokens)
+    .where(
+      and(
+        lt(jwtRefreshTokens.expiresAt, now),
+        notExists(
+          db
+            .select({ id: live.id })
+            .from(live)
+            .where(and(eq(live.familyId, jwtRefreshTokens.familyId), gte(live.expiresAt, now))),
+        ),
+      ),
+    )
+    .returning({ id: jwtRefreshTokens.id });
+  return deleted.length;
 }

@@ -345,6 +345,24 @@ describe("JWT authentication (/api/v1/auth)", () => {
     });
   });
 
+  describe("purge", () => {
+    it("deletes only the families whose every token has expired", async () => {
+      const gone = await loggedIn();
+      clock.set("2030-03-05T08:00:00Z");
+      const kept = await loggedIn();
+      const tokensOf = (userId: string) =>
+        t.services.db.select().from(jwtRefreshTokens).where(eq(jwtRefreshTokens.userId, userId));
+      clock.set("2030-03-12T07:00:00Z");
+      expect((await refresh(kept.refresh)).statusCode).toBe(200);
+      // kept's first token has expired now, but its successor lives: the family stays.
+      clock.set("2030-03-12T09:00:00Z");
+      await t.services.customers.jwt.purgeExpired();
+      expect(await tokensOf(gone.user.id)).toEqual([]);
+      expect(await tokensOf(kept.user.id)).toHaveLength(2);
+      expectProblem(await refresh(kept.refresh), 401, "token_reused");
+    });
+  });
+
   describe("logout", () => {
     it("revokes the refresh token's family, logs it, and is idempotent", async () => {
       const me = await loggedIn();

@@ -8,6 +8,7 @@ import { platformError } from "../../platform/errors.js";
 import type { AccountsService } from "../accounts.service.js";
 import { customersError } from "../customers.errors.js";
 import {
+  deleteExpiredRefreshFamilies,
   findRefreshTokenByHash,
   insertRefreshToken,
   revokeRefreshFamily,
@@ -50,6 +51,8 @@ export interface JwtService {
    * tokens.forgetUser, which drops the user's cached status in every instance.
    */
   revokeUser(userId: string): Promise<void>;
+  /** Deletes the refresh-token families that have expired entirely; how many tokens went. */
+  purgeExpired(): Promise<number>;
 }
 
 type RefreshOutcome =
@@ -193,5 +196,7 @@ export function createJwtService(deps: {
     async revokeUser(userId) {
       await revokeRefreshTokensOfUser(db, userId, clock.now());
     },
+
+    purgeExpired: () => deleteExpiredRefreshFamilies(db, clock.now()),
   };
 }
