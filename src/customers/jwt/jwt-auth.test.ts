@@ -19,6 +19,7 @@ import {
 import { startFakeOpenAi, type FakeOpenAi } from "../../../test/support/fake-openai.js";
 import { expectProblem } from "../../../test/support/problems.js";
 import { signIn } from "../../../test/support/sessions.js";
+import { LOGIN_MAX_FAILURES } from "../auth-throttle.service.js";
 import { sha256Hex } from "../secrets.js";
 import { signAccessToken } from "./access-tokens.js";
 
@@ -122,6 +123,20 @@ describe("JWT authentication (/api/v1/auth)", () => {
         .from(jwtRefreshTokens)
         .where(eq(jwtRefreshTokens.userId, user.id));
       expect(rows).toEqual([]);
+    });
+
+    it("shares the session login's throttle: failures here also hold back a session login", async () => {
+      const { user, password } = await createVerifiedUser(t.services.db);
+      // An address of its own: the per-IP limit must not hold back the other tests.
+      const from = (url: string, body: object) =>
+        t.app.inject({ method: "POST", url, payload: body, remoteAddress: "203.0.113.7" });
+      for (let i = 0; i < LOGIN_MAX_FAILURES; i += 1) {
+        const wrong = { email: user.email, password: `${password}x` };
+        expectProblem(await from("/api/v1/auth/login", wrong), 401, "invalid_credentials");
+      }
+      const right = { email: user.email, password };
+      expectProblem(await from("/api/v1/auth/login", right), 429, "too_many_attempts");
+      expectProblem(await from("/api/customers/login", right), 429, "too_many_attempts");
     });
 
     it("refuses a malformed body with validation_error", async () => {
