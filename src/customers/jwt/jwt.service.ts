@@ -57,7 +57,7 @@ export interface JwtService {
 
 type RefreshOutcome =
   | { readonly kind: "rotated"; readonly userId: string; readonly refresh: string }
-  | { readonly kind: "reused" }
+  | { readonly kind: "reused"; readonly userId: string }
   | { readonly kind: "invalid" };
 
 export function createJwtService(deps: {
@@ -134,7 +134,7 @@ export function createJwtService(deps: {
             at: now,
             details: { via: "jwt", family_id: known.familyId },
           });
-          return { kind: "reused" };
+          return { kind: "reused", userId: known.userId };
         }
         const user = await findUserById(tx, spent.userId);
         if (user?.isActive !== true) {
@@ -152,7 +152,7 @@ export function createJwtService(deps: {
         return { kind: "rotated", userId: spent.userId, refresh: next.token };
       });
       if (outcome.kind === "reused") {
-        log.warn("jwt refresh token reused; its family is revoked");
+        log.warn({ user_id: outcome.userId }, "jwt refresh token reused; its family is revoked");
         throw customersError(
           "token_reused",
           "This refresh token was already used; every token of its login is revoked. Log in again.",
