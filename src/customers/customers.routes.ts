@@ -1,11 +1,9 @@
 import type { FastifyPluginAsync } from "fastify";
 import { accountsRoutes } from "./accounts.routes.js";
-import { jwtAuthRoutes } from "./jwt/jwt-auth.routes.js";
 import { tokensRoutes } from "./tokens.routes.js";
 
-/** Every /api/customers and /api/v1/auth route of this feature. */
+/** Every /api/customers route of this feature. */
 export const customersRoutes: FastifyPluginAsync = async (app) => {
   await app.register(accountsRoutes);
   await app.register(tokensRoutes);
-  await app.register(jwtAuthRoutes);
 };
