@@ -10,6 +10,7 @@ import { creditsRoutes } from "./credits/credits.routes.js";
 import { coreRoutes } from "./core/core.routes.js";
 import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
+import { jwtAuthRoutes } from "./customers/jwt/jwt-auth.routes.js";
 import { securityLogRoutes } from "./customers/security-log.routes.js";
 import { usersAdminRoutes } from "./customers/users-admin.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
@@ -167,6 +168,7 @@ export async function buildApp(
   await app.register(healthRoutes);
   await app.register(coreRoutes);
   await app.register(customersRoutes);
+  await app.register(jwtAuthRoutes);
   await app.register(adminInvitesRoutes);
   await app.register(usersAdminRoutes);
   await app.register(securityLogRoutes);

@@ -6,20 +6,22 @@ export const MAINTENANCE_INTERVAL_MS = 60_000;
 /**
  * Housekeeping every instance runs on a timer (each job is idempotent and safe to run from
  * several instances at once): expire credits past their date, release the holds of requests
- * that died, purge Idempotency-Keys older than 24 h. The same jobs are CLI commands for cron.
+ * that died, purge Idempotency-Keys older than 24 h and JWT refresh tokens whose login expired. The
+ * same jobs are CLI commands for cron.
  * Returns a function that stops it and waits for a run in progress.
  */
 export function startMaintenance(
-  services: Pick<Services, "credits" | "idempotency" | "log">,
+  services: Pick<Services, "credits" | "customers" | "idempotency" | "log">,
   intervalMs = MAINTENANCE_INTERVAL_MS,
 ): () => Promise<void> {
-  const { credits, idempotency, log } = services;
+  const { credits, customers, idempotency, log } = services;
   let running: Promise<void> = Promise.resolve();
   const runOnce = async () => {
     const jobs = {
       expired_grants: () => credits.expireCredits(),
       released_holds: () => credits.releaseStaleHolds(),
       purged_idempotency_keys: () => idempotency.purgeExpired(),
+      purged_refresh_tokens: () => customers.jwt.purgeExpired(),
     };
     const done: Record<string, number> = {};
     for (const [name, job] of Object.entries(jobs)) {

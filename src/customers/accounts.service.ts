@@ -13,6 +13,7 @@ import { claimInvite, findInviteByCode, findInviteById } from "./invites.queries
 import { hashSecret, verifyAgainstDummy, verifySecret } from "./password-hashing.js";
 import { deleteResetTokensOfUser } from "./password-reset.queries.js";
 import { validatePassword } from "./password-validators.js";
+import { revokeRefreshTokensOfUser } from "./refresh-tokens.queries.js";
 import { NO_CLIENT, recordSecurityEvent, type ClientMeta } from "./security-log.js";
 import type { NewSession, SessionsService } from "./sessions.service.js";
 import {
@@ -445,9 +446,11 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
           client: input.client,
           at: now,
         });
+        // Other devices signed in with the old password: their JWT refresh families end too.
+        await revokeRefreshTokensOfUser(tx, user.id, now);
       });
       await sessions.endOthers(user.id, principal.sessionId);
-      log.info({ user_id: user.id }, "password changed; other sessions ended");
+      log.info({ user_id: user.id }, "password changed; other sessions and refresh tokens ended");
       await sendAccountEmail(
         { mailer, log },
         passwordChangedEmail(user.email, {

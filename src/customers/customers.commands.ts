@@ -118,7 +118,7 @@ function setActiveCommand(name: string, isActive: boolean, summary: string): Com
 export const deactivateUserCommand = setActiveCommand(
   "deactivate-user",
   false,
-  "Deactivate a user: sessions end and API tokens stop at once (also on other instances).",
+  "Deactivate a user: sessions end, API tokens and JWTs stop at once (also on other instances).",
 );
 
 export const activateUserCommand = setActiveCommand(

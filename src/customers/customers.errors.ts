@@ -6,6 +6,7 @@ export const customersError = defineErrors({
   invalid_verification_token: [400, "Invalid verification token"],
   invalid_reset_token: [400, "Invalid password reset token"],
   invalid_credentials: [401, "Invalid credentials"],
+  token_reused: [401, "Refresh token reused"],
   email_not_verified: [403, "Email not verified"],
   account_inactive: [403, "Account inactive"],
   account_locked: [403, "Account locked"],

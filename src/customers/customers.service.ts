@@ -10,6 +10,9 @@ import { createAuthThrottle } from "./auth-throttle.service.js";
 import { prepareDummyHash } from "./password-hashing.js";
 import { createPasswordResetService, type PasswordResetService } from "./password-reset.service.js";
 import { createInvitesService, type InvitesService } from "./invites.service.js";
+import { createJwtService, type JwtService } from "./jwt/jwt.service.js";
+import { createUserStatusCache } from "./jwt/user-status-cache.js";
+import { createProfileService, type ProfileService } from "./profile.service.js";
 import { createRequestAuthenticator } from "./request-authenticator.js";
 import { createSessionsService, type SessionsService } from "./sessions.service.js";
 import { createTokensService, type TokensService } from "./tokens.service.js";
@@ -22,6 +25,8 @@ export interface CustomersServices {
   readonly invites: InvitesService;
   readonly sessions: SessionsService;
   readonly tokens: TokensService;
+  readonly jwt: JwtService;
+  readonly profile: ProfileService;
   readonly usersAdmin: UsersAdminService;
   readonly authenticator: RequestAuthenticator;
   /** Finishes pending reset emails and stops the revocation listener. */
@@ -42,28 +47,34 @@ export async function buildCustomers(deps: CustomersDeps): Promise<CustomersServ
   const { config, database, clock, log, mailer, credits } = deps;
   const db = database.db;
   const sessions = createSessionsService({ db, clock, log, secretKey: config.secretKey });
-  const tokens = createTokensService({ db, database, clock, log });
+  const userStatus = createUserStatusCache({ db, clock });
+  // One invalidation channel for both: deactivating a user stops API tokens and JWTs alike.
+  const tokens = createTokensService({ db, database, clock, log, userCaches: [userStatus] });
   await tokens.start();
   const throttle = createAuthThrottle({ db, clock, log });
   prepareDummyHash();
+  const accounts = createAccountsService({
+    db,
+    config,
+    clock,
+    log,
+    mailer,
+    sessions,
+    throttle,
+    credits,
+  });
+  const jwt = createJwtService({ db, config, clock, log, accounts, userStatus });
   const passwordReset = createPasswordResetService({ db, config, clock, log, mailer, throttle });
   return {
-    accounts: createAccountsService({
-      db,
-      config,
-      clock,
-      log,
-      mailer,
-      sessions,
-      throttle,
-      credits,
-    }),
+    accounts,
     passwordReset,
     invites: createInvitesService({ db, clock }),
     sessions,
     tokens,
-    usersAdmin: createUsersAdminService({ db, clock, log, sessions, tokens, throttle }),
-    authenticator: createRequestAuthenticator(sessions, tokens),
+    jwt,
+    profile: createProfileService({ db }),
+    usersAdmin: createUsersAdminService({ db, clock, log, sessions, tokens, throttle, jwt }),
+    authenticator: createRequestAuthenticator(sessions, tokens, jwt),
     async close() {
       await passwordReset.idle();
       await tokens.close();

@@ -1,4 +1,5 @@
-import type { RequestAuthenticator } from "../platform/auth.js";
+import { API_TOKEN_BEARER, type RequestAuthenticator } from "../platform/auth.js";
+import type { JwtService } from "./jwt/jwt.service.js";
 import type { SessionsService } from "./sessions.service.js";
 import type { TokensService } from "./tokens.service.js";
 
@@ -8,9 +9,15 @@ export const SESSION_COOKIE = "sessionid";
 export function createRequestAuthenticator(
   sessions: Pick<SessionsService, "authenticate">,
   tokens: Pick<TokensService, "authenticateBearer">,
+  jwt: Pick<JwtService, "authenticate">,
 ): RequestAuthenticator {
   return {
     authenticateSession: (request) => sessions.authenticate(request.cookies[SESSION_COOKIE]),
-    authenticateBearer: (authorization) => tokens.authenticateBearer(authorization),
+    // Told apart by shape: an API token starts with tok_, a JWT is three dot-separated parts.
+    authenticateBearer: (authorization) =>
+      API_TOKEN_BEARER.test(authorization ?? "")
+        ? tokens.authenticateBearer(authorization)
+        : jwt.authenticate(authorization),
+    authenticateJwt: (authorization) => jwt.authenticate(authorization),
   };
 }

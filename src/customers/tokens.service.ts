@@ -70,6 +70,12 @@ export interface TokensService {
   close(): Promise<void>;
 }
 
+/** Another per-user cache that must be dropped with the user's tokens (e.g. JWT user status). */
+export interface UserScopedCache {
+  forgetUser(userId: string): void;
+  clear(): void;
+}
+
 interface CachedToken {
   readonly principal: Principal;
   readonly expiresAt: number;
@@ -85,8 +91,11 @@ export function createTokensService(deps: {
   database: Database;
   clock: Clock;
   log: Logger;
+  /** Invalidated with the tokens, here and through the other instances' notifications. */
+  userCaches?: readonly UserScopedCache[];
 }): TokensService {
   const { db, database, clock, log } = deps;
+  const userCaches = deps.userCaches ?? [];
   /** Keyed by SHA-256 (hex) of the whole token; the token itself is never kept. */
   const cache = new Map<string, CachedToken>();
   /** Concurrent first requests with one token share one argon2 verification. */
@@ -101,7 +110,10 @@ export function createTokensService(deps: {
     invalidations += 1;
     const userId = payload.startsWith(USER_PREFIX) ? payload.slice(USER_PREFIX.length) : undefined;
     // Tokens refused while their user was inactive are remembered by hash only: forget them all.
-    if (userId !== undefined) failures.forgetRejected();
+    if (userId !== undefined) {
+      failures.forgetRejected();
+      for (const userCache of userCaches) userCache.forgetUser(userId);
+    }
     for (const [key, entry] of cache) {
       const { principal } = entry;
       if (userId === undefined ? principal.tokenId === payload : principal.userId === userId) {
@@ -274,6 +286,7 @@ export function createTokensService(deps: {
           onResubscribe: () => {
             invalidations += 1;
             cache.clear();
+            for (const userCache of userCaches) userCache.clear();
           },
         },
       );

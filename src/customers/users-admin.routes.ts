@@ -72,8 +72,9 @@ export const usersAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["admin"],
         summary: "Activate or deactivate a user, or grant or remove staff (staff)",
         description:
-          "Deactivating ends the user's sessions and stops their API tokens in every instance " +
-          "at once. Staff cannot deactivate themselves or remove their own staff status.",
+          "Deactivating ends the user's sessions and JWT refresh tokens and stops their API " +
+          "tokens and JWT access tokens in every instance at once. Staff cannot deactivate " +
+          "themselves or remove their own staff status.",
         params: Type.Object({ id: Type.String({ format: "uuid" }) }),
         body: Type.Object(
           { is_active: Type.Optional(Type.Boolean()), is_staff: Type.Optional(Type.Boolean()) },

@@ -5,6 +5,7 @@ import type { Db } from "../platform/db/database.js";
 import { platformError, validationError } from "../platform/errors.js";
 import { pageWindow } from "../platform/pagination.js";
 import type { AuthThrottle } from "./auth-throttle.service.js";
+import type { JwtService } from "./jwt/jwt.service.js";
 import { recordSecurityEvent, type ClientMeta, NO_CLIENT } from "./security-log.js";
 import type { SessionsService } from "./sessions.service.js";
 import type { TokensService } from "./tokens.service.js";
@@ -32,8 +33,8 @@ export interface UsersAdminService {
   }): Promise<{ page: number; count: number; rows: User[] }>;
   /**
    * Activates or deactivates a user, or grants or removes staff. Deactivation ends the user's
-   * sessions and stops their API tokens in every instance at once. Staff cannot lock themselves
-   * out.
+   * sessions and JWT refresh tokens, and stops their API tokens and JWT access tokens in every
+   * instance at once. Staff cannot lock themselves out.
    */
   update(actor: Actor, userId: string, changes: UserChanges): Promise<User>;
   /** The same, for the CLI: the user named by email, changed by the operator. */
@@ -54,8 +55,9 @@ export function createUsersAdminService(deps: {
   sessions: SessionsService;
   tokens: TokensService;
   throttle: AuthThrottle;
+  jwt: Pick<JwtService, "revokeUser">;
 }): UsersAdminService {
-  const { db, clock, log, sessions, tokens, throttle } = deps;
+  const { db, clock, log, sessions, tokens, throttle, jwt } = deps;
 
   async function findByEmail(email: string): Promise<User> {
     const user = await findUserByEmail(db, email.trim());
@@ -149,8 +151,14 @@ export function createUsersAdminService(deps: {
         return after;
       });
       if (user === undefined) throw platformError("not_found", "No such user.");
-      if (changes.isActive === false) await sessions.endAll(user.id);
-      if (changes.isActive !== undefined) await tokens.forgetUser(user.id);
+      if (changes.isActive === false) {
+        await sessions.endAll(user.id);
+        await jwt.revokeUser(user.id);
+      }
+      // A JWT reaches staff routes, so a staff change must not wait for the cached status.
+      if (changes.isActive !== undefined || changes.isStaff !== undefined) {
+        await tokens.forgetUser(user.id);
+      }
       log.info(
         {
           user_id: user.id,

@@ -3,9 +3,11 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { platformError } from "./errors.js";
 
 /**
- * Who may call a route; every /api route declares it in `config.access`. "session_or_bearer"
- * takes an API token when an `Authorization` header is sent and the session cookie otherwise
- * (CSRF applies to the session only).
+ * Who may call a route; every /api route declares it in `config.access`. "bearer" takes an API
+ * token or a JWT access token. "session_or_bearer" takes either when an `Authorization` header is
+ * sent and the session cookie otherwise. "session" and "staff" take a JWT access token when a
+ * `Bearer` header other than an API token is sent, and the session cookie otherwise. CSRF applies
+ * to the cookie only.
  */
 export type Access = "public" | "session" | "staff" | "bearer" | "session_or_bearer";
 
@@ -14,7 +16,8 @@ export interface Principal {
   readonly userId: string;
   readonly email: string;
   readonly isStaff: boolean;
-  readonly via: "session" | "bearer";
+  /** "bearer" is an API token, "jwt" a JWT access token. */
+  readonly via: "session" | "bearer" | "jwt";
   /** Set when authenticated by session cookie (the hashed session id). */
   readonly sessionId?: string;
   /** Set when authenticated by API token. */
@@ -27,8 +30,10 @@ export interface Principal {
 export interface RequestAuthenticator {
   /** The session's principal from the `sessionid` cookie, or null when there is no valid one. */
   authenticateSession(request: FastifyRequest): Promise<Principal | null>;
-  /** The token's principal from `Authorization: Bearer …`, or a value saying why not. */
+  /** The principal of `Authorization: Bearer <API token or JWT access token>`, or null. */
   authenticateBearer(authorization: string | undefined): Promise<Principal | null>;
+  /** The principal of `Authorization: Bearer <JWT access token>` only, or null. */
+  authenticateJwt(authorization: string | undefined): Promise<Principal | null>;
 }
 
 declare module "fastify" {
@@ -45,6 +50,15 @@ declare module "fastify" {
 export const CSRF_COOKIE = "csrftoken";
 export const CSRF_HEADER = "x-csrftoken";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
+const BEARER_SCHEME = /^Bearer(?:[ \t]|$)/i;
+/** An API token (`tok_…`, the design's format) rather than a JWT. */
+export const API_TOKEN_BEARER = /^Bearer[ \t]+tok_/i;
+
+function invalidToken(detail: string) {
+  return platformError("invalid_token", detail, {
+    headers: { "WWW-Authenticate": 'Bearer realm="tollgate"' },
+  });
+}
 
 /**
  * The CSRF token of a session: HMAC(SECRET_KEY, hashed session id). Bound to the session, so a
@@ -100,19 +114,34 @@ export function registerAccessControl(
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access ?? "public";
     if (access === "public") return;
-    if (
-      access === "bearer" ||
-      (access === "session_or_bearer" && request.headers.authorization !== undefined)
-    ) {
-      const principal = await authenticator.authenticateBearer(request.headers.authorization);
+    const authorization = request.headers.authorization;
+    if (access === "bearer" || (access === "session_or_bearer" && authorization !== undefined)) {
+      const principal = await authenticator.authenticateBearer(authorization);
       if (principal === null) {
-        throw platformError(
-          "invalid_token",
-          "Provide a valid API token as 'Authorization: Bearer <token>'.",
-          {
-            headers: { "WWW-Authenticate": 'Bearer realm="tollgate"' },
-          },
+        throw invalidToken(
+          "Provide a valid API token or JWT access token as 'Authorization: Bearer <token>'.",
         );
+      }
+      request.principal = principal;
+      return;
+    }
+    // Only a Bearer header takes the place of the cookie: a browser behind an HTTP Basic proxy
+    // sends its Authorization header beside the session cookie. These routes do not take API
+    // tokens, which are ignored here as they always were.
+    if (
+      authorization !== undefined &&
+      BEARER_SCHEME.test(authorization) &&
+      !API_TOKEN_BEARER.test(authorization)
+    ) {
+      const principal = await authenticator.authenticateJwt(authorization);
+      if (principal === null) {
+        throw invalidToken(
+          "Log in, or provide a valid JWT access token as 'Authorization: Bearer <token>'.",
+        );
+      }
+      // A bearer header is not sent by a browser on its own, so it needs no CSRF check.
+      if (access === "staff" && !principal.isStaff) {
+        throw platformError("permission_denied", "Staff only.");
       }
       request.principal = principal;
       return;

@@ -214,6 +214,7 @@ describe("tollgate check --deploy", () => {
       ALLOWED_HOSTS: "api.example.com",
       DATABASE_URL: "postgres://tollgate@db.invalid:5432/tollgate",
       EMAIL_HOST: "smtp.example.com",
+      JWT_SECRET_KEY: "Vq3#nT8!cR1$wZ6^kP9&yB2*hL5(mF7)gD0+sX4=",
     });
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Deployment check passed");

@@ -9,17 +9,19 @@ function sessionSecurity(method: string): Record<string, string[]> {
   return isUnsafeMethod(method) ? { sessionCookie: [], csrfHeader: [] } : { sessionCookie: [] };
 }
 
+// A JWT access token is taken wherever a session is, and beside API tokens; API tokens are
+// taken on bearer routes only.
 function securityOf(access: Access, method: string): Record<string, string[]>[] | undefined {
   switch (access) {
     case "public":
       return undefined;
     case "bearer":
-      return [{ bearerAuth: [] }];
+      return [{ bearerAuth: [] }, { jwtAuth: [] }];
     case "session":
     case "staff":
-      return [sessionSecurity(method)];
+      return [sessionSecurity(method), { jwtAuth: [] }];
     case "session_or_bearer":
-      return [{ bearerAuth: [] }, sessionSecurity(method)];
+      return [{ bearerAuth: [] }, { jwtAuth: [] }, sessionSecurity(method)];
   }
 }
 
@@ -42,11 +44,18 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
           sessionCookie: { type: "apiKey", in: "cookie", name: "sessionid" },
           csrfHeader: { type: "apiKey", in: "header", name: "X-CSRFToken" },
           bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "tok_…" },
+          jwtAuth: {
+            type: "http",
+            scheme: "bearer",
+            bearerFormat: "JWT",
+            description: "An access token from POST /api/v1/auth/login or /token/refresh",
+          },
         },
       },
       tags: [
         { name: "health", description: "Service health" },
         { name: "customers", description: "Accounts, sessions and email verification" },
+        { name: "auth", description: "JWT login, refresh and logout, and the caller's profile" },
         { name: "tokens", description: "API tokens" },
         { name: "usage", description: "Request logs and usage summaries" },
         { name: "billing", description: "Monthly billing periods" },

@@ -56,7 +56,7 @@ export const platformError = defineErrors({
   invalid_json: [400, "Malformed JSON body"],
   disallowed_host: [400, "Host not allowed"],
   not_authenticated: [401, "Authentication required"],
-  invalid_token: [401, "Invalid API token"],
+  invalid_token: [401, "Invalid token"],
   permission_denied: [403, "Permission denied"],
   csrf_failed: [403, "CSRF check failed"],
   not_found: [404, "Not found"],

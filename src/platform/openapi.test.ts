@@ -128,10 +128,28 @@ describe("OpenAPI document", () => {
     expect(seen.get("GET /api/customers/tokens page past the end")).toEqual(new Set([404]));
   });
 
-  it("requires the CSRF header only on unsafe methods of session routes", () => {
+  it("requires the CSRF header only on unsafe methods of session routes, never with a JWT", () => {
     const tokens = document.paths["/api/customers/tokens"];
-    expect(tokens?.["get"]?.security).toEqual([{ sessionCookie: [] }]);
-    expect(tokens?.["post"]?.security).toEqual([{ sessionCookie: [], csrfHeader: [] }]);
+    expect(tokens?.["get"]?.security).toEqual([{ sessionCookie: [] }, { jwtAuth: [] }]);
+    expect(tokens?.["post"]?.security).toEqual([
+      { sessionCookie: [], csrfHeader: [] },
+      { jwtAuth: [] },
+    ]);
+  });
+
+  it("declares the JWT bearer scheme beside the API token one", () => {
+    const schemes = (document as { components?: { securitySchemes?: Record<string, unknown> } })
+      .components?.securitySchemes;
+    expect(schemes?.["jwtAuth"]).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+      bearerFormat: "JWT",
+    });
+    expect(schemes?.["bearerAuth"]).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(document.paths["/api/core/solve"]?.["post"]?.security).toEqual([
+      { bearerAuth: [] },
+      { jwtAuth: [] },
+    ]);
   });
 
   it("uses exactly the tags it declares", () => {

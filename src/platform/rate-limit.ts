@@ -23,8 +23,13 @@ type Group = "auth" | "solve";
 // Keys name who is counted, never a secret: the API token's database id (a UUID, not derived from
 // the token itself), else the client IP.
 const KEYS: Readonly<Record<Group, (request: FastifyRequest) => string>> = {
-  // Per API token (the bearer hook has set the principal by now); per IP if somehow anonymous.
-  solve: (request) => `solve:${request.principal?.tokenId ?? `ip:${request.ip}`}`,
+  // Per API token (the bearer hook has set the principal by now), per user for a JWT; per IP if
+  // somehow anonymous.
+  solve: (request) => {
+    const principal = request.principal;
+    if (principal === null) return `solve:ip:${request.ip}`;
+    return `solve:${principal.tokenId ?? `user:${principal.userId}`}`;
+  },
   auth: (request) => `auth:${request.ip}`,
 };
 

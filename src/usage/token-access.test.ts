@@ -129,6 +129,7 @@ describe("usage and billing with an API token", () => {
     for (const url of [...READ_ROUTES, "/api/customers/billing/periods/{id}"]) {
       expect(document.paths[url]?.get.security, url).toEqual([
         { bearerAuth: [] },
+        { jwtAuth: [] },
         { sessionCookie: [] },
       ]);
     }
