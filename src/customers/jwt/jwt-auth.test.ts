@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { decodeJwt, decodeProtectedHeader, SignJWT } from "jose";
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { samplePng } from "../../core/sample-images.js";
 import { principalOf } from "../../platform/auth.js";
@@ -137,6 +138,17 @@ describe("JWT authentication (/api/v1/auth)", () => {
       const right = { email: user.email, password };
       expectProblem(await from("/api/v1/auth/login", right), 429, "too_many_attempts");
       expectProblem(await from("/api/customers/login", right), 429, "too_many_attempts");
+    });
+
+    it("honours the lockout: a locked account is refused even with the right password", async () => {
+      const { user, password } = await createVerifiedUser(t.services.db);
+      await t.services.db
+        .update(users)
+        .set({ lockedUntil: new Date(clock.now().getTime() + 10 * 60_000) })
+        .where(eq(users.id, user.id));
+      const refused = await login(user.email, password);
+      expectProblem(refused, 403, "account_locked");
+      expect(refused.headers["retry-after"]).toBe(String(10 * 60));
     });
 
     it("refuses a malformed body with validation_error", async () => {
@@ -510,6 +522,57 @@ describe.runIf(onServerPostgres)(
       } finally {
         await a.close();
         await b.close();
+        await database.close();
+      }
+    });
+  },
+);
+
+describe.runIf(onServerPostgres)(
+  `JWT refresh against revocation, in parallel (SERVER_ONLY: ${SERVER_ONLY})`,
+  () => {
+    it("a password change racing a refresh never leaves a live refresh token behind", async () => {
+      const database = await createTestDatabase();
+      const t = await createTestApp({ database });
+      // A connection of its own holds the refresh token's row, so that the refresh and the
+      // password change both queue behind it, the refresh first: the order that lost the new
+      // token's revocation when the refresh did not take the user's lock.
+      const holder = new pg.Client({ connectionString: database.url });
+      await holder.connect();
+      try {
+        const { user, password } = await createVerifiedUser(t.services.db);
+        const client = { ip: null, userAgent: null };
+        const pair = await t.services.customers.jwt.login({ email: user.email, password, client });
+        await holder.query("BEGIN");
+        await holder.query("SELECT 1 FROM jwt_refresh_tokens WHERE token_hash = $1 FOR UPDATE", [
+          sha256Hex(pair.refresh),
+        ]);
+        const refreshed = t.services.customers.jwt.refresh(pair.refresh, client).then(
+          () => "rotated",
+          (error: unknown) => (error as Error).message,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const changed = t.services.customers.accounts.changePassword(
+          { userId: user.id, email: user.email, isStaff: false, via: "jwt" },
+          { oldPassword: password, newPassword: `${password}-new`, client },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await holder.query("COMMIT");
+        await Promise.all([refreshed, changed]);
+        const live = await t.services.db
+          .select()
+          .from(jwtRefreshTokens)
+          .where(
+            and(
+              eq(jwtRefreshTokens.userId, user.id),
+              isNull(jwtRefreshTokens.revokedAt),
+              isNull(jwtRefreshTokens.rotatedAt),
+            ),
+          );
+        expect(live).toEqual([]);
+      } finally {
+        await holder.end();
+        await t.close();
         await database.close();
       }
     });

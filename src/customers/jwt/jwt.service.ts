@@ -17,7 +17,7 @@ import {
 } from "../refresh-tokens.queries.js";
 import { randomSecret, sha256Hex } from "../secrets.js";
 import { recordSecurityEvent, type ClientMeta } from "../security-log.js";
-import { findUserById } from "../users.queries.js";
+import { findUserByIdForUpdate } from "../users.queries.js";
 import type { User } from "../users.table.js";
 import { bearerJwtOf, signAccessToken, verifyAccessToken } from "./access-tokens.js";
 import type { UserStatusCache } from "./user-status-cache.js";
@@ -121,6 +121,12 @@ export function createJwtService(deps: {
       // Reuse detection commits its revocation and event, so the transaction returns the outcome
       // rather than throwing it.
       const outcome = await db.transaction(async (tx): Promise<RefreshOutcome> => {
+        const presented = await findRefreshTokenByHash(tx, tokenHash);
+        if (presented === undefined) return { kind: "invalid" };
+        // Every revocation (logout, reuse, password change or reset) locks the user row first:
+        // taking it here means none runs between this rotation and the next token's insert, so a
+        // revocation always sees the token a parallel refresh issues.
+        const user = await findUserByIdForUpdate(tx, presented.userId);
         const spent = await rotateRefreshToken(tx, tokenHash, now);
         if (spent === undefined) {
           // Read after the failed UPDATE: it waited for a parallel rotation, now visible.
@@ -136,7 +142,6 @@ export function createJwtService(deps: {
           });
           return { kind: "reused", userId: known.userId };
         }
-        const user = await findUserById(tx, spent.userId);
         if (user?.isActive !== true) {
           await revokeRefreshFamily(tx, spent.familyId, now);
           return { kind: "invalid" };
@@ -169,6 +174,10 @@ export function createJwtService(deps: {
       if (!REFRESH_TOKEN.test(refreshToken)) return;
       const now = clock.now();
       await db.transaction(async (tx) => {
+        const found = await findRefreshTokenByHash(tx, sha256Hex(refreshToken));
+        if (found === undefined) return;
+        // As in refresh: the user's lock orders this revocation with a rotation in flight.
+        await findUserByIdForUpdate(tx, found.userId);
         const known = await findRefreshTokenByHash(tx, sha256Hex(refreshToken));
         // Every revocation is family-wide (or user-wide): a revoked token's family is over already.
         if (known?.revokedAt !== null) return;
