@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { testConfig } from "../test/support/app.js";
 import { allCommands } from "./commands.js";
 import { runCommandLine } from "./platform/cli.js";
+import { EMBEDDED_ONLY, onServerPostgres } from "../test/support/database.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -72,41 +73,44 @@ function runOnTerminal(
 
 const cli = [process.execPath, "--import", "tsx", "src/cli.ts"];
 
-describe.skipIf(!hasPythonPty)("createsuperuser on a real terminal", () => {
-  it("does not echo the password, and takes Backspace and a typed-ahead second answer", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-tty-"));
-    const password = "Quill-Harbor-93-Lantern";
-    const result = await runOnTerminal(
-      [...cli, "createsuperuser"],
-      [
-        ["Email: ", "tty-boss@example.com\r"],
-        // A wrong last character erased with Backspace; the second answer typed ahead with Enter.
-        ["Password: ", `${password}X\x7f\r${password}\r`],
-      ],
-      { DATA_DIR: dataDir },
-    );
-    expect(result.output).toContain("Superuser tty-boss@example.com created.");
-    expect(result.output).not.toContain(password.slice(0, 5));
-    expect(result.output).not.toContain("*");
-    expect(result.exit).toBe(0);
-  }, 90_000);
+describe.skipIf(!hasPythonPty || onServerPostgres)(
+  `createsuperuser on a real terminal (${EMBEDDED_ONLY})`,
+  () => {
+    it("does not echo the password, and takes Backspace and a typed-ahead second answer", async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "tollgate-tty-"));
+      const password = "Quill-Harbor-93-Lantern";
+      const result = await runOnTerminal(
+        [...cli, "createsuperuser"],
+        [
+          ["Email: ", "tty-boss@example.com\r"],
+          // A wrong last character erased with Backspace; the second answer typed ahead with Enter.
+          ["Password: ", `${password}X\x7f\r${password}\r`],
+        ],
+        { DATA_DIR: dataDir },
+      );
+      expect(result.output).toContain("Superuser tty-boss@example.com created.");
+      expect(result.output).not.toContain(password.slice(0, 5));
+      expect(result.output).not.toContain("*");
+      expect(result.exit).toBe(0);
+    }, 90_000);
 
-  it("stops with exit code 130 on Ctrl+C at the password", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-tty-"));
-    const result = await runOnTerminal(
-      [...cli, "createsuperuser"],
-      [
-        ["Email: ", "tty-quit@example.com\r"],
-        ["Password: ", "half-typed\x03"],
-      ],
-      { DATA_DIR: dataDir },
-    );
-    expect(result.output).toContain("Cancelled.");
-    expect(result.output).not.toContain("half-typed");
-    expect(result.output).not.toContain("Error");
-    expect(result.exit).toBe(130);
-  }, 90_000);
-});
+    it("stops with exit code 130 on Ctrl+C at the password", async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "tollgate-tty-"));
+      const result = await runOnTerminal(
+        [...cli, "createsuperuser"],
+        [
+          ["Email: ", "tty-quit@example.com\r"],
+          ["Password: ", "half-typed\x03"],
+        ],
+        { DATA_DIR: dataDir },
+      );
+      expect(result.output).toContain("Cancelled.");
+      expect(result.output).not.toContain("half-typed");
+      expect(result.output).not.toContain("Error");
+      expect(result.exit).toBe(130);
+    }, 90_000);
+  },
+);
 
 describe("the contract's command names", () => {
   it.each([

@@ -6,7 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createTestDatabase, onServerPostgres, SERVER_ONLY } from "../test/support/database.js";
+import {
+  createTestDatabase,
+  EMBEDDED_ONLY,
+  onServerPostgres,
+  SERVER_ONLY,
+} from "../test/support/database.js";
 import { freePort } from "../test/support/free-port.js";
 import { runCliProcess } from "../test/support/run-cli.js";
 
@@ -105,7 +110,7 @@ async function startServer(dataDir: string, env: Record<string, string> = {}) {
   };
 }
 
-describe("the server process (npm start)", () => {
+describe.skipIf(onServerPostgres)(`the server process (npm start) (${EMBEDDED_ONLY})`, () => {
   it("serves health, schema and docs on the embedded database, then shuts down cleanly on SIGTERM", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "tollgate-server-"));
     const server = await startServer(dataDir);

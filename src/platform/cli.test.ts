@@ -13,6 +13,7 @@ import {
   type CommandIo,
   type RawTerminalInput,
 } from "./cli.js";
+import { EMBEDDED_ONLY, onServerPostgres } from "../../test/support/database.js";
 
 function captureIo(): CommandIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -185,7 +186,7 @@ describe("hidden answers (passwords)", () => {
   });
 });
 
-describe("tollgate check --deploy", () => {
+describe.skipIf(onServerPostgres)(`tollgate check --deploy (${EMBEDDED_ONLY})`, () => {
   // A directory per test: fixed paths raced between concurrent runs on one machine.
   const dataDirs: string[] = [];
   const dataDir = () => {

@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/users.js";
 import { recordTestRequest } from "../../test/factories/usage.js";
-import { createTestDatabase, onServerPostgres, SERVER_ONLY } from "../../test/support/database.js";
+import {
+  createTestDatabase,
+  EMBEDDED_ONLY,
+  onServerPostgres,
+  SERVER_ONLY,
+} from "../../test/support/database.js";
 import { runCliProcess } from "../../test/support/run-cli.js";
 import { embeddedDatabaseDir, openDatabase, type Database } from "../platform/db/database.js";
 import { monthBounds } from "./metering.js";
@@ -104,26 +109,29 @@ async function cronScenario(env: Record<string, string>, withDatabase: WithDatab
   );
 }
 
-describe("billing cron commands as processes on the embedded database (DATA_DIR)", () => {
-  it("create periods idempotently, mark overdue with --grace-days, and reconcile (exit 0, then 1)", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-billing-cli-"));
-    let migrated = false;
-    try {
-      await cronScenario({ DATA_DIR: dataDir }, async (fn) => {
-        const database = await openDatabase({ pgliteDir: embeddedDatabaseDir(dataDir) });
-        try {
-          if (!migrated) await database.migrate();
-          migrated = true;
-          return await fn(database);
-        } finally {
-          await database.close();
-        }
-      });
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, 180_000);
-});
+describe.skipIf(onServerPostgres)(
+  `billing cron commands as processes on the embedded database (DATA_DIR) (${EMBEDDED_ONLY})`,
+  () => {
+    it("create periods idempotently, mark overdue with --grace-days, and reconcile (exit 0, then 1)", async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "tollgate-billing-cli-"));
+      let migrated = false;
+      try {
+        await cronScenario({ DATA_DIR: dataDir }, async (fn) => {
+          const database = await openDatabase({ pgliteDir: embeddedDatabaseDir(dataDir) });
+          try {
+            if (!migrated) await database.migrate();
+            migrated = true;
+            return await fn(database);
+          } finally {
+            await database.close();
+          }
+        });
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }, 180_000);
+  },
+);
 
 describe.runIf(onServerPostgres)(
   `billing cron commands as processes on server Postgres (${SERVER_ONLY})`,

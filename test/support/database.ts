@@ -10,6 +10,12 @@ const serverUrl =
 /** True when the suite runs against a server Postgres (TEST_DATABASE_URL) rather than PGlite. */
 export const onServerPostgres = serverUrl !== undefined;
 
+/**
+ * Why tests that never touch the test database (child processes on the embedded database, or no
+ * database at all) run in the PGlite pass only: the server pass would repeat them unchanged.
+ */
+export const EMBEDDED_ONLY = "PGlite run only: it does not use the server database";
+
 /** Why server-only tests are skipped, for their names. */
 export const SERVER_ONLY =
   "needs server Postgres with real parallel connections: set TEST_DATABASE_URL";

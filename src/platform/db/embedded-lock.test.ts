@@ -21,6 +21,7 @@ import {
   processStartTime,
   STALE_AFTER_MS,
 } from "./embedded-lock.js";
+import { EMBEDDED_ONLY, onServerPostgres } from "../../../test/support/database.js";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const hasProc = existsSync("/proc/self/stat");
@@ -99,7 +100,7 @@ function expectRefused(dir: string, holder: number): void {
   expect((refusal as Error).message).toContain(`delete ${join(dir, "tollgate.lock")}`);
 }
 
-describe("the embedded database lock", () => {
+describe.skipIf(onServerPostgres)(`the embedded database lock (${EMBEDDED_ONLY})`, () => {
   it("refuses while another live process holds it, naming the process and the file to delete if stale", async () => {
     const dir = lockDir();
     const holder = await otherProcess(dir);
@@ -147,116 +148,125 @@ describe("the embedded database lock", () => {
   });
 });
 
-describe("a lock held from another machine (container or host)", () => {
-  // Another container sharing the volume has its own PID namespace, where its PID may be a
-  // different live process here (PID 1 of both containers); another host has its own host name
-  // and boot id. The PID is meaningless there, so only the heartbeat (the mtime) may say stale.
-  const elsewhere = [
-    ["another PID namespace", { ...thisMachine, pidNamespace: "pid:[1]" }],
-    ["another host", { ...thisMachine, hostname: `not-${thisMachine.hostname}` }],
-    ["another boot", { ...thisMachine, bootId: "00000000-0000-0000-0000-000000000000" }],
-  ] as const;
+describe.skipIf(onServerPostgres)(
+  `a lock held from another machine (container or host) (${EMBEDDED_ONLY})`,
+  () => {
+    // Another container sharing the volume has its own PID namespace, where its PID may be a
+    // different live process here (PID 1 of both containers); another host has its own host name
+    // and boot id. The PID is meaningless there, so only the heartbeat (the mtime) may say stale.
+    const elsewhere = [
+      ["another PID namespace", { ...thisMachine, pidNamespace: "pid:[1]" }],
+      ["another host", { ...thisMachine, hostname: `not-${thisMachine.hostname}` }],
+      ["another boot", { ...thisMachine, bootId: "00000000-0000-0000-0000-000000000000" }],
+    ] as const;
 
-  it.each(elsewhere)(
-    "is refused from %s while its heartbeat is fresh, though its PID here is another process",
-    async (_, machine) => {
+    it.each(elsewhere)(
+      "is refused from %s while its heartbeat is fresh, though its PID here is another process",
+      async (_, machine) => {
+        const dir = lockDir();
+        const live = await otherProcess();
+        writeFileSync(
+          join(dir, "tollgate.lock"),
+          JSON.stringify({ pid: live, startTime: `${processStartTime(live) ?? ""}0`, ...machine }),
+        );
+        ageLockFile(dir, STALE_AFTER_MS / 2);
+        expectRefused(dir, live);
+        expect(lockOwnerPid(dir)).toBe(live);
+      },
+      60_000,
+    );
+
+    it.each(elsewhere)(
+      "is taken over from %s once its heartbeat is older than STALE_AFTER_MS (a hard-killed container)",
+      async (_, machine) => {
+        const dir = lockDir();
+        const live = await otherProcess();
+        writeFileSync(join(dir, "tollgate.lock"), JSON.stringify({ pid: live, ...machine }));
+        ageLockFile(dir, STALE_AFTER_MS + 1_000);
+        const release = acquireEmbeddedLock(dir);
+        expect(lockOwnerPid(dir)).toBe(process.pid);
+        release();
+        expect(existsSync(join(dir, "tollgate.lock"))).toBe(false);
+      },
+      60_000,
+    );
+
+    it.skipIf(!hasProc)(
+      "on this machine, the PID decides at once, whatever the heartbeat: a reused PID is taken over",
+      async () => {
+        const dir = lockDir();
+        const live = await otherProcess();
+        writeFileSync(
+          join(dir, "tollgate.lock"),
+          JSON.stringify({
+            pid: live,
+            startTime: `${processStartTime(live) ?? ""}0`,
+            ...thisMachine,
+          }),
+        );
+        const release = acquireEmbeddedLock(dir);
+        expect(lockOwnerPid(dir)).toBe(process.pid);
+        release();
+      },
+      60_000,
+    );
+
+    it("is kept alive by the holder, which refreshes the lock file's mtime every HEARTBEAT_MS", async () => {
       const dir = lockDir();
-      const live = await otherProcess();
+      const release = acquireEmbeddedLock(dir, { heartbeatMs: 50 });
+      try {
+        const content = readFileSync(join(dir, "tollgate.lock"), "utf8");
+        const aged = ageLockFile(dir, STALE_AFTER_MS + 1_000);
+        await vi.waitFor(
+          () => {
+            expect(statSync(join(dir, "tollgate.lock")).mtimeMs).toBeGreaterThan(aged);
+          },
+          { timeout: 30_000, interval: 20 },
+        );
+        expect(readFileSync(join(dir, "tollgate.lock"), "utf8")).toBe(content);
+      } finally {
+        release();
+      }
+    }, 60_000);
+
+    it("is not refreshed once the file is no longer the holder's, and the heartbeat stops on release", () => {
+      vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+      const dir = lockDir();
+      const release = acquireEmbeddedLock(dir, { heartbeatMs: 50 });
+      expect(vi.getTimerCount()).toBe(1);
+      // Taken over meanwhile (say, by a process that judged this one gone).
       writeFileSync(
         join(dir, "tollgate.lock"),
-        JSON.stringify({ pid: live, startTime: `${processStartTime(live) ?? ""}0`, ...machine }),
+        JSON.stringify({ pid: 2 ** 30, hostname: "other" }),
       );
-      ageLockFile(dir, STALE_AFTER_MS / 2);
-      expectRefused(dir, live);
-      expect(lockOwnerPid(dir)).toBe(live);
-    },
-    60_000,
-  );
-
-  it.each(elsewhere)(
-    "is taken over from %s once its heartbeat is older than STALE_AFTER_MS (a hard-killed container)",
-    async (_, machine) => {
-      const dir = lockDir();
-      const live = await otherProcess();
-      writeFileSync(join(dir, "tollgate.lock"), JSON.stringify({ pid: live, ...machine }));
-      ageLockFile(dir, STALE_AFTER_MS + 1_000);
-      const release = acquireEmbeddedLock(dir);
-      expect(lockOwnerPid(dir)).toBe(process.pid);
-      release();
-      expect(existsSync(join(dir, "tollgate.lock"))).toBe(false);
-    },
-    60_000,
-  );
-
-  it.skipIf(!hasProc)(
-    "on this machine, the PID decides at once, whatever the heartbeat: a reused PID is taken over",
-    async () => {
-      const dir = lockDir();
-      const live = await otherProcess();
-      writeFileSync(
-        join(dir, "tollgate.lock"),
-        JSON.stringify({
-          pid: live,
-          startTime: `${processStartTime(live) ?? ""}0`,
-          ...thisMachine,
-        }),
-      );
-      const release = acquireEmbeddedLock(dir);
-      expect(lockOwnerPid(dir)).toBe(process.pid);
-      release();
-    },
-    60_000,
-  );
-
-  it("is kept alive by the holder, which refreshes the lock file's mtime every HEARTBEAT_MS", async () => {
-    const dir = lockDir();
-    const release = acquireEmbeddedLock(dir, { heartbeatMs: 50 });
-    try {
-      const content = readFileSync(join(dir, "tollgate.lock"), "utf8");
       const aged = ageLockFile(dir, STALE_AFTER_MS + 1_000);
-      await vi.waitFor(
-        () => {
-          expect(statSync(join(dir, "tollgate.lock")).mtimeMs).toBeGreaterThan(aged);
-        },
-        { timeout: 30_000, interval: 20 },
-      );
-      expect(readFileSync(join(dir, "tollgate.lock"), "utf8")).toBe(content);
-    } finally {
+      vi.advanceTimersByTime(200);
+      expect(statSync(join(dir, "tollgate.lock")).mtimeMs).toBe(aged);
       release();
-    }
-  }, 60_000);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(existsSync(join(dir, "tollgate.lock"))).toBe(true); // not ours to delete
+    });
+  },
+);
 
-  it("is not refreshed once the file is no longer the holder's, and the heartbeat stops on release", () => {
-    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-    const dir = lockDir();
-    const release = acquireEmbeddedLock(dir, { heartbeatMs: 50 });
-    expect(vi.getTimerCount()).toBe(1);
-    // Taken over meanwhile (say, by a process that judged this one gone).
-    writeFileSync(join(dir, "tollgate.lock"), JSON.stringify({ pid: 2 ** 30, hostname: "other" }));
-    const aged = ageLockFile(dir, STALE_AFTER_MS + 1_000);
-    vi.advanceTimersByTime(200);
-    expect(statSync(join(dir, "tollgate.lock")).mtimeMs).toBe(aged);
-    release();
-    expect(vi.getTimerCount()).toBe(0);
-    expect(existsSync(join(dir, "tollgate.lock"))).toBe(true); // not ours to delete
-  });
-});
-
-describe("a command run while another process holds the embedded database", () => {
-  it("stops with one message naming both ways out: stop the holder, or use DATABASE_URL", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-locked-"));
-    const release = acquireEmbeddedLock(embeddedDatabaseDir(dataDir));
-    try {
-      const result = await runCliProcess(["migrate"], { DATA_DIR: dataDir });
-      expect(result.code).toBe(2);
-      expect(result.stdout).toBe("");
-      const lines = result.stderr.trimEnd().split("\n");
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain(`in use by process ${String(process.pid)}`);
-      expect(lines[0]).toContain("stop it first");
-      expect(lines[0]).toContain("DATABASE_URL");
-    } finally {
-      release();
-    }
-  }, 60_000);
-});
+describe.skipIf(onServerPostgres)(
+  `a command run while another process holds the embedded database (${EMBEDDED_ONLY})`,
+  () => {
+    it("stops with one message naming both ways out: stop the holder, or use DATABASE_URL", async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "tollgate-locked-"));
+      const release = acquireEmbeddedLock(embeddedDatabaseDir(dataDir));
+      try {
+        const result = await runCliProcess(["migrate"], { DATA_DIR: dataDir });
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe("");
+        const lines = result.stderr.trimEnd().split("\n");
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toContain(`in use by process ${String(process.pid)}`);
+        expect(lines[0]).toContain("stop it first");
+        expect(lines[0]).toContain("DATABASE_URL");
+      } finally {
+        release();
+      }
+    }, 60_000);
+  },
+);
