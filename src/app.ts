@@ -108,6 +108,19 @@ export async function buildApp(
     done();
   });
 
+  // Behind a proxy that TRUST_PROXY does not name, every client has the proxy's address: the
+  // per-address throttles then hold back everyone at once, and the security log sees one client.
+  let warnedUntrustedProxy = config.trustProxy !== false;
+  app.addHook("onRequest", async (request) => {
+    if (warnedUntrustedProxy || request.headers["x-forwarded-for"] === undefined) return;
+    warnedUntrustedProxy = true;
+    request.log.warn(
+      { remote_address: request.socket.remoteAddress },
+      "requests carry X-Forwarded-For but TRUST_PROXY is off: all clients look like one " +
+        "address to the per-address limits and the security log; set TRUST_PROXY to the proxy",
+    );
+  });
+
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-ID", request.id);
     if (closing) {

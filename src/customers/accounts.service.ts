@@ -257,15 +257,20 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     }
     if (counted.locked) {
       log.warn({ user_id: user.id }, "account locked after repeated failed logins");
-      await sendAccountEmail(
-        { mailer, log },
-        accountLockedEmail(user.email, {
-          publicBaseUrl: config.publicBaseUrl,
-          lockedUntil: lockUntil,
-          failures: lockoutThreshold,
-        }),
-        { userId: user.id, kind: "account_locked" },
-      );
+      // Only an owner who can act on it (log in, reset) is told, and at most once in six hours,
+      // so that locking an account again and again does not become a way to flood its mailbox.
+      const canAct = user.isActive && user.emailVerifiedAt !== null;
+      if (canAct && (await throttle.allowLockoutEmail(user.email)).allowed) {
+        await sendAccountEmail(
+          { mailer, log },
+          accountLockedEmail(user.email, {
+            publicBaseUrl: config.publicBaseUrl,
+            lockedUntil: lockUntil,
+            failures: lockoutThreshold,
+          }),
+          { userId: user.id, kind: "account_locked" },
+        );
+      }
       throw lockedError(lockUntil);
     }
     throw customersError("invalid_credentials", "Email or password is wrong.");
@@ -393,7 +398,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       if (user.emailVerifiedAt === null) {
         throw customersError("email_not_verified", "Verify your email address before logging in.");
       }
-      await throttle.clearLoginFailures(email);
+      await throttle.clearLoginFailures(email, input.client.ip ?? "");
       await clearFailedLogins(db, user.id);
       return user;
     },

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inviteCodes, sessions, users } from "../schema.js";
+import { authThrottle, inviteCodes, sessions, users } from "../schema.js";
+import { LOGIN_IP_MAX_FAILURES, LOGIN_MAX_FAILURES } from "./auth-throttle.service.js";
 import {
   createInvite,
   createVerifiedUser,
@@ -458,47 +459,53 @@ describe("customer accounts", () => {
       expectProblem(await login(user.email, password), 403, "account_inactive");
     });
 
-    it("throttles after 5 failed logins per email with 429 too_many_attempts and Retry-After", async () => {
+    it("throttles an address after 5 failed logins for one email (429 with Retry-After), not the owner elsewhere", async () => {
       const { user, password } = await createVerifiedUser(t.services.db);
-      for (let i = 0; i < 5; i += 1) {
+      const attacker = "10.2.0.1";
+      for (let i = 0; i < LOGIN_MAX_FAILURES; i += 1) {
         expectProblem(
-          await login(user.email, "Wrong-password-1", `10.2.0.${i}`),
+          await login(user.email, "Wrong-password-1", attacker),
           401,
           "invalid_credentials",
         );
       }
-      const blocked = await login(user.email, password, "10.2.1.1");
+      // The attacker's address is held back, even with the right password...
+      const blocked = await login(user.email, password, attacker);
       expectProblem(blocked, 429, "too_many_attempts");
       expect(Number(blocked.headers["retry-after"])).toBe(15 * 60);
+      // ...while the owner, from anywhere else, logs in, and that does not free the attacker.
+      expect((await login(user.email, password, "10.2.1.1")).statusCode).toBe(200);
+      expectProblem(await login(user.email, password, attacker), 429, "too_many_attempts");
       clock.set("2030-01-15T12:15:01Z");
       try {
-        expect((await login(user.email, password, "10.2.1.1")).statusCode).toBe(200);
+        expect((await login(user.email, password, attacker)).statusCode).toBe(200);
       } finally {
         clock.set("2030-01-15T12:00:00Z");
       }
     });
 
-    it("throttles after 5 failed logins from one IP across different emails", async () => {
-      for (let i = 0; i < 5; i += 1) {
+    it("throttles an address after 50 failed logins across emails (password spraying)", async () => {
+      const ip = "10.3.0.1";
+      for (let i = 0; i < LOGIN_IP_MAX_FAILURES; i += 1) {
         expectProblem(
-          await login(uniqueEmail(), "Wrong-password-1", "10.3.0.1"),
+          await login(uniqueEmail(), "Wrong-password-1", ip),
           401,
           "invalid_credentials",
         );
       }
       const { user, password } = await createVerifiedUser(t.services.db);
-      expectProblem(await login(user.email, password, "10.3.0.1"), 429, "too_many_attempts");
+      expectProblem(await login(user.email, password, ip), 429, "too_many_attempts");
       expect((await login(user.email, password, "10.3.0.2")).statusCode).toBe(200);
     });
 
     it("Retry-After counts down to the end of the window of the first failure", async () => {
       const { user } = await createVerifiedUser(t.services.db);
-      for (let i = 0; i < 5; i += 1) {
-        await login(user.email, "Wrong-password-1", `10.2.2.${String(i)}`);
+      for (let i = 0; i < LOGIN_MAX_FAILURES; i += 1) {
+        await login(user.email, "Wrong-password-1", "10.2.2.1");
       }
       clock.set("2030-01-15T12:10:00Z");
       try {
-        const blocked = await login(user.email, "Wrong-password-1", "10.2.3.1");
+        const blocked = await login(user.email, "Wrong-password-1", "10.2.2.1");
         expectProblem(blocked, 429, "too_many_attempts");
         expect(blocked.headers["retry-after"]).toBe(String(5 * 60));
       } finally {
@@ -506,10 +513,10 @@ describe("customer accounts", () => {
       }
     });
 
-    it("a right password does not use up the IP's budget of failures", async () => {
+    it("a right password does not use up the address's budget of failures", async () => {
       const { user, password } = await createVerifiedUser(t.services.db);
       const ip = "10.3.1.1";
-      for (let i = 0; i < 4; i += 1) {
+      for (let i = 0; i < LOGIN_IP_MAX_FAILURES - 1; i += 1) {
         expectProblem(
           await login(uniqueEmail(), "Wrong-password-1", ip),
           401,
@@ -528,16 +535,18 @@ describe("customer accounts", () => {
       expectProblem(await login(uniqueEmail(), "Wrong-password-1", ip), 429, "too_many_attempts");
     });
 
-    it("attempts refused for a locked email do not count against the IP", async () => {
+    it("attempts refused for a throttled email do not count against the address", async () => {
       const { user } = await createVerifiedUser(t.services.db);
-      for (let i = 0; i < 5; i += 1) {
-        await login(user.email, "Wrong-password-1", `10.3.2.${String(i)}`);
-      }
       const ip = "10.3.3.1";
-      for (let i = 0; i < 6; i += 1) {
-        expectProblem(await login(user.email, "Wrong-password-1", ip), 429, "too_many_attempts");
+      for (let i = 0; i < LOGIN_MAX_FAILURES + 6; i += 1) {
+        const response = await login(user.email, "Wrong-password-1", ip);
+        expect(response.statusCode).toBe(i < LOGIN_MAX_FAILURES ? 401 : 429);
       }
-      expectProblem(await login(uniqueEmail(), "Wrong-password-1", ip), 401, "invalid_credentials");
+      const [window] = await t.services.db
+        .select()
+        .from(authThrottle)
+        .where(eq(authThrottle.key, `login-ip:${ip}`));
+      expect(window?.count).toBe(LOGIN_MAX_FAILURES);
     });
 
     it("password change with a wrong old password is 400 invalid_credentials", async () => {
@@ -768,19 +777,21 @@ describe.runIf(onServerPostgres)(
       return counts;
     }
 
-    it("of 20 parallel wrong logins for one email, 5 get 401 and the rest 429", async () => {
+    it("of 20 parallel wrong logins for one email from one IP, 5 get 401 and the rest 429", async () => {
       const { user } = await createVerifiedUser(t.services.db);
       const responses = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => wrongLogin(user.email, `10.9.0.${String(i)}`)),
+        Array.from({ length: 20 }, () => wrongLogin(user.email, "10.9.0.1")),
       );
       expect(tally(responses)).toEqual({ 401: 5, 429: 15 });
     });
 
-    it("of 20 parallel wrong logins from one IP for different emails, 5 get 401 and the rest 429", async () => {
+    it(`of ${String(LOGIN_IP_MAX_FAILURES + 15)} parallel wrong logins from one IP for different emails, ${String(LOGIN_IP_MAX_FAILURES)} get 401 and the rest 429`, async () => {
       const responses = await Promise.all(
-        Array.from({ length: 20 }, () => wrongLogin(uniqueEmail(), "10.9.1.1")),
+        Array.from({ length: LOGIN_IP_MAX_FAILURES + 15 }, () =>
+          wrongLogin(uniqueEmail(), "10.9.1.1"),
+        ),
       );
-      expect(tally(responses)).toEqual({ 401: 5, 429: 15 });
+      expect(tally(responses)).toEqual({ 401: LOGIN_IP_MAX_FAILURES, 429: 15 });
     });
 
     it("of 20 parallel wrong old passwords on password change, 5 get 400 and the rest 429", async () => {

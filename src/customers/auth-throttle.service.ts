@@ -4,6 +4,7 @@ import type { Db } from "../platform/db/database.js";
 import { customersError } from "./customers.errors.js";
 import {
   clearAttempts,
+  clearAttemptsWithPrefix,
   countAttempt,
   deleteStaleAttempts,
   findAttempts,
@@ -12,19 +13,30 @@ import {
   type ThrottleWindow,
 } from "./throttle.queries.js";
 
-/** Login failures allowed per email and per client IP in one window. */
+/**
+ * Login failures allowed per (email, client IP) in one window: an address that guesses is held
+ * back, while the owner logging in from anywhere else is not.
+ */
 export const LOGIN_MAX_FAILURES = 5;
+/** Failures allowed per client IP across all emails in one window (password spraying). */
+export const LOGIN_IP_MAX_FAILURES = 50;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Verification emails sent per address per hour; more requests still answer 202 but send nothing. */
 export const RESEND_MAX_PER_WINDOW = 3;
 export const RESEND_WINDOW_MS = 60 * 60_000;
 /** Reset emails per address per hour; more requests still answer 202 but send nothing. */
 export const RESET_MAX_PER_WINDOW = 3;
+/** "Account locked" emails per address in six hours: repeated locks by an attacker mail once. */
+export const LOCKOUT_EMAIL_MAX_PER_WINDOW = 1;
+export const LOCKOUT_EMAIL_WINDOW_MS = 6 * 60 * 60_000;
+/** Reset requests per client IP per hour, across addresses (always on, unlike RATE_LIMIT_*). */
+export const RESET_IP_MAX_PER_WINDOW = 20;
 export const RESET_WINDOW_MS = 60 * 60_000;
 
 /**
- * A login attempt counted against the email's and the IP's limits before the password is checked,
- * so that concurrent wrong passwords cannot all pass a check that precedes their recording.
+ * A login attempt counted against the (email, IP) and the IP's limits before the password is
+ * checked, so that concurrent wrong passwords cannot all pass a check that precedes their
+ * recording.
  */
 export interface LoginAttempt {
   readonly reserved: readonly ThrottleWindow[];
@@ -33,24 +45,37 @@ export interface LoginAttempt {
 export interface AuthThrottle {
   /**
    * Counts the attempt as a failure up front; throws 429 too_many_attempts (with Retry-After)
-   * when the email or the IP already has its 5 in the window, counting nothing then.
+   * when this IP already has its 5 failures for the email, or its 50 across emails, in the
+   * window, counting nothing then.
    */
   beginLoginAttempt(email: string, ip: string): Promise<LoginAttempt>;
   /** The password was right: the attempt is taken back from both counters. */
   passwordAccepted(attempt: LoginAttempt): Promise<void>;
-  /** A successful login forgets the email's failures (not the IP's). */
-  clearLoginFailures(email: string): Promise<void>;
+  /**
+   * Forgets the email's failures: from this IP (a successful login there), or from every IP (a
+   * password reset or an unlock: the owner gets back in from wherever they are).
+   */
+  clearLoginFailures(email: string, ip?: string): Promise<void>;
   /** Counts a resend and says whether it is within the limit. */
   allowVerificationEmail(email: string): Promise<Allowance>;
-  /** Counts a password-reset request for the address and says whether it is within the limit. */
-  allowPasswordResetEmail(email: string): Promise<Allowance>;
+  /**
+   * Counts a password-reset request for the client IP and, within the IP's limit, for the
+   * address; says whether both are within their limits.
+   */
+  allowPasswordResetEmail(email: string, ip: string): Promise<Allowance>;
+  /** Counts an "account locked" email for the address and says whether it may be sent. */
+  allowLockoutEmail(email: string): Promise<Allowance>;
 }
 
 /** Whether a counted action is within its limit, and if not, when its window ends. */
 export type Allowance =
   { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
-const loginKeys = (email: string, ip: string) => [`login-email:${email}`, `login-ip:${ip}`];
+const pairPrefix = (email: string) => `login:${email}|`;
+const loginLimits = (email: string, ip: string) => [
+  { key: `${pairPrefix(email)}${ip}`, max: LOGIN_MAX_FAILURES },
+  { key: `login-ip:${ip}`, max: LOGIN_IP_MAX_FAILURES },
+];
 
 /** Stale rows are swept at most once an hour per instance, at a login attempt. */
 const SWEEP_INTERVAL_MS = 60 * 60_000;
@@ -74,10 +99,17 @@ export function createAuthThrottle(deps: { db: Db; clock: Clock; log: Logger }):
   }
 
   /** The latest end among the full windows of these keys: when every one of them lets a try in. */
-  async function loginRetryAfterSeconds(keys: string[], now: Date): Promise<number> {
-    const windows = await findAttempts(db, keys);
+  async function loginRetryAfterSeconds(
+    limits: readonly { key: string; max: number }[],
+    now: Date,
+  ): Promise<number> {
+    const windows = await findAttempts(
+      db,
+      limits.map((limit) => limit.key),
+    );
+    const maxOf = new Map(limits.map((limit) => [limit.key, limit.max]));
     const ends = windows
-      .filter((w) => w.count >= LOGIN_MAX_FAILURES)
+      .filter((w) => w.count >= (maxOf.get(w.key) ?? 0))
       .map((w) => secondsLeft(w.windowStart, LOGIN_WINDOW_MS, now));
     // A full window emptied since (a success cleared it): the next try may well pass.
     return Math.max(1, ...ends);
@@ -94,14 +126,14 @@ export function createAuthThrottle(deps: { db: Db; clock: Clock; log: Logger }):
     async beginLoginAttempt(email, ip) {
       const now = clock.now();
       sweepStaleRows(now);
-      const keys = loginKeys(email, ip);
+      const limits = loginLimits(email, ip);
       const reserved: ThrottleWindow[] = [];
-      for (const key of keys) {
-        const window = await reserveAttempt(db, key, now, LOGIN_WINDOW_MS, LOGIN_MAX_FAILURES);
+      for (const { key, max } of limits) {
+        const window = await reserveAttempt(db, key, now, LOGIN_WINDOW_MS, max);
         if (window === undefined) {
-          // Refused attempts count nowhere: a locked email must not use up its IP's budget.
+          // Refused attempts count nowhere: a throttled pair must not use up its IP's budget.
           for (const taken of reserved) await releaseAttempt(db, taken);
-          const seconds = await loginRetryAfterSeconds(keys, now);
+          const seconds = await loginRetryAfterSeconds(limits, now);
           throw customersError(
             "too_many_attempts",
             `Too many failed logins; try again in ${String(seconds)} seconds.`,
@@ -117,14 +149,21 @@ export function createAuthThrottle(deps: { db: Db; clock: Clock; log: Logger }):
       for (const window of attempt.reserved) await releaseAttempt(db, window);
     },
 
-    async clearLoginFailures(email) {
-      await clearAttempts(db, `login-email:${email}`);
+    async clearLoginFailures(email, ip) {
+      if (ip === undefined) await clearAttemptsWithPrefix(db, pairPrefix(email));
+      else await clearAttempts(db, `${pairPrefix(email)}${ip}`);
     },
 
     allowVerificationEmail: (email) =>
       allow(`resend:${email}`, RESEND_MAX_PER_WINDOW, RESEND_WINDOW_MS),
 
-    allowPasswordResetEmail: (email) =>
-      allow(`reset:${email}`, RESET_MAX_PER_WINDOW, RESET_WINDOW_MS),
+    allowLockoutEmail: (email) =>
+      allow(`lockout-email:${email}`, LOCKOUT_EMAIL_MAX_PER_WINDOW, LOCKOUT_EMAIL_WINDOW_MS),
+
+    async allowPasswordResetEmail(email, ip) {
+      const fromIp = await allow(`reset-ip:${ip}`, RESET_IP_MAX_PER_WINDOW, RESET_WINDOW_MS);
+      if (!fromIp.allowed) return fromIp;
+      return allow(`reset:${email}`, RESET_MAX_PER_WINDOW, RESET_WINDOW_MS);
+    },
   };
 }

@@ -2,7 +2,7 @@ import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Fixed-window counters for login failures and verification resends, shared by every instance.
- * One row per key ("login-email:<email>", "login-ip:<ip>", "resend:<email>"); changed only by one
+ * One row per key ("login:<email>|<ip>", "login-ip:<ip>", "resend:<email>", "reset:<email>"); changed only by one
  * atomic upsert, never read-modify-write.
  */
 export const authThrottle = pgTable("auth_throttle", {

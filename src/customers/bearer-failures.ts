@@ -2,21 +2,22 @@
 export const BEARER_FAILURE_LIMITS = {
   /** A token that failed is refused without argon2 for this long (ms). */
   rejectedTtlMs: 60_000,
-  /** Failed verifications allowed per token prefix and window, per instance. */
+  /** Failed verifications allowed per (token prefix, client address) and window, per instance. */
   failuresPerPrefix: 10,
   windowMs: 60_000,
   maxEntries: 10_000,
 } as const;
 
 /**
- * Remembers failed bearer tokens (by SHA-256) and counts failures per token prefix. Prefixes are
- * not secret (they are listed and logged), so without this anyone could make every request run
- * argon2 against a real token's hash. Past the budget, unknown tokens with that prefix are refused
- * unverified until the window ends; the real token keeps working while it is cached.
+ * Remembers failed bearer tokens (by SHA-256) and counts failures per token prefix and client
+ * address. Prefixes are not secret (they are listed and logged), so without this anyone could make
+ * every request run argon2 against a real token's hash. Past the budget, unknown tokens with that
+ * prefix are refused unverified from that address until the window ends; the owner's token, sent
+ * from any other address, is still verified (and once cached, works from everywhere).
  */
 export function createBearerFailureGuard(limits = BEARER_FAILURE_LIMITS) {
   const rejected = new Map<string, number>();
-  const prefixes = new Map<string, { failures: number; windowStart: number }>();
+  const budgets = new Map<string, { failures: number; windowStart: number }>();
 
   function bounded<K, V>(map: Map<K, V>): void {
     if (map.size < limits.maxEntries) return;
@@ -26,13 +27,13 @@ export function createBearerFailureGuard(limits = BEARER_FAILURE_LIMITS) {
 
   return {
     /** True when this token must be refused without verifying it. */
-    refuses(tokenKey: string, prefix: string, now: number): boolean {
+    refuses(tokenKey: string, budgetKey: string, now: number): boolean {
       const until = rejected.get(tokenKey);
       if (until !== undefined) {
         if (until > now) return true;
         rejected.delete(tokenKey);
       }
-      const window = prefixes.get(prefix);
+      const window = budgets.get(budgetKey);
       return (
         window !== undefined &&
         now - window.windowStart < limits.windowMs &&
@@ -45,13 +46,13 @@ export function createBearerFailureGuard(limits = BEARER_FAILURE_LIMITS) {
       rejected.clear();
     },
 
-    recordFailure(tokenKey: string, prefix: string, now: number): void {
+    recordFailure(tokenKey: string, budgetKey: string, now: number): void {
       bounded(rejected);
       rejected.set(tokenKey, now + limits.rejectedTtlMs);
-      const window = prefixes.get(prefix);
+      const window = budgets.get(budgetKey);
       if (window === undefined || now - window.windowStart >= limits.windowMs) {
-        bounded(prefixes);
-        prefixes.set(prefix, { failures: 1, windowStart: now });
+        bounded(budgets);
+        budgets.set(budgetKey, { failures: 1, windowStart: now });
       } else {
         window.failures += 1;
       }

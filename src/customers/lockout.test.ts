@@ -104,6 +104,23 @@ describe("lockout after repeated failed logins", () => {
     expect(lockMails(user.email)).toHaveLength(1);
   });
 
+  it("mails the owner once per six hours however often the account is locked, and never a deactivated one", async () => {
+    const { user } = await createVerifiedUser(t.services.db);
+    for (let lock = 0; lock < 3; lock++) {
+      expectProblem(await lockOut(user.email), 403, "account_locked");
+      clock.set(new Date(clock.now().getTime() + LOCK_MINUTES * 60_000));
+    }
+    expect(lockMails(user.email)).toHaveLength(1);
+    expect(await eventsOf(user.id, "account_locked")).toHaveLength(3);
+    clock.set(new Date(clock.now().getTime() + 6 * 60 * 60_000));
+    expectProblem(await lockOut(user.email), 403, "account_locked");
+    expect(lockMails(user.email)).toHaveLength(2);
+
+    const inactive = await createVerifiedUser(t.services.db, { isActive: false });
+    expectProblem(await lockOut(inactive.user.email), 403, "account_locked");
+    expect(lockMails(inactive.user.email)).toHaveLength(0);
+  });
+
   it("a successful login starts the count again", async () => {
     const { user, password } = await createVerifiedUser(t.services.db);
     for (let round = 0; round < 2; round++) {
@@ -243,6 +260,7 @@ describe.runIf(onServerPostgres)(`lockout under concurrency (SERVER_ONLY: ${SERV
       clearLoginFailures: async () => undefined,
       allowVerificationEmail: async () => ({ allowed: true }),
       allowPasswordResetEmail: async () => ({ allowed: true }),
+      allowLockoutEmail: async () => ({ allowed: true }),
     };
     const accounts = createAccountsService({
       db: t.services.db,

@@ -79,7 +79,9 @@ export function createPasswordResetService(deps: PasswordResetDeps): PasswordRes
     const send = canReset(user);
     await db.transaction(async (tx) => {
       if (send) {
-        // One live link per user: a newer request voids the older ones.
+        // One live link per user: a newer request voids the older ones. The user's lock keeps
+        // two parallel requests from each deleting nothing and both inserting.
+        await findUserByIdForUpdate(tx, user.id);
         await deleteResetTokensOfUser(tx, user.id);
         await insertResetToken(tx, {
           userId: user.id,
@@ -119,7 +121,8 @@ export function createPasswordResetService(deps: PasswordResetDeps): PasswordRes
   return {
     async requestReset(input) {
       const email = input.email.trim().toLowerCase();
-      if (!(await throttle.allowPasswordResetEmail(email)).allowed) return;
+      const ip = input.client.ip ?? "";
+      if (!(await throttle.allowPasswordResetEmail(email, ip)).allowed) return;
       inBackground(issueToken(email, input.client));
     },
 

@@ -19,7 +19,7 @@ import { onServerPostgres, SERVER_ONLY } from "../../test/support/database.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { signIn } from "../../test/support/sessions.js";
 import { fixedClock } from "../platform/clock.js";
-import { RESET_MAX_PER_WINDOW } from "./auth-throttle.service.js";
+import { RESET_IP_MAX_PER_WINDOW, RESET_MAX_PER_WINDOW } from "./auth-throttle.service.js";
 import { sha256Hex } from "./secrets.js";
 import type { SecurityEventType } from "./security-events.table.js";
 
@@ -46,7 +46,14 @@ describe("password reset", () => {
     clock.set(new Date(clock.now().getTime() + minutes * 60_000));
   }
 
-  async function requestReset(email: string, ip = "198.51.100.1") {
+  // Each request from an address of its own unless told: the per-IP limit is tested on its own.
+  let ipCounter = 0;
+  const nextIp = () => {
+    ipCounter += 1;
+    return `198.18.${String(ipCounter >> 8)}.${String(ipCounter & 255)}`;
+  };
+
+  async function requestReset(email: string, ip = nextIp()) {
     const response = await t.app.inject({
       method: "POST",
       url: "/api/customers/password/reset",
@@ -111,7 +118,7 @@ describe("password reset", () => {
       expiresAt: new Date(now.getTime() + 86_400_000),
     });
 
-    const requested = await requestReset(user.email.toUpperCase());
+    const requested = await requestReset(user.email.toUpperCase(), "198.51.100.1");
     expect(requested.statusCode).toBe(202);
     const message = mailsTo(user.email, /Reset/).at(-1)!;
     expect(message.text).toContain(`within ${String(TTL_MINUTES)} minutes`);
@@ -297,6 +304,7 @@ describe("password reset", () => {
           method: "POST",
           url: "/api/customers/password/reset",
           payload: { email },
+          remoteAddress: nextIp(),
         });
         durations[kind].push(performance.now() - started);
         expect(response.statusCode).toBe(202);
@@ -323,27 +331,41 @@ describe("password reset", () => {
     expect(mailsTo(user.email, /Reset/)).toHaveLength(RESET_MAX_PER_WINDOW + 1);
   });
 
-  it("lifts a lockout and the login throttle's failures", async () => {
-    const { user, password } = await createVerifiedUser(t.services.db);
-    for (let i = 0; i < 5; i++) {
-      expectProblem(
-        await login(user.email, "wrong-password", `10.2.0.${String(i)}`),
-        401,
-        "invalid_credentials",
-      );
+  it(`sends at most ${String(RESET_IP_MAX_PER_WINDOW)} links an hour for requests from one address`, async () => {
+    const users = await Promise.all(
+      Array.from({ length: RESET_IP_MAX_PER_WINDOW + 2 }, () => createVerifiedUser(t.services.db)),
+    );
+    for (const { user } of users) {
+      expect((await requestReset(user.email, "203.0.113.99")).statusCode).toBe(202);
     }
-    expectProblem(await login(user.email, password, "10.2.0.9"), 429, "too_many_attempts");
+    const sent = users.filter(({ user }) => mailsTo(user.email, /Reset/).length > 0);
+    expect(sent).toHaveLength(RESET_IP_MAX_PER_WINDOW);
+    // The addresses over the limit can still ask from elsewhere.
+    const last = users.at(-1)!.user.email;
+    await requestReset(last);
+    expect(mailsTo(last, /Reset/)).toHaveLength(1);
+  });
+
+  it("lifts a lockout and the login throttle's failures from every address", async () => {
+    const { user, password } = await createVerifiedUser(t.services.db);
+    const ip = "10.2.0.1";
+    for (let i = 0; i < 5; i++) {
+      expectProblem(await login(user.email, "wrong-password", ip), 401, "invalid_credentials");
+    }
+    expectProblem(await login(user.email, password, ip), 429, "too_many_attempts");
     await t.services.db
       .update(users)
       .set({ lockedUntil: new Date(clock.now().getTime() + 3_600_000), failedLoginCount: 3 })
       .where(eq(users.id, user.id));
+    expectProblem(await login(user.email, password, "10.2.0.2"), 403, "account_locked");
     await requestReset(user.email);
     const newPassword = strongPassword();
     expect(
       (await confirm({ token: lastTokenTo(user.email), new_password: newPassword })).statusCode,
     ).toBe(204);
     expect(await userRow(user.id)).toMatchObject({ lockedUntil: null, failedLoginCount: 0 });
-    expect((await login(user.email, newPassword, "10.2.0.10")).statusCode).toBe(200);
+    // At once, even from the address that was throttled.
+    expect((await login(user.email, newPassword, ip)).statusCode).toBe(200);
   });
 
   it("applies the password rules to the new password and keeps the link usable after a refusal", async () => {

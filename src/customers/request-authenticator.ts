@@ -14,9 +14,9 @@ export function createRequestAuthenticator(
   return {
     authenticateSession: (request) => sessions.authenticate(request.cookies[SESSION_COOKIE]),
     // Told apart by shape: an API token starts with tok_, a JWT is three dot-separated parts.
-    authenticateBearer: (authorization) =>
+    authenticateBearer: (authorization, clientIp) =>
       API_TOKEN_BEARER.test(authorization ?? "")
-        ? tokens.authenticateBearer(authorization)
+        ? tokens.authenticateBearer(authorization, clientIp)
         : jwt.authenticate(authorization),
     authenticateJwt: (authorization) => jwt.authenticate(authorization),
   };

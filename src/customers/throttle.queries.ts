@@ -81,6 +81,11 @@ export async function clearAttempts(db: DbOrTx, key: string): Promise<void> {
   await db.delete(authThrottle).where(inArray(authThrottle.key, [key]));
 }
 
+/** Deletes every key that starts with `prefix` (taken literally: no LIKE wildcards). */
+export async function clearAttemptsWithPrefix(db: DbOrTx, prefix: string): Promise<void> {
+  await db.delete(authThrottle).where(sql`left(${authThrottle.key}, ${prefix.length}) = ${prefix}`);
+}
+
 /** Drops windows that ended long ago (rows of IPs and emails never seen again). */
 export async function deleteStaleAttempts(db: DbOrTx, startedBefore: Date): Promise<void> {
   await db.delete(authThrottle).where(lt(authThrottle.windowStart, startedBefore));

@@ -62,7 +62,11 @@ export interface TokensService {
    */
   forgetUser(userId: string): Promise<void>;
   /** The principal of an `Authorization: Bearer tok_…` header, or null. */
-  authenticateBearer(authorization: string | undefined): Promise<Principal | null>;
+  /** `clientIp` scopes the budget of failed verifications (see bearer-failures.ts). */
+  authenticateBearer(
+    authorization: string | undefined,
+    clientIp?: string,
+  ): Promise<Principal | null>;
   /** Counters for tests and benchmarks. */
   stats(): { argon2Verifications: number; cachedTokens: number };
   /** Subscribes to revocations from other instances. */
@@ -228,7 +232,7 @@ export function createTokensService(deps: {
       await broadcast(`${USER_PREFIX}${userId}`, { user_id: userId });
     },
 
-    async authenticateBearer(authorization) {
+    async authenticateBearer(authorization, clientIp = "") {
       if (authorization === undefined) return null;
       const match = BEARER.exec(authorization);
       const token = match?.[1];
@@ -242,7 +246,8 @@ export function createTokensService(deps: {
         return cached.principal;
       }
       if (cached !== undefined) cache.delete(key);
-      if (failures.refuses(key, prefix, now)) return null;
+      const budgetKey = `${prefix}|${clientIp}`;
+      if (failures.refuses(key, budgetKey, now)) return null;
 
       let pending = inFlight.get(key);
       if (pending === undefined) {
@@ -262,7 +267,7 @@ export function createTokensService(deps: {
               cache.set(key, entry);
               recordUse(entry, now);
             }
-            if (principal === null) failures.recordFailure(key, prefix, now);
+            if (principal === null) failures.recordFailure(key, budgetKey, now);
             return principal;
           })
           .finally(() => inFlight.delete(key));

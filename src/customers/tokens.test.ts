@@ -18,11 +18,12 @@ const bearerRoute = (app: TestApp["app"]) => {
   );
 };
 
-async function callWithToken(t: TestApp, token: string) {
+async function callWithToken(t: TestApp, token: string, remoteAddress = "127.0.0.1") {
   return t.app.inject({
     method: "GET",
     url: "/api/test/whoami",
     headers: { authorization: `Bearer ${token}` },
+    remoteAddress,
   });
 }
 
@@ -149,6 +150,21 @@ describe("API tokens", () => {
       );
       // The real token, cached, keeps working during the flood.
       expect((await callWithToken(t, token)).statusCode).toBe(200);
+    });
+
+    it("never refuses the owner's uncached token from another address during a flood", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const { token } = await createApiToken(t, user.id);
+      const forged = (i: number) => `${token.slice(0, 12)}${String(i).padStart(35, "y")}`;
+      const attacker = "198.51.100.66";
+      for (let i = 0; i <= BEARER_FAILURE_LIMITS.failuresPerPrefix; i += 1) {
+        expect((await callWithToken(t, forged(i), attacker)).statusCode).toBe(401);
+      }
+      // Not verified yet, so not cached: the attacker's address is refused without argon2...
+      expect((await callWithToken(t, token, attacker)).statusCode).toBe(401);
+      // ...while the owner's address verifies it, and then it works from everywhere.
+      expect((await callWithToken(t, token, "203.0.113.5")).statusCode).toBe(200);
+      expect((await callWithToken(t, token, attacker)).statusCode).toBe(200);
     });
 
     it("writes last_used_at at most once a minute per token", async () => {

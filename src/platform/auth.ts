@@ -31,7 +31,10 @@ export interface RequestAuthenticator {
   /** The session's principal from the `sessionid` cookie, or null when there is no valid one. */
   authenticateSession(request: FastifyRequest): Promise<Principal | null>;
   /** The principal of `Authorization: Bearer <API token or JWT access token>`, or null. */
-  authenticateBearer(authorization: string | undefined): Promise<Principal | null>;
+  authenticateBearer(
+    authorization: string | undefined,
+    clientIp?: string,
+  ): Promise<Principal | null>;
   /** The principal of `Authorization: Bearer <JWT access token>` only, or null. */
   authenticateJwt(authorization: string | undefined): Promise<Principal | null>;
 }
@@ -116,7 +119,7 @@ export function registerAccessControl(
     if (access === "public") return;
     const authorization = request.headers.authorization;
     if (access === "bearer" || (access === "session_or_bearer" && authorization !== undefined)) {
-      const principal = await authenticator.authenticateBearer(authorization);
+      const principal = await authenticator.authenticateBearer(authorization, request.ip);
       if (principal === null) {
         throw invalidToken(
           "Provide a valid API token or JWT access token as 'Authorization: Bearer <token>'.",

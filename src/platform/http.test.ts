@@ -529,6 +529,25 @@ describe("health when the database accepts connections but never answers", () =>
 });
 
 describe("client IP behind a proxy", () => {
+  it("warns once when requests carry X-Forwarded-For while TRUST_PROXY is off", async () => {
+    const warning = "requests carry X-Forwarded-For but TRUST_PROXY is off";
+    const untrusted = await createTestApp({ logLevel: "warn" });
+    const trusted = await createTestApp({ logLevel: "warn", env: { TRUST_PROXY: "1" } });
+    try {
+      const call = (t: typeof untrusted, headers: Record<string, string> = {}) =>
+        t.app.inject({ method: "GET", url: "/healthz", headers });
+      await call(untrusted);
+      expect(untrusted.logs()).not.toContain(warning);
+      for (let i = 0; i < 3; i += 1) await call(untrusted, { "x-forwarded-for": "203.0.113.7" });
+      expect(untrusted.logs().split(warning)).toHaveLength(2);
+      await call(trusted, { "x-forwarded-for": "203.0.113.7" });
+      expect(trusted.logs()).not.toContain(warning);
+    } finally {
+      await untrusted.close();
+      await trusted.close();
+    }
+  });
+
   it("uses X-Forwarded-For only when TRUST_PROXY says so", async () => {
     let seen = "";
     const route = (app: App) => {
