@@ -17,13 +17,14 @@ import { revokeRefreshTokensOfUser } from "./refresh-tokens.queries.js";
 import { NO_CLIENT, recordSecurityEvent, type ClientMeta } from "./security-log.js";
 import type { NewSession, SessionsService } from "./sessions.service.js";
 import {
-  clearFailedLogins,
-  countFailedLogin,
+  acceptLogin,
   findUserByEmail,
   findUserById,
   findUserByIdForUpdate,
   insertUser,
+  lockUser,
   markEmailVerified,
+  reserveLoginAttempt,
   restartRegistration,
   setUserPassword,
 } from "./users.queries.js";
@@ -219,18 +220,36 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     );
   }
 
-  /** Counts a wrong password for a known account; always throws the refusal. */
-  async function refuseWrongPassword(user: User, client: ClientMeta): Promise<never> {
+  /**
+   * Why an attempt could not be counted: the account is locked (403 account_locked), or as many
+   * attempts as the threshold are being checked right now (429, retry in a moment).
+   */
+  async function refusedWhileCounting(userId: string): Promise<Error> {
+    const current = await findUserById(db, userId);
+    if (current?.lockedUntil != null && current.lockedUntil > clock.now()) {
+      return lockedError(current.lockedUntil);
+    }
+    return customersError(
+      "too_many_attempts",
+      "Too many logins for this account are being checked at once; try again in a moment.",
+      { headers: { "Retry-After": "1" } },
+    );
+  }
+
+  /**
+   * Records a wrong password for a known account whose attempt was counted as number `counted`;
+   * the attempt that counted the threshold locks the account. Always throws the refusal.
+   */
+  async function refuseWrongPassword(
+    user: User,
+    counted: number,
+    client: ClientMeta,
+  ): Promise<never> {
     const now = clock.now();
     const { lockoutThreshold, lockoutMinutes } = config.accountSecurity;
     const lockUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
-    const counted = await db.transaction(async (tx) => {
-      const row = await countFailedLogin(tx, user.id, {
-        now,
-        threshold: lockoutThreshold,
-        lockUntil,
-      });
-      if (row === undefined) return undefined;
+    const locks = counted >= lockoutThreshold;
+    await db.transaction(async (tx) => {
       await recordSecurityEvent(tx, {
         userId: user.id,
         type: "login_failed",
@@ -238,8 +257,8 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
         at: now,
         details: { reason: "wrong_password" },
       });
-      const locked = row.lockedUntil !== null && row.lockedUntil > now;
-      if (locked) {
+      if (locks) {
+        await lockUser(tx, user.id, lockUntil);
         await recordSecurityEvent(tx, {
           userId: user.id,
           type: "account_locked",
@@ -248,14 +267,8 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
           details: { failed_logins: lockoutThreshold, locked_until: lockUntil.toISOString() },
         });
       }
-      return { locked };
     });
-    if (counted === undefined) {
-      // Another attempt locked the account after it was read: refused like any login now.
-      const current = await findUserById(db, user.id);
-      throw lockedError(current?.lockedUntil ?? lockUntil);
-    }
-    if (counted.locked) {
+    if (locks) {
       log.warn({ user_id: user.id }, "account locked after repeated failed logins");
       // Only an owner who can act on it (log in, reset) is told, and at most once in six hours,
       // so that locking an account again and again does not become a way to flood its mailbox.
@@ -381,51 +394,60 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
       // Counted before the (slow) password check, so parallel guesses cannot all pass the limit.
       const attempt = await throttle.beginLoginAttempt(email, input.client.ip ?? "");
       const user = await findUserByEmail(db, email);
-      // Before the password: while locked, even the right one is refused.
-      if (user?.lockedUntil != null && user.lockedUntil > clock.now()) {
-        throw lockedError(user.lockedUntil);
-      }
-      const passwordOk =
-        user === undefined
-          ? await verifyAgainstDummy(input.password)
-          : await verifySecret(user.password, input.password);
       if (user === undefined) {
+        await verifyAgainstDummy(input.password);
         throw customersError("invalid_credentials", "Email or password is wrong.");
       }
-      if (!passwordOk) await refuseWrongPassword(user, input.client);
+      // Before the password: while locked, even the right one is refused; and of attempts in
+      // parallel, at most the threshold's worth are verified before a lock can come.
+      const { lockoutThreshold } = config.accountSecurity;
+      const counted = await reserveLoginAttempt(db, user.id, {
+        now: clock.now(),
+        threshold: lockoutThreshold,
+      });
+      if (counted === undefined) throw await refusedWhileCounting(user.id);
+      if (!(await verifySecret(user.password, input.password))) {
+        await refuseWrongPassword(user, counted, input.client);
+      }
       await throttle.passwordAccepted(attempt);
+      // A parallel attempt may have locked the account while this password was checked.
+      if (!(await acceptLogin(db, user.id, clock.now()))) throw await refusedWhileCounting(user.id);
       if (!user.isActive) throw customersError("account_inactive", "This account is deactivated.");
       if (user.emailVerifiedAt === null) {
         throw customersError("email_not_verified", "Verify your email address before logging in.");
       }
       await throttle.clearLoginFailures(email, input.client.ip ?? "");
-      await clearFailedLogins(db, user.id);
       return user;
     },
 
     async login(input) {
       const user = await service.checkCredentials(input);
-      // A new session id at every login (no session fixation); the previous one ends.
-      await sessions.end(input.previousSessionKey);
-      const session = await sessions.create(user.id, input.client);
-      await recordSecurityEvent(db, {
-        userId: user.id,
-        type: "login_succeeded",
-        client: input.client,
-        at: clock.now(),
-        details: { via: "session" },
+      const session = await db.transaction(async (tx) => {
+        // A new session id at every login (no session fixation); the previous one ends.
+        await sessions.end(input.previousSessionKey, tx);
+        const created = await sessions.create(user.id, input.client, tx);
+        await recordSecurityEvent(tx, {
+          userId: user.id,
+          type: "login_succeeded",
+          client: input.client,
+          at: clock.now(),
+          details: { via: "session" },
+        });
+        return created;
       });
       log.info({ user_id: user.id }, "logged in");
       return { account: toAccountView(user), session };
     },
 
     async logout(principal, input) {
-      await sessions.end(input.sessionKey);
-      await recordSecurityEvent(db, {
-        userId: principal.userId,
-        type: "logout",
-        client: input.client,
-        at: clock.now(),
+      await db.transaction(async (tx) => {
+        await sessions.end(input.sessionKey, tx);
+        await recordSecurityEvent(tx, {
+          userId: principal.userId,
+          type: "logout",
+          client: input.client,
+          at: clock.now(),
+        });
       });
     },
 
@@ -451,10 +473,11 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
           client: input.client,
           at: now,
         });
-        // Other devices signed in with the old password: their JWT refresh families end too.
+        // Other devices signed in with the old password: their sessions and JWT refresh
+        // families end with it, in the same commit.
+        await sessions.endOthers(user.id, principal.sessionId, tx);
         await revokeRefreshTokensOfUser(tx, user.id, now);
       });
-      await sessions.endOthers(user.id, principal.sessionId);
       log.info({ user_id: user.id }, "password changed; other sessions and refresh tokens ended");
       await sendAccountEmail(
         { mailer, log },

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { csrfTokenForSession, type Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
-import type { Db } from "../platform/db/database.js";
+import type { Db, DbOrTx } from "../platform/db/database.js";
 import { randomSecret, sha256Hex } from "./secrets.js";
 import { customersError } from "./customers.errors.js";
 import { NO_CLIENT, recordSecurityEvent, type ClientMeta } from "./security-log.js";
@@ -42,13 +42,16 @@ export interface SessionView {
 }
 
 export interface SessionsService {
-  /** A new session; `client` is shown in the user's sessions list. */
-  create(userId: string, client?: ClientMeta): Promise<NewSession>;
+  /**
+   * A new session; `client` is shown in the user's sessions list. `tx` puts the writes in the
+   * caller's transaction (with the login's security event).
+   */
+  create(userId: string, client?: ClientMeta, tx?: DbOrTx): Promise<NewSession>;
   /** The principal of a `sessionid` cookie value, or null (unknown, expired, inactive user). */
   authenticate(sessionKey: string | undefined): Promise<Principal | null>;
-  end(sessionKey: string | undefined): Promise<void>;
+  end(sessionKey: string | undefined, tx?: DbOrTx): Promise<void>;
   /** Ends every session of the user except the one with this (hashed) id. */
-  endOthers(userId: string, keepSessionId: string | undefined): Promise<void>;
+  endOthers(userId: string, keepSessionId: string | undefined, tx?: DbOrTx): Promise<void>;
   /** Ends every session of the user. */
   endAll(userId: string): Promise<void>;
   /** The user's live sessions, newest first; `currentSessionId` is the request's hashed id. */
@@ -71,13 +74,13 @@ export function createSessionsService(deps: {
 }): SessionsService {
   const { db, clock, log, secretKey } = deps;
   return {
-    async create(userId, client = NO_CLIENT) {
+    async create(userId, client = NO_CLIENT, tx = db) {
       const now = clock.now();
       const sessionKey = randomSecret();
       const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-      await deleteExpiredSessionsOfUser(db, userId, now);
+      await deleteExpiredSessionsOfUser(tx, userId, now);
       const id = sha256Hex(sessionKey);
-      await insertSession(db, {
+      await insertSession(tx, {
         id,
         userId,
         createdAt: now,
@@ -111,12 +114,12 @@ export function createSessionsService(deps: {
       };
     },
 
-    async end(sessionKey) {
-      if (sessionKey !== undefined) await deleteSession(db, sha256Hex(sessionKey));
+    async end(sessionKey, tx = db) {
+      if (sessionKey !== undefined) await deleteSession(tx, sha256Hex(sessionKey));
     },
 
-    async endOthers(userId, keepSessionId) {
-      await deleteOtherSessionsOfUser(db, userId, keepSessionId);
+    async endOthers(userId, keepSessionId, tx = db) {
+      await deleteOtherSessionsOfUser(tx, userId, keepSessionId);
     },
 
     async endAll(userId) {

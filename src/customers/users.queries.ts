@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, ilike, isNull, lte, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, ilike, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
 import { containsPattern } from "../platform/db/like.js";
@@ -58,43 +58,50 @@ export async function setUserPassword(
   await db.update(users).set({ password: passwordHash }).where(eq(users.id, userId));
 }
 
-/** Where a failed login left the account; `lockedUntil` is in the future once it is locked. */
-export interface FailedLoginCount {
-  readonly failedLoginCount: number;
-  readonly lockedUntil: Date | null;
+/**
+ * Counts a login attempt for a known account before its password is checked: one UPDATE that
+ * only counts while the account is not locked and fewer than `threshold` attempts are counted, so
+ * that however many attempts run in parallel, at most `threshold` are ever verified before a lock.
+ * Returns the count including this attempt; undefined when the account is locked or full.
+ */
+export async function reserveLoginAttempt(
+  db: DbOrTx,
+  userId: string,
+  params: { now: Date; threshold: number },
+): Promise<number | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ failedLoginCount: sql`${users.failedLoginCount} + 1` })
+    .where(
+      and(
+        eq(users.id, userId),
+        or(isNull(users.lockedUntil), lte(users.lockedUntil, params.now)),
+        lt(users.failedLoginCount, params.threshold),
+      ),
+    )
+    .returning({ failedLoginCount: users.failedLoginCount });
+  return row?.failedLoginCount;
+}
+
+/** The attempt that counted the `threshold`-th failure locks the account and starts again. */
+export async function lockUser(db: DbOrTx, userId: string, lockUntil: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({ failedLoginCount: 0, lockedUntil: lockUntil })
+    .where(eq(users.id, userId));
 }
 
 /**
- * Counts a failed login; the failure that reaches `threshold` locks the account until
- * `lockUntil` and starts the count again. One UPDATE, so concurrent failures on any instance are
- * all counted and exactly one of them locks. Undefined when the account is locked already (it
- * was locked since it was read): that failure counts nowhere.
+ * A right password: the count starts again, unless a parallel attempt locked the account
+ * meanwhile (false: the login is refused like any other while locked).
  */
-export async function countFailedLogin(
-  db: DbOrTx,
-  userId: string,
-  params: { now: Date; threshold: number; lockUntil: Date },
-): Promise<FailedLoginCount | undefined> {
-  const reaches = sql`${users.failedLoginCount} + 1 >= ${params.threshold}::integer`;
+export async function acceptLogin(db: DbOrTx, userId: string, now: Date): Promise<boolean> {
   const [row] = await db
     .update(users)
-    .set({
-      failedLoginCount: sql`case when ${reaches} then 0 else ${users.failedLoginCount} + 1 end`,
-      lockedUntil: sql`case when ${reaches} then ${params.lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(
-      and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, params.now))),
-    )
-    .returning({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil });
-  return row;
-}
-
-/** A successful login starts the count of failures again (no write when there were none). */
-export async function clearFailedLogins(db: DbOrTx, userId: string): Promise<void> {
-  await db
-    .update(users)
     .set({ failedLoginCount: 0 })
-    .where(and(eq(users.id, userId), gt(users.failedLoginCount, 0)));
+    .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+    .returning({ id: users.id });
+  return row !== undefined;
 }
 
 /** Lifts a lockout and forgets the failures; undefined for an unknown user. */
