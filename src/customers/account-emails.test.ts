@@ -1,34 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVerifiedUser, strongPassword } from "../../test/factories/customers.js";
-import { createTestApp, logCapture, testConfig, type TestApp } from "../../test/support/app.js";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { signIn } from "../../test/support/sessions.js";
-import { startSmtpSink, type SmtpSink } from "../../test/support/smtp-sink.js";
-import { createMailer, type Mailer } from "../platform/email.js";
-import { createLogger } from "../platform/logging.js";
+import { startSmtpTestApp, type SmtpTestApp } from "../../test/support/smtp-app.js";
+import type { SmtpSink } from "../../test/support/smtp-sink.js";
+import type { Mailer } from "../platform/email.js";
 
 const RESET_LINK = /^http:\/\/localhost:8000\/reset-password\?token=([\w-]+)$/m;
 
 describe("account-security emails over real SMTP", () => {
+  let smtp: SmtpTestApp;
   let sink: SmtpSink;
   let t: TestApp;
-  const mailLogs = logCapture();
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    const env = {
-      EMAIL_HOST: "127.0.0.1",
-      EMAIL_PORT: String(sink.port),
-      DEFAULT_FROM_EMAIL: "tollgate@example.com",
-      LOCKOUT_THRESHOLD: "2",
-    };
-    const mailConfig = testConfig({ ...env, LOG_LEVEL: "debug" });
-    const mailer = createMailer(mailConfig, createLogger(mailConfig, mailLogs.stream));
-    t = await createTestApp({ mailer, logLevel: "debug", env });
+    smtp = await startSmtpTestApp({ LOCKOUT_THRESHOLD: "2" });
+    ({ sink, t } = smtp);
   });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  afterAll(async () => smtp.close());
 
   it("sends the reset link, then tells the owner the password was reset", async () => {
     const { user } = await createVerifiedUser(t.services.db);
@@ -62,7 +51,7 @@ describe("account-security emails over real SMTP", () => {
     expect(changed.text).toMatch(/If it was not you, set a new password at once/);
     expect(changed.text).toContain("http://localhost:8000/reset-password");
 
-    const logs = t.logs() + mailLogs.text();
+    const logs = smtp.logs();
     expect(logs).toContain("email sent");
     for (const secret of [token!, newPassword, "reset-password"]) {
       expect(logs).not.toContain(secret);

@@ -3,32 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../schema.js";
 import { createApiToken, createInvite, strongPassword } from "../../test/factories/customers.js";
 import { uniqueEmail } from "../../test/factories/users.js";
-import { createTestApp, logCapture, testConfig, type TestApp } from "../../test/support/app.js";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { signIn } from "../../test/support/sessions.js";
-import { startSmtpSink, type SmtpSink } from "../../test/support/smtp-sink.js";
-import { createMailer, type Mailer } from "../platform/email.js";
-import { createLogger } from "../platform/logging.js";
+import { startSmtpTestApp, type SmtpTestApp } from "../../test/support/smtp-app.js";
+import type { SmtpSink } from "../../test/support/smtp-sink.js";
+import type { Mailer } from "../platform/email.js";
 
 describe("email verification over real SMTP", () => {
+  let smtp: SmtpTestApp;
   let sink: SmtpSink;
   let t: TestApp;
-  const mailLogs = logCapture();
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    const env = {
-      EMAIL_HOST: "127.0.0.1",
-      EMAIL_PORT: String(sink.port),
-      DEFAULT_FROM_EMAIL: "tollgate@example.com",
-    };
-    const mailConfig = testConfig({ ...env, LOG_LEVEL: "debug" });
-    // The application's own nodemailer transport (the test app would otherwise use a memory mailer).
-    const mailer = createMailer(mailConfig, createLogger(mailConfig, mailLogs.stream));
-    t = await createTestApp({ mailer, logLevel: "debug", env });
+    smtp = await startSmtpTestApp();
+    ({ sink, t } = smtp);
   });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  afterAll(async () => smtp.close());
 
   it("sends the verification link by SMTP; following it verifies the account and login works", async () => {
     const invite = await createInvite(t.services.db);
@@ -74,7 +63,7 @@ describe("email verification over real SMTP", () => {
       url: "/api/customers/csrf",
       headers: { authorization: `Bearer ${token.token}` },
     });
-    const logs = t.logs() + mailLogs.text();
+    const logs = smtp.logs();
     expect(logs).toContain("email sent");
     const token64 = decodeURIComponent(link![1]!.split("token=")[1]!);
     for (const secret of [
