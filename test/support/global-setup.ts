@@ -26,6 +26,19 @@ declare module "vitest" {
 export default async function setup(
   project: TestProject,
 ): Promise<(() => Promise<void>) | undefined> {
+  // Every temporary folder of the run (test files' own, their child processes', the template's)
+  // lands in one folder that the teardown removes, whatever a test forgot to clean up: the
+  // workers and their children inherit TMPDIR, which os.tmpdir() reads.
+  const runTmp = await mkdtemp(join(tmpdir(), "tollgate-run-"));
+  process.env["TMPDIR"] = runTmp;
+  const teardown = await setupDatabases(project);
+  return async () => {
+    await teardown?.();
+    await rm(runTmp, { recursive: true, force: true });
+  };
+}
+
+async function setupDatabases(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const serverUrl = process.env["TEST_DATABASE_URL"];
   if (serverUrl === undefined || serverUrl === "") {
     project.provide("runPrefix", "");
