@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, securityEvents, users } from "../schema.js";
-import { createVerifiedUser } from "../../test/factories/customers.js";
+import { auditLog, users } from "../schema.js";
+import {
+  createVerifiedUser,
+  securityEventsOf,
+  userRow as storedUser,
+} from "../../test/factories/customers.js";
 import { uniqueEmail } from "../../test/factories/users.js";
 import { createTestApp, memoryMailer, type TestApp } from "../../test/support/app.js";
 import { runCommand } from "../../test/support/cli.js";
@@ -50,17 +54,9 @@ describe("lockout after repeated failed logins", () => {
     });
   }
 
-  async function eventsOf(userId: string, type: SecurityEventType) {
-    return t.services.db
-      .select()
-      .from(securityEvents)
-      .where(and(eq(securityEvents.userId, userId), eq(securityEvents.type, type)));
-  }
-
-  async function userRow(id: string) {
-    const [row] = await t.services.db.select().from(users).where(eq(users.id, id));
-    return row!;
-  }
+  const eventsOf = (userId: string, type: SecurityEventType) =>
+    securityEventsOf(t.services.db, userId, type);
+  const userRow = (id: string) => storedUser(t.services.db, id);
 
   const lockMails = (email: string) =>
     mailer.messages.filter((m) => m.to === email && m.subject.includes("locked"));
@@ -296,13 +292,8 @@ describe.runIf(onServerPostgres)(`lockout under concurrency (SERVER_ONLY: ${SERV
     return { counts, mailer };
   }
 
-  async function countEvents(userId: string, type: SecurityEventType) {
-    const rows = await t.services.db
-      .select()
-      .from(securityEvents)
-      .where(and(eq(securityEvents.userId, userId), eq(securityEvents.type, type)));
-    return rows.length;
-  }
+  const countEvents = async (userId: string, type: SecurityEventType) =>
+    (await securityEventsOf(t.services.db, userId, type)).length;
 
   it("30 parallel wrong passwords against threshold 10: exactly one lock and one email", async () => {
     const { user } = await createVerifiedUser(t.services.db);

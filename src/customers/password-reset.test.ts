@@ -1,17 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  jwtRefreshTokens,
-  passwordResetTokens,
-  securityEvents,
-  sessions,
-  users,
-} from "../schema.js";
+import { jwtRefreshTokens, passwordResetTokens, sessions, users } from "../schema.js";
 import {
   createApiToken,
   createVerifiedUser,
   strongPassword,
+  securityEventsOf,
+  userRow as storedUser,
 } from "../../test/factories/customers.js";
 import { createUser, uniqueEmail } from "../../test/factories/users.js";
 import { createTestApp, memoryMailer, type TestApp } from "../../test/support/app.js";
@@ -93,17 +89,9 @@ describe("password reset", () => {
     });
   }
 
-  async function eventsOf(userId: string, type: SecurityEventType) {
-    return t.services.db
-      .select()
-      .from(securityEvents)
-      .where(and(eq(securityEvents.userId, userId), eq(securityEvents.type, type)));
-  }
-
-  async function userRow(id: string) {
-    const [row] = await t.services.db.select().from(users).where(eq(users.id, id));
-    return row!;
-  }
+  const eventsOf = (userId: string, type: SecurityEventType) =>
+    securityEventsOf(t.services.db, userId, type);
+  const userRow = (id: string) => storedUser(t.services.db, id);
 
   it("emails a single-use link; confirming sets the password, ends sessions and refresh tokens, keeps API tokens", async () => {
     const { user, password: oldPassword } = await createVerifiedUser(t.services.db);

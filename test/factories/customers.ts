@@ -2,7 +2,15 @@ import { randomBytes } from "node:crypto";
 import type { CreatedApiToken } from "../../src/customers/tokens.service.js";
 import { hashSecret } from "../../src/customers/password-hashing.js";
 import type { DbOrTx } from "../../src/platform/db/database.js";
-import { inviteCodes, users, type InviteCode, type User } from "../../src/schema.js";
+import { and, eq } from "drizzle-orm";
+import {
+  inviteCodes,
+  securityEvents,
+  users,
+  type InviteCode,
+  type SecurityEventType,
+  type User,
+} from "../../src/schema.js";
 import type { Services } from "../../src/services.js";
 import { uniqueEmail } from "./users.js";
 
@@ -51,4 +59,18 @@ export async function createApiToken(
   const services = "services" in t ? t.services : t;
   const created = await services.customers.tokens.createToken(userId, name);
   return { id: created.id, token: created.token, prefix: created.tokenPrefix, created };
+}
+
+/** The user's row as stored now. */
+export async function userRow(db: DbOrTx, id: string): Promise<User> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row!;
+}
+
+/** The user's security events of one type. */
+export async function securityEventsOf(db: DbOrTx, userId: string, type: SecurityEventType) {
+  return db
+    .select()
+    .from(securityEvents)
+    .where(and(eq(securityEvents.userId, userId), eq(securityEvents.type, type)));
 }

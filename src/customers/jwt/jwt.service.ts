@@ -174,11 +174,12 @@ export function createJwtService(deps: {
       if (!REFRESH_TOKEN.test(refreshToken)) return;
       const now = clock.now();
       await db.transaction(async (tx) => {
-        const found = await findRefreshTokenByHash(tx, sha256Hex(refreshToken));
+        const tokenHash = sha256Hex(refreshToken);
+        const found = await findRefreshTokenByHash(tx, tokenHash);
         if (found === undefined) return;
         // As in refresh: the user's lock orders this revocation with a rotation in flight.
         await findUserByIdForUpdate(tx, found.userId);
-        const known = await findRefreshTokenByHash(tx, sha256Hex(refreshToken));
+        const known = await findRefreshTokenByHash(tx, tokenHash);
         // Every revocation is family-wide (or user-wide): a revoked token's family is over already.
         if (known?.revokedAt !== null) return;
         await revokeRefreshFamily(tx, known.familyId, now);
