@@ -84,10 +84,13 @@ export async function buildServices(
   });
   const customers = await buildCustomers({ config, database, clock, log, mailer, credits });
   const auth: RequestAuthenticator = customers.authenticator;
+  const warnRenewal = throttledWarn(log, BATCH_WARNING_INTERVAL_MS);
   const idempotency = createIdempotencyService({
     db,
     clock,
-    lockMs: config.credits.reservationTtlS * 1000,
+    onRenewalFailed: (error) => {
+      warnRenewal(error, "could not renew running requests' Idempotency-Key claims");
+    },
   });
   const runMetered = createMeteredRunner({ db, clock, credits, idempotency, meter });
   // The services catalog reads core's settings and core reads the catalog's price of solve

@@ -173,6 +173,8 @@ export function createMeteredRunner(deps: {
     if (input.idempotency !== undefined && key !== undefined) {
       const claim = await idempotency.claim({ ...key, fingerprint: input.idempotency.fingerprint });
       if (claim.kind === "replay") return { reply: claim.reply, replayed: true };
+      // The earlier attempt's process died after reserving: its credits are free again now.
+      if (claim.lapsedRequestId !== undefined) await credits.releaseHoldOf(claim.lapsedRequestId);
     }
     const giveBackKey = async () => {
       if (key !== undefined) await idempotency.release(key).catch(() => undefined);
@@ -240,6 +242,7 @@ export function createMeteredRunner(deps: {
             ? input.success(outcome.result, { ...settled, durationMs })
             : problemReply(input.requestId, failure ?? platformError("internal_error")),
       });
+      if (key !== undefined) idempotency.settled(key);
       return { reply, replayed: false };
     } catch (error) {
       // Nothing was logged or charged: give the credits and the key back now rather than at the sweep.

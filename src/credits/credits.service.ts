@@ -16,6 +16,7 @@ import {
   expireGrantsOf,
   findAccountIdOfUser,
   findHoldAccount,
+  findOpenHold,
   findStaleHolds,
   insertGrant,
   lockAccounts,
@@ -73,6 +74,11 @@ export interface CreditsService {
   expireCredits(): Promise<number>;
   /** Releases holds whose requests died (older than CREDIT_RESERVATION_TTL_S); returns how many. */
   releaseStaleHolds(): Promise<number>;
+  /**
+   * Releases the open hold of a request known to be dead (its Idempotency-Key claim lapsed and
+   * a retry took it over) now, rather than at the sweep; nothing when it has none.
+   */
+  releaseHoldOf(requestId: string): Promise<void>;
   reconcile(): Promise<LedgerReport>;
 }
 
@@ -117,6 +123,11 @@ export function createCreditsService(deps: {
       const accountId = query.userId === undefined ? undefined : await accountIdOf(query.userId);
       const { count, rows } = await listEntries(db, { accountId, type: query.type, limit, offset });
       return { page, count, rows };
+    },
+
+    async releaseHoldOf(requestId) {
+      const hold = await findOpenHold(db, requestId);
+      if (hold !== undefined) await this.release(hold.accountId, hold.holdId);
     },
 
     async release(accountId, holdId) {

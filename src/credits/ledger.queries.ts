@@ -370,6 +370,19 @@ export async function accountsWithExpiredCredits(
   return rows.map((r) => r.accountId);
 }
 
+/** A request's hold while it is still `held`. */
+export async function findOpenHold(
+  db: DbOrTx,
+  requestId: string,
+): Promise<{ holdId: string; accountId: string } | undefined> {
+  const [row] = await rowsOf<{ holdId: string; accountId: string }>(
+    db,
+    sql`select id as "holdId", account_id as "accountId" from credit_holds
+        where request_id = ${requestId}::uuid and status = 'held'`,
+  );
+  return row;
+}
+
 /** Holds still `held` whose time ran out, at most `limit`: their requests died. */
 export async function findStaleHolds(
   db: DbOrTx,

@@ -21,7 +21,12 @@ export interface ExistingKey {
 }
 
 export type ClaimResult =
-  { readonly claimed: true } | { readonly claimed: false; readonly existing: ExistingKey };
+  | {
+      readonly claimed: true;
+      /** The request whose lapsed in-flight claim this one took over (its process died). */
+      readonly lapsedRequestId?: string;
+    }
+  | { readonly claimed: false; readonly existing: ExistingKey };
 
 /**
  * Claims the key for this request, in one statement: a new key; an expired one (older than
@@ -41,9 +46,14 @@ export async function claimIdempotencyKey(
   },
 ): Promise<ClaimResult> {
   const now = params.now.toISOString();
-  const claimed = await rowsOf<{ requestId: string }>(
+  // `prior` reads the row as it was before this statement: whose claim, if any, was taken over.
+  const claimed = await rowsOf<{ lapsedRequestId: string | null }>(
     db,
-    sql`insert into idempotency_keys (user_id, key, fingerprint, request_id, locked_until, created_at)
+    sql`with prior as (
+          select request_id, status from idempotency_keys
+          where user_id = ${params.userId}::uuid and key = ${params.key}
+        )
+        insert into idempotency_keys (user_id, key, fingerprint, request_id, locked_until, created_at)
         values (${params.userId}::uuid, ${params.key}, ${params.fingerprint},
           ${params.requestId}::uuid, ${params.lockedUntil.toISOString()}::timestamptz, ${now}::timestamptz)
         on conflict (user_id, key) do update
@@ -55,9 +65,15 @@ export async function claimIdempotencyKey(
             or (idempotency_keys.status = 'in_flight'
               and idempotency_keys.locked_until <= ${now}::timestamptz
               and idempotency_keys.fingerprint = excluded.fingerprint)
-        returning request_id::text as "requestId"`,
+        returning (select request_id::text from prior where status = 'in_flight')
+          as "lapsedRequestId"`,
   );
-  if (claimed.length > 0) return { claimed: true };
+  const [won] = claimed;
+  if (won !== undefined) {
+    return won.lapsedRequestId === null
+      ? { claimed: true }
+      : { claimed: true, lapsedRequestId: won.lapsedRequestId };
+  }
   const [existing] = await rowsOf<ExistingKey>(
     db,
     sql`select fingerprint, status, response_status as "responseStatus",
@@ -67,6 +83,34 @@ export async function claimIdempotencyKey(
   // Purged between the two statements: claim again.
   if (existing === undefined) return claimIdempotencyKey(db, params);
   return { claimed: false, existing };
+}
+
+/** A claim as its holder knows it. */
+export interface HeldClaim {
+  readonly userId: string;
+  readonly key: string;
+  /** The request id of the run holding it: a claim taken over by a retry is no longer ours. */
+  readonly requestId: string;
+}
+
+/** Extends the lease of these claims while they are still in flight and ours; returns how many. */
+export async function renewIdempotencyClaims(
+  db: DbOrTx,
+  claims: readonly HeldClaim[],
+  lockedUntil: Date,
+): Promise<number> {
+  const rows = JSON.stringify(
+    claims.map((c) => ({ user_id: c.userId, key: c.key, request_id: c.requestId })),
+  );
+  const renewed = await rowsOf<{ key: string }>(
+    db,
+    sql`update idempotency_keys k set locked_until = ${lockedUntil.toISOString()}::timestamptz
+        from jsonb_to_recordset(${rows}::jsonb) as x(user_id uuid, key text, request_id uuid)
+        where k.user_id = x.user_id and k.key = x.key and k.request_id = x.request_id
+          and k.status = 'in_flight'
+        returning k.key`,
+  );
+  return renewed.length;
 }
 
 export interface KeyCompletion {
@@ -110,10 +154,7 @@ export function completeIdempotencyKeysQuery(
 }
 
 /** Gives up this request's claim (it ended before anything was charged). */
-export async function releaseIdempotencyKey(
-  db: DbOrTx,
-  params: { userId: string; key: string; requestId: string },
-): Promise<void> {
+export async function releaseIdempotencyKey(db: DbOrTx, params: HeldClaim): Promise<void> {
   await db.execute(
     sql`delete from idempotency_keys
         where user_id = ${params.userId}::uuid and key = ${params.key}

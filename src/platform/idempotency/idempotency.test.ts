@@ -9,6 +9,8 @@ import { scriptedService } from "../../../test/support/scripted-service.js";
 import { samplePng } from "../../core/sample-images.js";
 import { requestLogs } from "../../usage/request-logs.table.js";
 import { fixedClock } from "../clock.js";
+import { IDEMPOTENCY_LEASE_MS, requestFingerprint } from "./idempotency.js";
+import { claimIdempotencyKey } from "./idempotency.queries.js";
 import { idempotencyKeys } from "./idempotency-keys.table.js";
 
 const clock = fixedClock("2026-04-01T10:00:00Z");
@@ -103,6 +105,77 @@ describe("Idempotency-Key on metered POSTs", () => {
       paid.script = "ok";
     }
     expect(await availableCredits(t.services, user.id)).toBe(9);
+  });
+
+  it("lets a retry take over a claim whose process died once its lease lapsed: a normal first run, charged once, the dead attempt's credits released", async () => {
+    const { user, bearer } = await customer();
+    const key = randomUUID();
+    // What a process killed mid-request leaves: its claim and its credit hold, nothing else.
+    const dead = randomUUID();
+    const start = clock.now();
+    await claimIdempotencyKey(t.services.db, {
+      userId: user.id,
+      key,
+      fingerprint: requestFingerprint(
+        "POST",
+        "/api/services/test.idempotent/run",
+        JSON.stringify({ input: { n: 1 } }),
+      ),
+      requestId: dead,
+      now: start,
+      lockedUntil: new Date(start.getTime() + IDEMPOTENCY_LEASE_MS),
+      expiredBefore: new Date(0),
+    });
+    const accountId = await t.services.credits.accountIdOf(user.id);
+    const hold = await t.services.credits.reserve({
+      accountId,
+      requestId: dead,
+      service: "test.idempotent",
+      amount: 1000,
+    });
+    expect(hold.ok).toBe(true);
+    expect(await availableCredits(t.services, user.id)).toBe(9);
+    try {
+      expectProblem(await run(bearer, key), 409, "idempotency_key_in_use");
+      clock.set(new Date(start.getTime() + IDEMPOTENCY_LEASE_MS + 1));
+      const retry = await run(bearer, key);
+      expect(retry.statusCode).toBe(200);
+      expect(retry.headers["idempotent-replayed"]).toBeUndefined();
+      expect(await availableCredits(t.services, user.id)).toBe(9);
+      expect(await logCount(user.id)).toBe(1);
+      expect((await run(bearer, key)).headers["idempotent-replayed"]).toBe("true");
+      expect((await t.services.credits.reconcile()).problemCount).toBe(0);
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it("keeps renewing the claim of a request that is still running, so no retry takes it over", async () => {
+    const { user, bearer } = await customer();
+    let open!: () => void;
+    paid.script = { waitFor: new Promise<void>((resolve) => (open = resolve)) };
+    const start = clock.now();
+    try {
+      const key = randomUUID();
+      const first = run(bearer, key);
+      const calls = paid.calls;
+      for (let i = 0; i < 200 && paid.calls === calls; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      clock.set(new Date(start.getTime() + 2 * IDEMPOTENCY_LEASE_MS));
+      expect(await t.services.idempotency.renewHeld()).toBe(1);
+      clock.set(new Date(start.getTime() + 2 * IDEMPOTENCY_LEASE_MS + IDEMPOTENCY_LEASE_MS / 2));
+      expectProblem(await run(bearer, key), 409, "idempotency_key_in_use");
+      open();
+      expect((await first).statusCode).toBe(200);
+      expect(await t.services.idempotency.renewHeld()).toBe(0);
+      expect((await run(bearer, key)).headers["idempotent-replayed"]).toBe("true");
+    } finally {
+      paid.script = "ok";
+      clock.set(start);
+    }
+    expect(await availableCredits(t.services, user.id)).toBe(9);
+    expect(await logCount(user.id)).toBe(1);
   });
 
   it("refuses an over-long or non-ASCII key with 400 validation_error, running nothing", async () => {

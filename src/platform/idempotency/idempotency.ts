@@ -7,11 +7,21 @@ import {
   claimIdempotencyKey,
   purgeIdempotencyKeys,
   releaseIdempotencyKey,
+  renewIdempotencyClaims,
+  type HeldClaim,
   type StoredReply,
 } from "./idempotency.queries.js";
 
 /** How long a key's reply is kept (and replayed); a key reused after that is a new request. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long an in-flight claim is honoured after its process last renewed it. The process renews
+ * its running claims every third of this, so a claim outlives its process by at most this: a
+ * retry after a crash runs normally within half a minute instead of waiting out the request's
+ * longest possible run.
+ */
+export const IDEMPOTENCY_LEASE_MS = 30_000;
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 export const REPLAYED_HEADER = "Idempotent-Replayed";
@@ -50,7 +60,12 @@ export function requestFingerprint(method: string, path: string, body: Buffer | 
 
 /** What a request holding a key does next. */
 export type KeyClaim =
-  { readonly kind: "run" } | { readonly kind: "replay"; readonly reply: StoredReply };
+  | {
+      readonly kind: "run";
+      /** The request whose process died holding this key: its open credit hold is orphaned. */
+      readonly lapsedRequestId?: string;
+    }
+  | { readonly kind: "replay"; readonly reply: StoredReply };
 
 export interface IdempotencyService {
   /**
@@ -65,7 +80,14 @@ export interface IdempotencyService {
     requestId: string;
   }): Promise<KeyClaim>;
   /** Gives the key back: the request ended before anything was charged or logged. */
-  release(params: { userId: string; key: string; requestId: string }): Promise<void>;
+  release(params: HeldClaim): Promise<void>;
+  /** The request that claimed the key ended (its reply is stored): stop renewing its claim. */
+  settled(params: HeldClaim): void;
+  /**
+   * Extends the lease of every claim this process holds for a running request; done by a timer
+   * while any runs. Returns how many claims were renewed.
+   */
+  renewHeld(): Promise<number>;
   /** Deletes keys older than IDEMPOTENCY_TTL_MS; returns how many. */
   purgeExpired(): Promise<number>;
 }
@@ -73,20 +95,51 @@ export interface IdempotencyService {
 export function createIdempotencyService(deps: {
   db: Db;
   clock: Clock;
-  /** How long an in-flight claim is honoured: longer than any request may run. */
-  lockMs: number;
+  /** IDEMPOTENCY_LEASE_MS; shorter in tests. */
+  leaseMs?: number;
+  /** Told when a renewal fails (the database is down): the claims may then lapse. */
+  onRenewalFailed?: (error: unknown) => void;
 }): IdempotencyService {
   const { db, clock } = deps;
-  return {
+  const leaseMs = deps.leaseMs ?? IDEMPOTENCY_LEASE_MS;
+  // The claims of requests running in this process, by user and key.
+  const held = new Map<string, HeldClaim>();
+  let timer: NodeJS.Timeout | undefined;
+  const idOf = (claim: Pick<HeldClaim, "userId" | "key">) => `${claim.userId}\u0000${claim.key}`;
+  const leaseEnd = () => new Date(clock.now().getTime() + leaseMs);
+
+  function hold(claim: HeldClaim): void {
+    held.set(idOf(claim), claim);
+    // Unref'd: a running request, not its renewals, is what keeps the process busy.
+    timer ??= setInterval(() => {
+      service.renewHeld().catch((error: unknown) => deps.onRenewalFailed?.(error));
+    }, leaseMs / 3).unref();
+  }
+
+  function drop(claim: HeldClaim): void {
+    const id = idOf(claim);
+    if (held.get(id)?.requestId === claim.requestId) held.delete(id);
+    if (held.size === 0 && timer !== undefined) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  }
+
+  const service: IdempotencyService = {
     async claim(params) {
       const now = clock.now();
       const result = await claimIdempotencyKey(db, {
         ...params,
         now,
-        lockedUntil: new Date(now.getTime() + deps.lockMs),
+        lockedUntil: leaseEnd(),
         expiredBefore: new Date(now.getTime() - IDEMPOTENCY_TTL_MS),
       });
-      if (result.claimed) return { kind: "run" };
+      if (result.claimed) {
+        hold(params);
+        return result.lapsedRequestId === undefined
+          ? { kind: "run" }
+          : { kind: "run", lapsedRequestId: result.lapsedRequestId };
+      }
       const existing = result.existing;
       if (existing.fingerprint !== params.fingerprint) {
         throw idempotencyError(
@@ -117,12 +170,21 @@ export function createIdempotencyService(deps: {
       };
     },
     async release(params) {
+      drop(params);
       await releaseIdempotencyKey(db, params);
+    },
+    settled(params) {
+      drop(params);
+    },
+    async renewHeld() {
+      if (held.size === 0) return 0;
+      return renewIdempotencyClaims(db, [...held.values()], leaseEnd());
     },
     async purgeExpired() {
       return purgeIdempotencyKeys(db, new Date(clock.now().getTime() - IDEMPOTENCY_TTL_MS));
     },
   };
+  return service;
 }
 
 /** Sends a reply exactly as it was metered (or stored), marked when it is a replay. */
