@@ -6,7 +6,8 @@ import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
 import { platformError, type AppError } from "../platform/errors.js";
-import type { IdempotencyService } from "../platform/idempotency/idempotency.js";
+import { idempotencyError, type IdempotencyService } from "../platform/idempotency/idempotency.js";
+import { isClaimLost } from "../platform/idempotency/idempotency.queries.js";
 import { problemBody } from "../platform/problem.js";
 import type { MeteredReply, RequestMeter } from "../usage/batched-metering.js";
 import { requestIdIsLogged } from "../usage/request-logs.queries.js";
@@ -252,6 +253,15 @@ export function createMeteredRunner(deps: {
       await giveBackKey();
       if (isUniqueViolation(error)) {
         throw aiServicesError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL);
+      }
+      // This run stalled past its claim's lease and a retry took the key over: the retry's run
+      // is the one logged and charged, and the one a further retry gets.
+      if (isClaimLost(error)) {
+        throw idempotencyError(
+          "idempotency_key_in_use",
+          "A retry with this Idempotency-Key took over this request; retry shortly for its reply.",
+          { headers: { "Retry-After": "1" } },
+        );
       }
       throw error;
     }

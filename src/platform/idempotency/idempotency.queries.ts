@@ -120,13 +120,28 @@ export interface KeyCompletion {
   readonly reply: StoredReply;
 }
 
-/** Stores the replies of claims this batch's requests hold, in the caller's transaction. */
+/**
+ * Stores the replies of claims this batch's requests hold, in the caller's transaction; fails
+ * (SQLSTATE CLAIM_LOST_SQLSTATE, rolling the transaction back) if one of them lost its claim.
+ */
 export async function completeIdempotencyKeys(
   tx: DbOrTx,
   completions: readonly KeyCompletion[],
 ): Promise<void> {
   const query = completeIdempotencyKeysQuery(completions);
   if (query !== undefined) await tx.execute(query);
+}
+
+/** What `idempotency_complete` (migration 0007) raises when a request lost its key's claim. */
+export const CLAIM_LOST_SQLSTATE = "TGK01";
+
+/** True when a database error (or one it wraps in `cause`) says a request lost its claim. */
+export function isClaimLost(error: unknown): boolean {
+  for (let e: unknown = error; typeof e === "object" && e !== null;) {
+    if ((e as { code?: unknown }).code === CLAIM_LOST_SQLSTATE) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** The statement of `completeIdempotencyKeys` (none without completions), for a script. */
@@ -144,13 +159,7 @@ export function completeIdempotencyKeysQuery(
       body: c.reply.body,
     })),
   );
-  return sql`update idempotency_keys k
-        set status = 'completed', response_status = x.status, response_headers = x.headers,
-          response_body = x.body
-        from jsonb_to_recordset(${rows}::jsonb) as x(user_id uuid, key text, request_id uuid,
-          status int, headers jsonb, body text)
-        where k.user_id = x.user_id and k.key = x.key and k.request_id = x.request_id
-          and k.status = 'in_flight'`;
+  return sql`select idempotency_complete(${rows}::jsonb)`;
 }
 
 /** Gives up this request's claim (it ended before anything was charged). */

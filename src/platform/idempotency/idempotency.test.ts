@@ -178,6 +178,41 @@ describe("Idempotency-Key on metered POSTs", () => {
     expect(await logCount(user.id)).toBe(1);
   });
 
+  it("charges only the run that holds the claim when a stalled run and a retry that took its key over both finish", async () => {
+    const { user, bearer } = await customer();
+    let open!: () => void;
+    paid.script = { waitFor: new Promise<void>((resolve) => (open = resolve)) };
+    const start = clock.now();
+    try {
+      const key = randomUUID();
+      const stalledId = randomUUID();
+      const stalled = run({ ...bearer, "x-request-id": stalledId }, key);
+      const calls = paid.calls;
+      for (let i = 0; i < 200 && paid.calls === calls; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // As if its process stopped renewing (a stalled event loop) until the lease lapsed.
+      t.services.idempotency.settled({ userId: user.id, key, requestId: stalledId });
+      clock.set(new Date(start.getTime() + IDEMPOTENCY_LEASE_MS + 1));
+      const retry = run(bearer, key);
+      for (let i = 0; i < 200 && paid.calls === calls + 1; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      open();
+      expect((await retry).statusCode).toBe(200);
+      expectProblem(await stalled, 409, "idempotency_key_in_use");
+      const again = await run(bearer, key);
+      expect(again.headers["idempotent-replayed"]).toBe("true");
+      expect(again.body).toBe((await retry).body);
+    } finally {
+      paid.script = "ok";
+      clock.set(start);
+    }
+    expect(await availableCredits(t.services, user.id)).toBe(9);
+    expect(await logCount(user.id)).toBe(1);
+    expect((await t.services.credits.reconcile()).problemCount).toBe(0);
+  });
+
   it("refuses an over-long or non-ASCII key with 400 validation_error, running nothing", async () => {
     const { user, bearer } = await customer();
     for (const key of ["k".repeat(256), "clé", "tab\tkey"]) {
