@@ -71,6 +71,8 @@ describe("loadConfig", () => {
     ],
     ["CSRF_TRUSTED_ORIGINS", "https://*", /CSRF_TRUSTED_ORIGINS: expected/],
     ["CSRF_TRUSTED_ORIGINS", "ftp://files.example.com", /CSRF_TRUSTED_ORIGINS: expected/],
+    ["SECURE_HSTS_SECONDS", "-1", /SECURE_HSTS_SECONDS: expected a whole number from 0/],
+    ["SECURE_HSTS_SECONDS", "1y", /SECURE_HSTS_SECONDS: expected a whole number/],
     [
       "LOG_LEVEL",
       "verbose",
@@ -184,6 +186,15 @@ describe("loadConfig", () => {
       "http://localhost:5173",
       "https://*.example.org",
     ]);
+  });
+
+  it("sends HSTS for a year only when PUBLIC_BASE_URL is https, SECURE_HSTS_SECONDS=0 for none", () => {
+    const https = { DATA_DIR: tempDir(), PUBLIC_BASE_URL: "https://api.example.com" };
+    expect(loadConfig({ DATA_DIR: tempDir() }).hstsSeconds).toBe(0);
+    expect(loadConfig({ DATA_DIR: tempDir(), SECURE_HSTS_SECONDS: "3600" }).hstsSeconds).toBe(0);
+    expect(loadConfig(https).hstsSeconds).toBe(31_536_000);
+    expect(loadConfig({ ...https, SECURE_HSTS_SECONDS: "3600" }).hstsSeconds).toBe(3600);
+    expect(loadConfig({ ...https, SECURE_HSTS_SECONDS: "0" }).hstsSeconds).toBe(0);
   });
 
   it("reads the account-security and JWT settings, with the issue's defaults", () => {

@@ -29,6 +29,11 @@ export interface Config {
    * `scheme://host[:port]`, or `scheme://*.domain[:port]` for the domain and its subdomains.
    */
   readonly csrfTrustedOrigins: readonly string[];
+  /**
+   * Strict-Transport-Security max-age in seconds; 0 sends none. Always 0 unless PUBLIC_BASE_URL
+   * is https.
+   */
+  readonly hstsSeconds: number;
   readonly email: {
     readonly from: string;
     readonly host: string | undefined;
@@ -284,6 +289,8 @@ function trustedOriginOf(entry: string): string | undefined {
   }
 }
 
+const ONE_YEAR_S = 365 * 24 * 60 * 60;
+
 const LOG_LEVELS = [...Object.keys(pino.levels.values), "silent"];
 
 /** Freezes a plain object and everything it holds, so no part of the Config can be changed. */
@@ -336,6 +343,8 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
       csrfTrustedOrigins.push(origin);
     }
   }
+  // Browsers ignore HSTS on plain http, and a site reached over http must never ask for it.
+  const hstsSeconds = read.int("SECURE_HSTS_SECONDS", ONE_YEAR_S, 0, 10 * ONE_YEAR_S);
   const defaultHosts = ["localhost", "127.0.0.1", "[::1]"];
   if (read.problems.length === 0) defaultHosts.push(hostOf(publicBaseUrl));
   const allowedHosts = read.list("ALLOWED_HOSTS", defaultHosts).map((h) => h.toLowerCase());
@@ -378,6 +387,7 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
     allowedHosts: [...new Set(allowedHosts)],
     corsAllowedOrigins,
     csrfTrustedOrigins: [...new Set(csrfTrustedOrigins)],
+    hstsSeconds: publicBaseUrl.startsWith("https:") ? hstsSeconds : 0,
     email: {
       from,
       host: read.raw("EMAIL_HOST"),
