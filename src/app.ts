@@ -32,6 +32,7 @@ import { registerRateLimit, type RateLimitOptions } from "./platform/rate-limit.
 import { REQUEST_ID_LOG_KEY, requestChildLogger } from "./platform/logging.js";
 import { runWithRequestId } from "./platform/request-context.js";
 import { requestIdFor } from "./platform/request-id.js";
+import { registerSecurityHeaders } from "./platform/security-headers.js";
 import { fieldWithNulCharacter, validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
 import { billingAdminRoutes } from "./usage/billing-admin.routes.js";
@@ -88,6 +89,8 @@ export async function buildApp(
   app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);
   registerLingeringClose(app);
+  // First of the onRequest hooks, so replies refused by any later one carry the headers too.
+  await registerSecurityHeaders(app, config);
 
   // Services log through the root logger; running the request inside its id lets the logger's
   // mixin tag those lines. Entered again before validation, as @fastify/request-context does: a

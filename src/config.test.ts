@@ -63,6 +63,16 @@ describe("loadConfig", () => {
       "localhost:5173",
       /CORS_ALLOWED_ORIGINS: expected comma-separated origins/,
     ],
+    ["CSRF_TRUSTED_ORIGINS", "app.example.com", /CSRF_TRUSTED_ORIGINS: expected .*with a scheme/],
+    [
+      "CSRF_TRUSTED_ORIGINS",
+      "https://app.example.com/portal",
+      /CSRF_TRUSTED_ORIGINS: expected .*got "https:\/\/app.example.com\/portal"/,
+    ],
+    ["CSRF_TRUSTED_ORIGINS", "https://*", /CSRF_TRUSTED_ORIGINS: expected/],
+    ["CSRF_TRUSTED_ORIGINS", "ftp://files.example.com", /CSRF_TRUSTED_ORIGINS: expected/],
+    ["SECURE_HSTS_SECONDS", "-1", /SECURE_HSTS_SECONDS: expected a whole number from 0/],
+    ["SECURE_HSTS_SECONDS", "1y", /SECURE_HSTS_SECONDS: expected a whole number/],
     [
       "LOG_LEVEL",
       "verbose",
@@ -158,6 +168,33 @@ describe("loadConfig", () => {
     expect(config.corsAllowedOrigins).toEqual(["http://localhost:5173", "https://app.example.com"]);
     expect(config.debug).toBe(true);
     expect(config.rateLimit.solve).toEqual({ max: 120, windowMs: 60_000, text: "120/minute" });
+  });
+
+  it("reads CSRF_TRUSTED_ORIGINS as browsers serialize origins; none by default, none from CORS", () => {
+    const defaults = loadConfig({
+      DATA_DIR: tempDir(),
+      CORS_ALLOWED_ORIGINS: "https://app.example.com",
+    });
+    expect(defaults.csrfTrustedOrigins).toEqual([]);
+    const set = loadConfig({
+      DATA_DIR: tempDir(),
+      CSRF_TRUSTED_ORIGINS:
+        "https://App.Example.com:443, http://localhost:5173, https://*.Example.org, https://app.example.com",
+    });
+    expect(set.csrfTrustedOrigins).toEqual([
+      "https://app.example.com",
+      "http://localhost:5173",
+      "https://*.example.org",
+    ]);
+  });
+
+  it("sends HSTS for a year only when PUBLIC_BASE_URL is https, SECURE_HSTS_SECONDS=0 for none", () => {
+    const https = { DATA_DIR: tempDir(), PUBLIC_BASE_URL: "https://api.example.com" };
+    expect(loadConfig({ DATA_DIR: tempDir() }).hstsSeconds).toBe(0);
+    expect(loadConfig({ DATA_DIR: tempDir(), SECURE_HSTS_SECONDS: "3600" }).hstsSeconds).toBe(0);
+    expect(loadConfig(https).hstsSeconds).toBe(31_536_000);
+    expect(loadConfig({ ...https, SECURE_HSTS_SECONDS: "3600" }).hstsSeconds).toBe(3600);
+    expect(loadConfig({ ...https, SECURE_HSTS_SECONDS: "0" }).hstsSeconds).toBe(0);
   });
 
   it("reads the account-security and JWT settings, with the issue's defaults", () => {

@@ -24,6 +24,16 @@ export interface Config {
   /** Lower-cased host names (no port); ["*"] allows any. */
   readonly allowedHosts: readonly string[];
   readonly corsAllowedOrigins: readonly string[];
+  /**
+   * Origins besides this site's own whose unsafe session requests pass the CSRF origin check:
+   * `scheme://host[:port]`, or `scheme://*.domain[:port]` for the domain and its subdomains.
+   */
+  readonly csrfTrustedOrigins: readonly string[];
+  /**
+   * Strict-Transport-Security max-age in seconds; 0 sends none. Always 0 unless PUBLIC_BASE_URL
+   * is https.
+   */
+  readonly hstsSeconds: number;
   readonly email: {
     readonly from: string;
     readonly host: string | undefined;
@@ -262,6 +272,25 @@ function isAllowedHostPattern(entry: string): boolean {
   return isIP(name) === 4 || isHostname(name);
 }
 
+/**
+ * A CSRF_TRUSTED_ORIGINS entry as a browser serializes an Origin header (lower case, no default
+ * port), or undefined when it is not `scheme://host[:port]`: an entry without a scheme, or with a
+ * path, could never match. `*.` may lead the host (Django's form for a domain and its subdomains).
+ */
+function trustedOriginOf(entry: string): string | undefined {
+  const match = /^(https?):\/\/(\*\.)?([^/?#@*\\]+)$/i.exec(entry);
+  if (match === null) return undefined;
+  const [, scheme = "", wildcard = "", host = ""] = match;
+  try {
+    const url = new URL(`${scheme}://${host}`);
+    return `${url.protocol}//${wildcard}${url.host}`;
+  } catch {
+    return undefined;
+  }
+}
+
+const ONE_YEAR_S = 365 * 24 * 60 * 60;
+
 const LOG_LEVELS = [...Object.keys(pino.levels.values), "silent"];
 
 /** Freezes a plain object and everything it holds, so no part of the Config can be changed. */
@@ -302,6 +331,20 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
       );
     }
   }
+  const csrfTrustedOrigins: string[] = [];
+  for (const entry of read.list("CSRF_TRUSTED_ORIGINS", [])) {
+    const origin = trustedOriginOf(entry);
+    if (origin === undefined) {
+      read.problems.push(
+        `CSRF_TRUSTED_ORIGINS: expected comma-separated origins with a scheme and no path, like ` +
+          `https://app.example.com or https://*.example.com, got "${entry}"`,
+      );
+    } else {
+      csrfTrustedOrigins.push(origin);
+    }
+  }
+  // Browsers ignore HSTS on plain http, and a site reached over http must never ask for it.
+  const hstsSeconds = read.int("SECURE_HSTS_SECONDS", ONE_YEAR_S, 0, 10 * ONE_YEAR_S);
   const defaultHosts = ["localhost", "127.0.0.1", "[::1]"];
   if (read.problems.length === 0) defaultHosts.push(hostOf(publicBaseUrl));
   const allowedHosts = read.list("ALLOWED_HOSTS", defaultHosts).map((h) => h.toLowerCase());
@@ -343,6 +386,8 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
     publicBaseUrl,
     allowedHosts: [...new Set(allowedHosts)],
     corsAllowedOrigins,
+    csrfTrustedOrigins: [...new Set(csrfTrustedOrigins)],
+    hstsSeconds: publicBaseUrl.startsWith("https:") ? hstsSeconds : 0,
     email: {
       from,
       host: read.raw("EMAIL_HOST"),

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { createOriginCheck } from "./csrf-origin.js";
 import { platformError } from "./errors.js";
 
 /**
@@ -97,13 +98,15 @@ export function principalOf(request: FastifyRequest): Principal {
 
 /**
  * Enforces each route's declared access before the body is read (an unauthenticated upload is
- * refused without being buffered). Session-authenticated unsafe methods need the CSRF header.
+ * refused without being buffered). Session-authenticated unsafe methods need the CSRF header and
+ * a trusted Origin (or, on https without one, Referer).
  */
 export function registerAccessControl(
   app: FastifyInstance,
   authenticator: RequestAuthenticator,
 ): void {
   app.decorateRequest("principal", null);
+  const originFailure = createOriginCheck(app.config);
   app.addHook("onRoute", (route) => {
     const url = route.url;
     if (
@@ -157,14 +160,18 @@ export function registerAccessControl(
           ? "Log in, or send an API token as 'Authorization: Bearer <token>'."
           : "Log in to use this endpoint.",
       );
-    if (
-      !SAFE_METHODS.has(request.method) &&
-      !csrfMatches(request, csrfTokenForSession(app.config.secretKey, principal.sessionId ?? ""))
-    ) {
-      throw platformError(
-        "csrf_failed",
-        "Send the csrftoken cookie's value in the X-CSRFToken header.",
-      );
+    if (!SAFE_METHODS.has(request.method)) {
+      // Origin first, as Django: the token says the page saw it, the origin which page sent it.
+      const failure = originFailure(request);
+      if (failure !== undefined) throw platformError("csrf_failed", failure);
+      if (
+        !csrfMatches(request, csrfTokenForSession(app.config.secretKey, principal.sessionId ?? ""))
+      ) {
+        throw platformError(
+          "csrf_failed",
+          "Send the csrftoken cookie's value in the X-CSRFToken header.",
+        );
+      }
     }
     if (access === "staff" && !principal.isStaff) {
       throw platformError("permission_denied", "Staff only.");
