@@ -86,7 +86,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   // Fastify parses text/plain by default; Tollgate takes JSON (and uploads on solve) only.
   app.removeContentTypeParser("text/plain");
-  registerErrorHandling(app);
+  registerErrorHandling(app, services.databaseOutage);
   registerLingeringClose(app);
 
   // Services log through the root logger; running the request inside its id lets the logger's
