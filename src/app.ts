@@ -87,7 +87,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   // Fastify parses text/plain by default; Tollgate takes JSON (and uploads on solve) only.
   app.removeContentTypeParser("text/plain");
-  registerErrorHandling(app);
+  registerErrorHandling(app, services.databaseOutage);
   registerLingeringClose(app);
   // First of the onRequest hooks, so replies refused by any later one carry the headers too.
   await registerSecurityHeaders(app, config);

@@ -25,6 +25,7 @@ describe("loadConfig", () => {
     const config = loadConfig({ DATA_DIR: tempDir() });
     expect(config.port).toBe(8000);
     expect(config.databaseUrl).toBeUndefined();
+    expect(config.databaseConnectTimeoutS).toBe(5);
     expect(config.debug).toBe(false);
     expect(config.openai.apiKey).toBeUndefined();
     expect(config.rateLimit.enabled).toBe(false);
@@ -52,6 +53,11 @@ describe("loadConfig", () => {
     ["PUBLIC_BASE_URL", "example.com", /PUBLIC_BASE_URL: expected a URL/],
     ["EMAIL_USE_TLS", "sometimes", /EMAIL_USE_TLS: expected a boolean/],
     ["OPENAI_TIMEOUT_S", "0", /OPENAI_TIMEOUT_S: expected a whole number from 1 to 300/],
+    [
+      "DATABASE_CONNECT_TIMEOUT_S",
+      "0",
+      /DATABASE_CONNECT_TIMEOUT_S: expected a whole number from 1 to 60/,
+    ],
     ["COST_PER_REQUEST_CENTS", "1.5", /COST_PER_REQUEST_CENTS: expected a whole number/],
     [
       "RATE_LIMIT_SOLVE",

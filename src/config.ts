@@ -12,6 +12,11 @@ export interface Config {
   readonly debug: boolean;
   readonly logLevel: string;
   readonly databaseUrl: string | undefined;
+  /**
+   * Seconds to wait for a PostgreSQL connection (a new one, or a free one from the pool) before
+   * the request is answered 503 database_unavailable; bounds how long requests hang in an outage.
+   */
+  readonly databaseConnectTimeoutS: number;
   readonly dataDir: string;
   readonly host: string;
   readonly port: number;
@@ -379,6 +384,7 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
     debug,
     logLevel,
     databaseUrl,
+    databaseConnectTimeoutS: read.int("DATABASE_CONNECT_TIMEOUT_S", 5, 1, 60),
     dataDir,
     host,
     port,

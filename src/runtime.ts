@@ -14,6 +14,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
   const database = await openDatabase({
     url: config.databaseUrl,
     pgliteDir: embeddedDatabaseDir(config.dataDir),
+    connectTimeoutMs: config.databaseConnectTimeoutS * 1000,
   });
   try {
     await database.migrate();

@@ -15,6 +15,8 @@ import { buildCustomers, type CustomersServices } from "./customers/customers.se
 import type { RequestAuthenticator } from "./platform/auth.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Database, Db } from "./platform/db/database.js";
+import { isDatabaseUnavailable } from "./platform/db/errors.js";
+import { createDatabaseOutageMonitor, type DatabaseOutageMonitor } from "./platform/db/outage.js";
 import { createMailer, type Mailer } from "./platform/email.js";
 import {
   createIdempotencyService,
@@ -40,6 +42,8 @@ export interface Services {
   readonly aiServices: AiServicesService;
   readonly idempotency: IdempotencyService;
   readonly audit: AuditService;
+  /** Logs database outages once per interval; the error handler and /healthz report to it. */
+  readonly databaseOutage: DatabaseOutageMonitor;
   /** Stops background work (listeners, timers); the database is closed by its owner. */
   close(): Promise<void>;
 }
@@ -66,13 +70,16 @@ export async function buildServices(
   const db = database.db;
   const mailer = overrides.mailer ?? createMailer(config, log);
   const warn = throttledWarn(log, BATCH_WARNING_INTERVAL_MS);
+  const databaseOutage = createDatabaseOutageMonitor({ log, ping: () => database.ping() });
   // One meter for every metered endpoint, so their requests share batches; it also takes the
   // credit reservations, so a batch settles finished calls and reserves for starting ones at once.
   const meter = createRequestMeter(database, {
     now: () => clock.now(),
     holdTtlMs: config.credits.reservationTtlS * 1000,
     // Each refused batch falls back to one transaction per request: slower, so say so, sparingly.
+    // An unreachable database is the outage monitor's to report, once, not this warning's.
     onBatchRefused: (error) => {
+      if (isDatabaseUnavailable(error)) return;
       warn(error, "metering batch refused; recording its requests one by one");
     },
   });
@@ -127,7 +134,9 @@ export async function buildServices(
     aiServices,
     idempotency,
     audit: createAuditService({ db }),
+    databaseOutage,
     async close() {
+      databaseOutage.close();
       await customers.close();
     },
   };

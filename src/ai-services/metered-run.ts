@@ -4,7 +4,7 @@ import { creditsError } from "../credits/credits.errors.js";
 import type { CreditsService } from "../credits/credits.service.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
-import { isUniqueViolation } from "../platform/db/errors.js";
+import { isDatabaseUnavailable, isUniqueViolation } from "../platform/db/errors.js";
 import { platformError, type AppError } from "../platform/errors.js";
 import { idempotencyError, type IdempotencyService } from "../platform/idempotency/idempotency.js";
 import { isClaimLost } from "../platform/idempotency/idempotency.queries.js";
@@ -65,6 +65,14 @@ interface Prepared {
   /** The account's live credits right after the hold was taken. */
   readonly availableAfter?: Millicredits;
 }
+
+/**
+ * When a call that was not metered cannot give its hold and key back because the database is
+ * unreachable, it tries again after each of these delays (ms), so a client retrying after the
+ * outage with the same Idempotency-Key runs at once instead of meeting its own claim; the sweep
+ * (CREDIT_RESERVATION_TTL_S) is the backstop.
+ */
+const GIVE_BACK_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
 const DUPLICATE_REQUEST_DETAIL =
   "A request with this X-Request-ID was already processed; send a new UUID (or none) to run again.";
@@ -175,17 +183,36 @@ export function createMeteredRunner(deps: {
       const claim = await idempotency.claim({ ...key, fingerprint: input.idempotency.fingerprint });
       if (claim.kind === "replay") return { reply: claim.reply, replayed: true };
       // The earlier attempt's process died after reserving: its credits are free again now.
-      if (claim.lapsedRequestId !== undefined) await credits.releaseHoldOf(claim.lapsedRequestId);
+      // (Left to the sweep if that fails.)
+      if (claim.lapsedRequestId !== undefined) {
+        await credits.releaseHoldOf(claim.lapsedRequestId).catch(() => undefined);
+      }
     }
-    const giveBackKey = async () => {
-      if (key !== undefined) await idempotency.release(key).catch(() => undefined);
+    // Each part is given back once (a resolved hold and a completed key are left alone), so
+    // trying again is harmless; true when both went through.
+    const giveBackOnce = async (holdOf?: Prepared): Promise<boolean> => {
+      let done = true;
+      const fail = () => {
+        done = false;
+      };
+      if (holdOf?.holdId != null && holdOf.accountId !== null) {
+        await credits.release(holdOf.accountId, holdOf.holdId).catch(fail);
+      }
+      if (key !== undefined) await idempotency.release(key).catch(fail);
+      return done;
+    };
+    /** Gives the hold (if any) and the key back after a call that was not metered. */
+    const giveBack = async (error: unknown, holdOf?: Prepared): Promise<void> => {
+      // The database is away: trying now would fail too, and hold the 503 up.
+      if (isDatabaseUnavailable(error)) giveBackLater(() => giveBackOnce(holdOf));
+      else await giveBackOnce(holdOf);
     };
 
     let prepared: Prepared;
     try {
       prepared = await prepare(input);
     } catch (error) {
-      await giveBackKey();
+      await giveBack(error);
       throw error;
     }
 
@@ -246,11 +273,13 @@ export function createMeteredRunner(deps: {
       if (key !== undefined) idempotency.settled(key);
       return { reply, replayed: false };
     } catch (error) {
-      // Nothing was logged or charged: give the credits and the key back now rather than at the sweep.
-      if (prepared.holdId !== null && prepared.accountId !== null) {
-        await credits.release(prepared.accountId, prepared.holdId).catch(() => undefined);
-      }
-      await giveBackKey();
+      // Nothing was logged or charged: give the credits and the key back rather than at the
+      // sweep. One case cannot be told apart here: a batch that committed but whose reply was
+      // lost with its connection. The meter takes such a log for its own when the database still
+      // answers; when it does not, the call is answered 503 although it was charged, and its
+      // Idempotency-Key holds the real reply for a retry (the give-back leaves a completed key
+      // and a settled hold alone).
+      await giveBack(error, prepared);
       if (isUniqueViolation(error)) {
         throw aiServicesError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL);
       }
@@ -266,4 +295,15 @@ export function createMeteredRunner(deps: {
       throw error;
     }
   };
+}
+
+/** Runs `attempt` after each delay in turn until it succeeds; never keeps the process alive. */
+function giveBackLater(attempt: () => Promise<boolean>, delays = GIVE_BACK_RETRY_DELAYS_MS): void {
+  const [delay, ...rest] = delays;
+  if (delay === undefined) return;
+  setTimeout(() => {
+    void attempt().then((done) => {
+      if (!done) giveBackLater(attempt, rest);
+    });
+  }, delay).unref();
 }

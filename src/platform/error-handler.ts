@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import FindMyWay, { type HTTPMethod } from "find-my-way";
+import { isDatabaseUnavailable } from "./db/errors.js";
+import { databaseUnavailableError, type DatabaseOutageMonitor } from "./db/outage.js";
 import { AppError, platformError, validationError } from "./errors.js";
 import { problemBody } from "./problem.js";
 import { fieldErrorsFromAjv } from "./validation.js";
@@ -79,8 +81,13 @@ export function sendProblem(
 /**
  * The one place errors become responses: RFC 9457 problem+json with a machine-readable code.
  * Unknown routes are told apart from known paths called with the wrong method (405 + Allow).
+ * A database that cannot be reached is a 503 with Retry-After, logged by `databaseOutage` as one
+ * warning per interval rather than a stack per request.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  databaseOutage?: Pick<DatabaseOutageMonitor, "refused">,
+): void {
   const routes = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true });
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -95,6 +102,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
+      databaseOutage?.refused(error);
+      return sendProblem(request, reply, databaseUnavailableError());
+    }
     const appError = toAppError(error);
     if (appError.status >= 500) {
       request.log.error({ err: error }, "request failed");

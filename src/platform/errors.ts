@@ -68,6 +68,7 @@ export const platformError = defineErrors({
   rate_limited: [429, "Too many requests"],
   internal_error: [500, "Internal server error"],
   service_unavailable: [503, "Service unavailable"],
+  database_unavailable: [503, "Database unavailable"],
 });
 
 export function validationError(errors: readonly FieldError[], detail?: string): AppError {

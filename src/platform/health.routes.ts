@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import type { Database } from "./db/database.js";
+import { isDatabaseUnavailable } from "./db/errors.js";
+import { DATABASE_RETRY_AFTER_S, type DatabaseOutageMonitor } from "./db/outage.js";
 import { valueWithin } from "./timeout.js";
 
 /**
@@ -17,6 +20,35 @@ const Health = Type.Object({
   }),
 });
 
+const Unhealthy = Type.Object(Health.properties, {
+  description: "The database did not answer (db: error); look again after Retry-After seconds.",
+  headers: {
+    "Retry-After": { type: "integer", description: "Seconds to wait before retrying" },
+  },
+});
+
+/**
+ * A real round trip within HEALTH_DB_TIMEOUT_MS, told to the outage monitor: an answer ends an
+ * outage; no answer, or a database that cannot be reached, is a refused request like any other.
+ */
+async function databaseAnswers(
+  database: Pick<Database, "query">,
+  outage: Pick<DatabaseOutageMonitor, "refused" | "reachable">,
+): Promise<boolean> {
+  try {
+    const answered = database.query("select 1").then(() => true);
+    if (!(await valueWithin(answered, HEALTH_DB_TIMEOUT_MS, false))) {
+      outage.refused(new Error(`no answer within ${String(HEALTH_DB_TIMEOUT_MS)} ms`));
+      return false;
+    }
+    outage.reachable();
+    return true;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) outage.refused(error);
+    return false;
+  }
+}
+
 /**
  * Liveness and readiness in one: a real database round trip decides the status. The provider's
  * reachability is reported but never fails it: an outage there is not this instance's fault, and
@@ -33,14 +65,15 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "getHealth",
         tags: ["health"],
         summary: "Database connectivity and AI provider reachability",
-        response: { 200: Health, 503: Health },
+        response: { 200: Health, 503: Unhealthy },
       },
     },
     async (_request, reply) => {
       const [dbOk, openai] = await Promise.all([
-        valueWithin(app.services.database.ping(), HEALTH_DB_TIMEOUT_MS, false),
+        databaseAnswers(app.services.database, app.services.databaseOutage),
         app.services.core.providerHealth.status(),
       ]);
+      if (!dbOk) reply.header("Retry-After", String(DATABASE_RETRY_AFTER_S));
       return reply
         .status(dbOk ? 200 : 503)
         .send({ status: dbOk ? "ok" : "error", db: dbOk ? "ok" : "error", openai });

@@ -8,6 +8,7 @@ import { expectProblem } from "../../test/support/problems.js";
 import { clientErrorHandler } from "./client-errors.js";
 import { buildApp, type App } from "../app.js";
 import { openDatabase } from "./db/database.js";
+import { DATABASE_RETRY_AFTER_S } from "./db/outage.js";
 import { hostnameOf } from "./hosts.js";
 
 describe("HTTP platform", () => {
@@ -489,6 +490,7 @@ describe("health when the database is unreachable", () => {
       const response = await t.app.inject({ method: "GET", url: "/healthz" });
       expect(response.statusCode).toBe(503);
       expect(response.json()).toMatchObject({ status: "error", db: "error" });
+      expect(response.headers["retry-after"]).toBe(String(DATABASE_RETRY_AFTER_S));
     } finally {
       await t.app.close();
     }

@@ -128,6 +128,20 @@ describe("OpenAPI document", () => {
     expect(seen.get("GET /api/customers/tokens page past the end")).toEqual(new Set([404]));
   });
 
+  it("declares on every operation the 503 of a database outage, with its Retry-After", () => {
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const unavailable = operation.responses?.["503"] as
+          { description?: string; headers?: Record<string, unknown> } | undefined;
+        expect(unavailable?.headers?.["Retry-After"], `${where} Retry-After`).toBeDefined();
+        if (path !== "/healthz") {
+          expect(unavailable?.description, where).toContain("database_unavailable");
+        }
+      }
+    }
+  });
+
   it("requires the CSRF header only on unsafe methods of session routes, never with a JWT", () => {
     const tokens = document.paths["/api/customers/tokens"];
     expect(tokens?.["get"]?.security).toEqual([{ sessionCookie: [] }, { jwtAuth: [] }]);

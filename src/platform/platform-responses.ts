@@ -1,6 +1,6 @@
 import type { RouteOptions } from "fastify";
 import type { Access } from "./auth.js";
-import { Problem } from "./problem.js";
+import { problemSchema } from "./problem.js";
 
 // Fastify reads a body on these methods (on DELETE and OPTIONS when one is sent with a type).
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -20,8 +20,9 @@ export function isUnsafeMethod(method: string): boolean {
  * The problem statuses the platform itself can answer on a route, before or around its handler:
  * 400 disallowed_host / validation_error / invalid_json / bad_request, 413 and 415 on a body,
  * 401 and 403 from the declared access (403 csrf_failed only on unsafe methods), 404 for a page
- * past the last of a paginated list, 429 from a rate limit group, 500 internal_error and 503
- * service_unavailable while shutting down.
+ * past the last of a paginated list, 429 from a rate limit group, 500 internal_error, and 503
+ * service_unavailable while shutting down or database_unavailable while the database cannot be
+ * reached.
  */
 export function platformStatuses(
   method: string,
@@ -59,7 +60,7 @@ export function declarePlatformResponses(route: RouteOptions): void {
   const added: Record<string, unknown> = {};
   for (const method of methods) {
     for (const status of platformStatuses(method, traits)) {
-      added[String(status)] = Problem;
+      added[String(status)] = problemSchema(status);
     }
   }
   route.schema = { ...schema, response: { ...added, ...declared } };

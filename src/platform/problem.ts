@@ -20,6 +20,21 @@ export const Problem = Type.Object(
 );
 export type Problem = Static<typeof Problem>;
 
+/**
+ * The 503 a route may answer, with the codes a client should know are temporary and the
+ * Retry-After header they come with.
+ */
+export const UnavailableProblem = Type.Object(Problem.properties, {
+  description:
+    "application/problem+json (RFC 9457). Temporarily unavailable: `database_unavailable` (the " +
+    "database cannot be reached; nothing was charged), `service_unavailable` (the server is " +
+    "shutting down), or on metered routes the AI provider's rate limit. Retry after " +
+    "`Retry-After` seconds.",
+  headers: {
+    "Retry-After": { type: "integer", description: "Seconds to wait before retrying" },
+  },
+});
+
 export function problemType(code: string): string {
   return `urn:tollgate:problem:${code}`;
 }
@@ -38,7 +53,12 @@ export function problemBody(requestId: string, error: AppError): Problem {
   };
 }
 
+/** The documented schema of a problem with this status. */
+export function problemSchema(status: number): typeof Problem {
+  return status === 503 ? UnavailableProblem : Problem;
+}
+
 /** Response schemas for a route's error statuses: `response: { 200: X, ...problems(400, 404) }`. */
 export function problems(...statuses: number[]): Record<number, typeof Problem> {
-  return Object.fromEntries(statuses.map((status) => [status, Problem]));
+  return Object.fromEntries(statuses.map((status) => [status, problemSchema(status)]));
 }

@@ -53,12 +53,23 @@ export interface OpenDatabaseOptions {
   /** In memory only: start from this dumped data directory (a migrated test template). */
   readonly pgliteSnapshot?: Blob | undefined;
   readonly poolSize?: number;
+  /**
+   * How long (ms) a query waits for a connection, new or pooled, before it fails (server only):
+   * in an outage requests are answered 503 after at most this long instead of hanging.
+   */
+  readonly connectTimeoutMs?: number;
 }
+
+/** DATABASE_CONNECT_TIMEOUT_S's default, in ms. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   return options.url === undefined
     ? openPglite(options.pgliteDir, options.pgliteSnapshot)
-    : openPostgres(options.url, options.poolSize ?? 10);
+    : openPostgres(options.url, {
+        max: options.poolSize ?? 10,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      });
 }
 
 /** The embedded database of a config: DATA_DIR/pglite. */
@@ -119,8 +130,11 @@ async function openPglite(dir: string | undefined, snapshot?: Blob): Promise<Dat
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+async function openPostgres(
+  url: string,
+  options: { max: number; connectionTimeoutMillis: number },
+): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, ...options });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
