@@ -14,6 +14,8 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
   const database = await openDatabase({
     url: config.databaseUrl,
     pgliteDir: embeddedDatabaseDir(config.dataDir),
+    // A long-running process must not keep what creating and migrating PGlite grows it to.
+    migrateInChild: log,
   });
   try {
     await database.migrate();
