@@ -2,6 +2,9 @@
  * `npm run bench -- services`: a 1-credit service and the free demo service next to solve and the
  * bare route, one account, reconciled after each (docs/performance.md).
  *
+ * `npm run bench -- memory`: idle RSS of the server process after a first and a later start
+ * (bench/memory.ts).
+ *
  * `npm run bench -- solve`: autocannon against POST /api/core/solve (stub provider, a small PNG)
  * next to a bare Fastify route returning the same JSON, on the embedded database and, when
  * BENCH_DATABASE_URL is set (a maintenance database to create the bench database from, e.g.
@@ -14,6 +17,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { samplePng } from "../src/core/sample-images.js";
 import type { LoadRequest, LoadResult } from "./load.js";
+import { benchMemory } from "./memory.js";
 import {
   embeddedDatabase,
   serverDatabase,
@@ -159,6 +163,7 @@ async function benchServices(): Promise<void> {
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   solve: benchSolve,
   services: benchServices,
+  memory: benchMemory,
 };
 
 const name = process.argv[2] ?? "solve";
