@@ -5,6 +5,9 @@
  * `npm run bench -- crash`: the server killed mid-run while clients retry with Idempotency-Keys
  * (bench/crash.ts).
  *
+ * `npm run bench -- memory`: idle RSS of the server process after a first and a later start
+ * (bench/memory.ts).
+ *
  * `npm run bench -- solve`: autocannon against POST /api/core/solve (stub provider, a small PNG)
  * next to a bare Fastify route returning the same JSON, on the embedded database and, when
  * BENCH_DATABASE_URL is set (a maintenance database to create the bench database from, e.g.
@@ -18,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { samplePng } from "../src/core/sample-images.js";
 import { benchCrash } from "./crash.js";
 import type { LoadRequest, LoadResult } from "./load.js";
+import { benchMemory } from "./memory.js";
 import {
   embeddedDatabase,
   serverDatabase,
@@ -164,6 +168,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   solve: benchSolve,
   services: benchServices,
   crash: benchCrash,
+  memory: benchMemory,
 };
 
 const name = process.argv[2] ?? "solve";

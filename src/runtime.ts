@@ -15,6 +15,8 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     url: config.databaseUrl,
     pgliteDir: embeddedDatabaseDir(config.dataDir),
     connectTimeoutMs: config.databaseConnectTimeoutS * 1000,
+    // A long-running process must not keep what creating and migrating PGlite grows it to.
+    migrateInChild: log,
   });
   try {
     await database.migrate();

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { request } from "node:http";
 import { createServer } from "node:net";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -89,6 +89,17 @@ function spawnServer(dataDir: string, port: number, env: Record<string, string> 
   };
 }
 
+const MIGRATING = "migrating the embedded database in a child process";
+const MIGRATED = "embedded database migrated; the child process exited";
+
+/** The JSON log lines in a server's output. */
+function logLines(output: string): Record<string, unknown>[] {
+  return output
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 /** Starts the server and waits until it says it is running (after any first-start seeding). */
 async function startServer(dataDir: string, env: Record<string, string> = {}) {
   const server = spawnServer(dataDir, await freePort(), env);
@@ -173,6 +184,48 @@ describe.skipIf(onServerPostgres)(`the server process (npm start) (${EMBEDDED_ON
       expect(await second.stop()).toBe(0);
     }
   }, 180_000);
+
+  it("creates and migrates a new embedded database in a child process that exits before the server listens; a later start opens it without one", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-migrator-"));
+    try {
+      const first = await startServer(dataDir, { LOG_LEVEL: "info" });
+      try {
+        const lines = logLines(first.output());
+        const spawned = lines.find((line) => line.msg === MIGRATING);
+        const migrated = lines.find((line) => line.msg === MIGRATED);
+        const migratorPid = Number(spawned?.["migrator_pid"]);
+        // The serving process never ran initdb or a migration itself: what they grow PGlite's
+        // memory to stays with the child (the figures: `npm run bench -- memory`).
+        expect(spawned?.["pid"]).toBe(first.child.pid);
+        expect(migratorPid).toBeGreaterThan(0);
+        expect(migratorPid).not.toBe(first.child.pid);
+        expect(migrated?.["migrator_pid"]).toBe(migratorPid);
+        expect(lines.findIndex((line) => line.msg === MIGRATED)).toBeLessThan(
+          lines.findIndex((line) => String(line.msg).startsWith("Server listening")),
+        );
+        expect(() => process.kill(migratorPid, 0)).toThrow(/ESRCH/);
+        // The lock is the server's again, no longer shared with the child.
+        const lock = JSON.parse(
+          readFileSync(join(dataDir, "pglite", "tollgate.lock"), "utf8"),
+        ) as Record<string, unknown>;
+        expect(lock["pid"]).toBe(first.child.pid);
+        expect(lock["helper"]).toBeUndefined();
+        expect((await fetch(`${first.base}/api/schema/`)).status).toBe(200);
+      } finally {
+        expect(await first.stop()).toBe(0);
+      }
+
+      const later = await startServer(dataDir, { LOG_LEVEL: "info" });
+      try {
+        expect(later.health.status).toBe(200);
+        expect(later.output()).not.toContain(MIGRATING);
+      } finally {
+        expect(await later.stop()).toBe(0);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it("seeds on the first start that finds no account: also after `tollgate migrate`, and after a start that could not listen", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "tollgate-first-start-"));

@@ -7,7 +7,12 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import * as schema from "../../schema.js";
 import { acquireEmbeddedLock } from "./embedded-lock.js";
-import { migratePgliteClient, migratePostgresPool } from "./migrate.js";
+import {
+  embeddedDatabaseExists,
+  migrateEmbeddedInChild,
+  type MigratorLog,
+} from "./embedded-migration.js";
+import { hasPendingMigrations, migratePgliteClient, migratePostgresPool } from "./migrate.js";
 import { renderScript } from "./script.js";
 
 export type Schema = typeof schema;
@@ -52,6 +57,12 @@ export interface OpenDatabaseOptions {
   readonly pgliteDir?: string | undefined;
   /** In memory only: start from this dumped data directory (a migrated test template). */
   readonly pgliteSnapshot?: Blob | undefined;
+  /**
+   * PGlite data directory only: create it and apply pending migrations in a short-lived child
+   * process before opening it (embedded-migration.ts), so this process never grows to the size
+   * that initdb and migrations leave behind. For the long-running server and the CLI.
+   */
+  readonly migrateInChild?: MigratorLog | undefined;
   readonly poolSize?: number;
   /**
    * How long (ms) a query waits for a connection, new or pooled, before it fails (server only):
@@ -65,7 +76,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   return options.url === undefined
-    ? openPglite(options.pgliteDir, options.pgliteSnapshot)
+    ? openPglite(options.pgliteDir, options.pgliteSnapshot, options.migrateInChild)
     : openPostgres(options.url, {
         max: options.poolSize ?? 10,
         connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -77,17 +88,42 @@ export function embeddedDatabaseDir(dataDir: string): string {
   return join(dataDir, "pglite");
 }
 
-async function openPglite(dir: string | undefined, snapshot?: Blob): Promise<Database> {
+/**
+ * Opens the data directory, migrated first in a child process when `log` is given: a new
+ * directory is never opened here before the child created it; an existing one is, to see
+ * whether a migration is pending (a new release), and if so closed, migrated by the child, and
+ * reopened (reopening does not add to the memory: measured).
+ */
+async function openMigratedInChild(dir: string, log: MigratorLog): Promise<PGlite> {
+  if (!embeddedDatabaseExists(dir)) await migrateEmbeddedInChild(dir, log);
+  const client = await PGlite.create({ dataDir: dir });
+  const pending = await hasPendingMigrations(async <T>(text: string) => {
+    const result = await client.query<T>(text);
+    return result.rows;
+  }).catch(async (error: unknown) => {
+    await client.close();
+    throw error;
+  });
+  if (!pending) return client;
+  await client.close();
+  await migrateEmbeddedInChild(dir, log);
+  return PGlite.create({ dataDir: dir });
+}
+
+async function openPglite(
+  dir: string | undefined,
+  snapshot?: Blob,
+  migrateInChild?: MigratorLog,
+): Promise<Database> {
   const release = dir === undefined ? () => undefined : acquireEmbeddedLock(dir);
   let client: PGlite;
   try {
-    client = await PGlite.create(
+    client =
       dir === undefined
-        ? snapshot === undefined
-          ? {}
-          : { loadDataDir: snapshot }
-        : { dataDir: dir },
-    );
+        ? await PGlite.create(snapshot === undefined ? {} : { loadDataDir: snapshot })
+        : migrateInChild === undefined
+          ? await PGlite.create({ dataDir: dir })
+          : await openMigratedInChild(dir, migrateInChild);
   } catch (error) {
     release();
     throw error;

@@ -18,7 +18,9 @@ import { embeddedDatabaseDir } from "./database.js";
 import {
   acquireEmbeddedLock,
   EmbeddedDatabaseLockedError,
+  embeddedLockHolderFor,
   processStartTime,
+  shareEmbeddedLock,
   STALE_AFTER_MS,
 } from "./embedded-lock.js";
 import { EMBEDDED_ONLY, onServerPostgres } from "../../../test/support/database.js";
@@ -246,6 +248,84 @@ describe.skipIf(onServerPostgres)(
       expect(vi.getTimerCount()).toBe(0);
       expect(existsSync(join(dir, "tollgate.lock"))).toBe(true); // not ours to delete
     });
+  },
+);
+
+describe.skipIf(onServerPostgres)(
+  `a lock shared with a helper (the migrator child) (${EMBEDDED_ONLY})`,
+  () => {
+    interface LockFileContent {
+      pid: number;
+      helper?: { pid: number; startTime?: string };
+    }
+    const readLock = (dir: string) =>
+      JSON.parse(readFileSync(join(dir, "tollgate.lock"), "utf8")) as LockFileContent;
+
+    it("names the helper until it is taken out, while the holder's heartbeat and release keep working", () => {
+      vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+      const dir = lockDir();
+      const release = acquireEmbeddedLock(dir, { heartbeatMs: 50 });
+      const unshare = shareEmbeddedLock(dir, 4242);
+      expect(readLock(dir)).toMatchObject({ pid: process.pid, helper: { pid: 4242 } });
+      expect(embeddedLockHolderFor(dir, 4242)).toBe(process.pid);
+      expect(embeddedLockHolderFor(dir, 4243)).toBeUndefined();
+      // Still the holder's own lock: the heartbeat refreshes it.
+      const aged = ageLockFile(dir, 10_000);
+      vi.advanceTimersByTime(60);
+      expect(statSync(join(dir, "tollgate.lock")).mtimeMs).toBeGreaterThan(aged);
+      unshare();
+      expect(readLock(dir).pid).toBe(process.pid);
+      expect(readLock(dir).helper).toBeUndefined();
+      expect(embeddedLockHolderFor(dir, 4242)).toBeUndefined();
+      shareEmbeddedLock(dir, 4242);
+      release(); // also while shared
+      expect(existsSync(join(dir, "tollgate.lock"))).toBe(false);
+    });
+
+    it("cannot be shared by a process that does not hold it", () => {
+      const dir = lockDir();
+      writeFileSync(join(dir, "tollgate.lock"), JSON.stringify({ pid: 2 ** 30, ...thisMachine }));
+      expect(() => shareEmbeddedLock(dir, 4242)).toThrow("not held by this process");
+    });
+
+    it.skipIf(!hasProc)(
+      "stays held while its helper runs, though the holder is gone (killed while its child migrates)",
+      async () => {
+        const dir = lockDir();
+        const helper = await otherProcess();
+        writeFileSync(
+          join(dir, "tollgate.lock"),
+          JSON.stringify({
+            pid: 2 ** 30,
+            ...thisMachine,
+            helper: { pid: helper, startTime: processStartTime(helper) },
+          }),
+        );
+        expectRefused(dir, helper);
+      },
+      60_000,
+    );
+
+    it.skipIf(!hasProc)(
+      "is taken over once the holder is gone and its helper's PID is gone or reused",
+      async () => {
+        const live = await otherProcess();
+        for (const helper of [
+          { pid: 2 ** 30 },
+          { pid: live, startTime: `${processStartTime(live) ?? ""}0` },
+        ]) {
+          const dir = lockDir();
+          writeFileSync(
+            join(dir, "tollgate.lock"),
+            JSON.stringify({ pid: 2 ** 30, ...thisMachine, helper }),
+          );
+          const release = acquireEmbeddedLock(dir);
+          expect(lockOwnerPid(dir)).toBe(process.pid);
+          release();
+        }
+      },
+      60_000,
+    );
   },
 );
 

@@ -7,6 +7,7 @@ import {
   openSync,
   readFileSync,
   readlinkSync,
+  renameSync,
   unlinkSync,
   utimesSync,
   writeFileSync,
@@ -65,6 +66,14 @@ interface LockOwner {
   readonly pidNamespace?: string | undefined;
   /** Absent only in lock files written before namespaces and host names were recorded. */
   readonly hostname?: string | undefined;
+  /** A child process working on the directory for the holder (see `shareEmbeddedLock`). */
+  readonly helper?: LockHelper | undefined;
+}
+
+/** Always on the holder's machine: it is the holder's own child. */
+interface LockHelper {
+  readonly pid: number;
+  readonly startTime?: string | undefined;
 }
 
 function readProc(path: string): string | undefined {
@@ -109,18 +118,31 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+function isPid(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value > 0;
+}
+
+function parseHelper(value: unknown): LockHelper | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const helper = value as Partial<Record<keyof LockHelper, unknown>>;
+  return isPid(helper.pid)
+    ? { pid: helper.pid, startTime: optionalString(helper.startTime) }
+    : undefined;
+}
+
 /** The lock file's owner; a file from before start times were recorded holds only the PID. */
 function parseOwner(text: string): LockOwner | undefined {
   if (/^\d+$/.test(text.trim())) return { pid: Number(text.trim()) };
   try {
     const owner = JSON.parse(text) as Partial<Record<keyof LockOwner, unknown>>;
-    if (typeof owner.pid === "number" && Number.isInteger(owner.pid) && owner.pid > 0) {
+    if (isPid(owner.pid)) {
       return {
         pid: owner.pid,
         startTime: optionalString(owner.startTime),
         bootId: optionalString(owner.bootId),
         pidNamespace: optionalString(owner.pidNamespace),
         hostname: optionalString(owner.hostname),
+        helper: parseHelper(owner.helper),
       };
     }
   } catch {
@@ -153,14 +175,27 @@ function onThisMachine(owner: LockOwner, self: LockOwner): boolean {
   );
 }
 
-/** For a holder on this machine: whether its process still runs (the same process, not a reuse). */
-function processHoldsLock(owner: LockOwner, self: LockOwner): boolean {
+/** Whether `pid` still runs and is the same process (not a reuse of its PID). */
+function stillRuns(pid: number, recordedStartTime: string | undefined): boolean {
+  if (!isAlive(pid)) return false;
+  const startTime = processStartTime(pid);
+  return (
+    recordedStartTime === undefined || startTime === undefined || recordedStartTime === startTime
+  );
+}
+
+/**
+ * For a holder on this machine: the PID of its process, or of its helper, that still runs. The
+ * helper keeps the lock held when the holder dies first (killed while its child migrates): the
+ * child still writes to the directory until it notices.
+ */
+function runningHolder(owner: LockOwner, self: LockOwner): number | undefined {
   if (owner.bootId !== undefined && self.bootId !== undefined && owner.bootId !== self.bootId) {
-    return false;
+    return undefined;
   }
-  if (!isAlive(owner.pid)) return false;
-  const startTime = processStartTime(owner.pid);
-  return owner.startTime === undefined || startTime === undefined || owner.startTime === startTime;
+  if (stillRuns(owner.pid, owner.startTime)) return owner.pid;
+  const helper = owner.helper;
+  return helper !== undefined && stillRuns(helper.pid, helper.startTime) ? helper.pid : undefined;
 }
 
 interface LockFile {
@@ -204,11 +239,32 @@ function createLockFile(file: string, content: string): boolean {
   }
 }
 
-function isOurs(file: string, content: string): boolean {
+/** Whether the lock file names `self` as its holder (with or without a helper). */
+function isOurs(file: string, self: LockOwner): boolean {
+  let owner: LockOwner | undefined;
   try {
-    return readFileSync(file, "utf8") === content;
+    owner = parseOwner(readFileSync(file, "utf8"));
   } catch {
     return false;
+  }
+  return (
+    owner?.pid === self.pid &&
+    owner.startTime === self.startTime &&
+    owner.bootId === self.bootId &&
+    owner.pidNamespace === self.pidNamespace &&
+    owner.hostname === self.hostname
+  );
+}
+
+/** Replaces the lock file's content in one step (a rename), so no reader ever sees it partial. */
+function replaceLockFile(file: string, owner: LockOwner): void {
+  const draft = `${file}.${String(process.pid)}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(draft, JSON.stringify(owner));
+  try {
+    renameSync(draft, file);
+  } catch (error) {
+    unlinkSync(draft);
+    throw error;
   }
 }
 
@@ -235,7 +291,7 @@ export function acquireEmbeddedLock(dir: string, options: EmbeddedLockOptions = 
       const heartbeat = setInterval(() => {
         try {
           // Only our own file: after a takeover the lock is someone else's to keep alive.
-          if (isOurs(file, content)) {
+          if (isOurs(file, self)) {
             const now = new Date();
             utimesSync(file, now, now);
           }
@@ -247,7 +303,7 @@ export function acquireEmbeddedLock(dir: string, options: EmbeddedLockOptions = 
       return () => {
         clearInterval(heartbeat);
         try {
-          if (isOurs(file, content)) unlinkSync(file);
+          if (isOurs(file, self)) unlinkSync(file);
         } catch {
           // already gone
         }
@@ -257,10 +313,12 @@ export function acquireEmbeddedLock(dir: string, options: EmbeddedLockOptions = 
     if (lock === undefined) continue; // released meanwhile
     const holder = parseOwner(lock.text);
     if (holder !== undefined) {
-      const held = onThisMachine(holder, self)
-        ? processHoldsLock(holder, self)
-        : Date.now() - lock.mtimeMs <= staleAfterMs;
-      if (held) throw new EmbeddedDatabaseLockedError(dir, holder.pid);
+      const heldBy = onThisMachine(holder, self)
+        ? runningHolder(holder, self)
+        : Date.now() - lock.mtimeMs <= staleAfterMs
+          ? holder.pid
+          : undefined;
+      if (heldBy !== undefined) throw new EmbeddedDatabaseLockedError(dir, heldBy);
     }
     try {
       unlinkSync(file);
@@ -269,4 +327,33 @@ export function acquireEmbeddedLock(dir: string, options: EmbeddedLockOptions = 
     }
   }
   throw new Error(`Could not lock the embedded database in ${dir}`);
+}
+
+/**
+ * Names `helperPid`, a child process that works on the directory for this process (the migrator
+ * of embedded-migration.ts), in the lock this process holds: until the returned function takes
+ * it out again, the lock stays held while either of the two runs, so a holder killed while its
+ * child writes does not leave the directory to a third process. The helper is checked by its PID
+ * only on this machine; elsewhere the holder's heartbeat still decides.
+ */
+export function shareEmbeddedLock(dir: string, helperPid: number): () => void {
+  const file = join(dir, LOCK_FILE);
+  const self = currentOwner();
+  if (!isOurs(file, self)) {
+    throw new Error(`The embedded database lock in ${dir} is not held by this process`);
+  }
+  replaceLockFile(file, {
+    ...self,
+    helper: { pid: helperPid, startTime: processStartTime(helperPid) },
+  });
+  return () => {
+    if (isOurs(file, self)) replaceLockFile(file, self);
+  };
+}
+
+/** The PID of the lock's holder if the lock names `helperPid` as its helper; else undefined. */
+export function embeddedLockHolderFor(dir: string, helperPid: number): number | undefined {
+  const lock = readLockFile(join(dir, LOCK_FILE));
+  const owner = lock === undefined ? undefined : parseOwner(lock.text);
+  return owner?.helper?.pid === helperPid ? owner.pid : undefined;
 }

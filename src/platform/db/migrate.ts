@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
@@ -18,6 +18,31 @@ export function migrationsFolder(): string {
     if (parent === dir) throw new Error("drizzle/ migrations folder not found");
     dir = parent;
   }
+}
+
+/** When the newest committed migration was generated (ms): drizzle records it as `created_at`. */
+function newestMigrationMillis(): number {
+  const journal = JSON.parse(
+    readFileSync(join(migrationsFolder(), "meta", "_journal.json"), "utf8"),
+  ) as { entries: { when: number }[] };
+  return Math.max(0, ...journal.entries.map((entry) => entry.when));
+}
+
+/**
+ * Whether a migration is pending, decided as drizzle's migrator decides it (a committed migration
+ * newer than the last one recorded), without creating its table, so a read-only look.
+ */
+export async function hasPendingMigrations(
+  query: <T>(text: string) => Promise<T[]>,
+): Promise<boolean> {
+  const [table] = await query<{ exists: boolean }>(
+    "select to_regclass('drizzle.__drizzle_migrations') is not null as exists",
+  );
+  if (table?.exists !== true) return true;
+  const [last] = await query<{ created_at: string | null }>(
+    "select max(created_at)::text as created_at from drizzle.__drizzle_migrations",
+  );
+  return Number(last?.created_at ?? 0) < newestMigrationMillis();
 }
 
 // Arbitrary constant shared by every Tollgate instance: one migrator at a time per database.
