@@ -1,13 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { testConfig } from "../test/support/app.js";
 import { allCommands } from "./commands.js";
 import { runCommandLine } from "./platform/cli.js";
-import { EMBEDDED_ONLY, onServerPostgres } from "../test/support/database.js";
+import { EMBEDDED_ONLY, migratedDataDir, onServerPostgres } from "../test/support/database.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -77,7 +74,7 @@ describe.skipIf(!hasPythonPty || onServerPostgres)(
   `createsuperuser on a real terminal (${EMBEDDED_ONLY})`,
   () => {
     it("does not echo the password, and takes Backspace and a typed-ahead second answer", async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), "tollgate-tty-"));
+      const dataDir = migratedDataDir("tollgate-tty-");
       const password = "Quill-Harbor-93-Lantern";
       const result = await runOnTerminal(
         [...cli, "createsuperuser"],
@@ -95,7 +92,7 @@ describe.skipIf(!hasPythonPty || onServerPostgres)(
     }, 90_000);
 
     it("stops with exit code 130 on Ctrl+C at the password", async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), "tollgate-tty-"));
+      const dataDir = migratedDataDir("tollgate-tty-");
       const result = await runOnTerminal(
         [...cli, "createsuperuser"],
         [

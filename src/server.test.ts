@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import {
   createTestDatabase,
   EMBEDDED_ONLY,
+  migratedDataDir,
   onServerPostgres,
   SERVER_ONLY,
 } from "../test/support/database.js";
@@ -123,7 +124,7 @@ async function startServer(dataDir: string, env: Record<string, string> = {}) {
 
 describe.skipIf(onServerPostgres)(`the server process (npm start) (${EMBEDDED_ONLY})`, () => {
   it("serves health, schema and docs on the embedded database, then shuts down cleanly on SIGTERM", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-server-"));
+    const dataDir = migratedDataDir("tollgate-server-");
     const server = await startServer(dataDir);
     try {
       expect(server.health.status).toBe(200);
@@ -144,8 +145,8 @@ describe.skipIf(onServerPostgres)(`the server process (npm start) (${EMBEDDED_ON
     expect(existsSync(join(dataDir, "pglite", "tollgate.lock"))).toBe(false);
   }, 90_000);
 
-  it("seeds the demo data on the first start of a new embedded database and prints it, once", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-first-start-"));
+  it("seeds the demo data on the first start of an empty embedded database and prints it, once", async () => {
+    const dataDir = migratedDataDir("tollgate-first-start-");
     const first = await startServer(dataDir);
     let token: string | undefined;
     try {
@@ -256,7 +257,7 @@ describe.skipIf(onServerPostgres)(`the server process (npm start) (${EMBEDDED_ON
   }, 240_000);
 
   it("on SIGINT finishes the request in flight, then exits 0 and releases the embedded database", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "tollgate-sigint-"));
+    const dataDir = migratedDataDir("tollgate-sigint-");
     const server = await startServer(dataDir, { LOG_LEVEL: "info" });
     const token = /API token: +(tok_\S+)/.exec(server.stdout())?.[1] ?? "";
     let exitCode: number | null;

@@ -7,6 +7,7 @@ import { recordTestRequest } from "../../test/factories/usage.js";
 import {
   createTestDatabase,
   EMBEDDED_ONLY,
+  migratedDataDir,
   onServerPostgres,
   SERVER_ONLY,
 } from "../../test/support/database.js";
@@ -113,14 +114,11 @@ describe.skipIf(onServerPostgres)(
   `billing cron commands as processes on the embedded database (DATA_DIR) (${EMBEDDED_ONLY})`,
   () => {
     it("create periods idempotently, mark overdue with --grace-days, and reconcile (exit 0, then 1)", async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), "tollgate-billing-cli-"));
-      let migrated = false;
+      const dataDir = migratedDataDir("tollgate-billing-cli-");
       try {
         await cronScenario({ DATA_DIR: dataDir }, async (fn) => {
           const database = await openDatabase({ pgliteDir: embeddedDatabaseDir(dataDir) });
           try {
-            if (!migrated) await database.migrate();
-            migrated = true;
             return await fn(database);
           } finally {
             await database.close();

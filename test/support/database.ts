@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../src/platform/db/database.js";
 import { databaseUrl, dropDatabase, quoteIdent } from "./postgres-admin.js";
@@ -55,4 +58,17 @@ export async function createTestDatabase(
       await admin.close();
     },
   });
+}
+
+/**
+ * A new DATA_DIR holding a migrated embedded database with no rows (a copy of the run's), for
+ * process tests that need an existing one rather than the first start's creation. PGlite runs
+ * only; the run's temporary folder, where it lands, is removed at teardown.
+ */
+export function migratedDataDir(prefix = "tollgate-data-"): string {
+  const template = inject("pgliteDataDir");
+  if (template === "") throw new Error("migratedDataDir() is for the PGlite run only");
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(join(template, "pglite"), join(dir, "pglite"), { recursive: true });
+  return dir;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -14,6 +14,8 @@ declare module "vitest" {
     runPrefix: string;
     /** File holding a migrated PGlite data directory (dumped); empty on server Postgres. */
     pgliteSnapshot: string;
+    /** A DATA_DIR whose embedded database is migrated, to copy; empty on server Postgres. */
+    pgliteDataDir: string;
   }
 }
 
@@ -46,14 +48,23 @@ async function setupDatabases(project: TestProject): Promise<(() => Promise<void
     const file = join(dir, "migrated-pglite.tar");
     const client = await PGlite.create();
     await migratePgliteClient(client);
-    await writeFile(file, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
+    const dump = await client.dumpDataDir("none");
+    await writeFile(file, Buffer.from(await dump.arrayBuffer()));
     await client.close();
     project.provide("pgliteSnapshot", file);
+    // The same database as a DATA_DIR on disk, for process tests that start the server or a
+    // command on an existing embedded database: copying it skips initdb and the migrations.
+    const dataDir = join(dir, "data-dir");
+    await mkdir(join(dataDir, "pglite"), { recursive: true });
+    const onDisk = await PGlite.create({ dataDir: join(dataDir, "pglite"), loadDataDir: dump });
+    await onDisk.close();
+    project.provide("pgliteDataDir", dataDir);
     return async () => {
       await rm(dir, { recursive: true, force: true });
     };
   }
   project.provide("pgliteSnapshot", "");
+  project.provide("pgliteDataDir", "");
   const prefix = `tollgate_t_${randomBytes(4).toString("hex")}`;
   project.provide("runPrefix", prefix);
   const admin = await openDatabase({ url: adminUrl(serverUrl), poolSize: 1 });
