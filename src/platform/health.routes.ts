@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
+import { Problem, PROBLEM_MEDIA_TYPE } from "./problem.js";
 import { valueWithin } from "./timeout.js";
 
 /**
@@ -33,7 +34,17 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "getHealth",
         tags: ["health"],
         summary: "Database connectivity and AI provider reachability",
-        response: { 200: Health, 503: Health },
+        response: {
+          200: Health,
+          // The database check's own answer, or the platform's problem while shutting down.
+          503: {
+            description: "Unhealthy (application/json), or shutting down (problem+json)",
+            content: {
+              "application/json": { schema: Health },
+              [PROBLEM_MEDIA_TYPE]: { schema: Problem },
+            },
+          },
+        },
       },
     },
     async (_request, reply) => {

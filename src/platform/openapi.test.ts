@@ -5,12 +5,20 @@ import { createApiToken, createVerifiedUser } from "../../test/factories/custome
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { signIn } from "../../test/support/sessions.js";
 
+interface Schema {
+  type?: string;
+  format?: string;
+  pattern?: string;
+  required?: string[];
+  anyOf?: Schema[];
+}
+
 interface Operation {
   operationId?: string;
   tags?: string[];
-  responses?: Record<string, unknown>;
+  responses?: Record<string, { content?: Record<string, { schema: Schema }> }>;
   security?: Record<string, string[]>[];
-  parameters?: { name: string; in: string }[];
+  parameters?: { name: string; in: string; schema: Schema }[];
 }
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -114,6 +122,10 @@ describe("OpenAPI document", () => {
           expect(declared, `${where}, ${probe.name}: ${String(response.statusCode)}`).toContain(
             String(response.statusCode),
           );
+          // …and under the media type it is sent as.
+          const mediaType = String(response.headers["content-type"]).split(";")[0] ?? "";
+          const content = operation.responses?.[String(response.statusCode)]?.content ?? {};
+          expect(Object.keys(content), `${where}, ${probe.name}: media type`).toContain(mediaType);
           const statuses = seen.get(`${where} ${probe.name}`) ?? new Set<number>();
           seen.set(`${where} ${probe.name}`, statuses.add(response.statusCode));
         }
@@ -126,6 +138,40 @@ describe("OpenAPI document", () => {
     expect(seen.get("POST /api/customers/tokens wrong content type")).toEqual(new Set([415]));
     expect(seen.get("GET /api/customers/tokens anonymous")).toEqual(new Set([401]));
     expect(seen.get("GET /api/customers/tokens page past the end")).toEqual(new Set([404]));
+  });
+
+  it("declares every error response as application/problem+json with the problem schema", () => {
+    const problemMembers = ["type", "title", "status", "detail", "code", "request_id"];
+    let errorResponses = 0;
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses ?? {})) {
+          if (Number(status) < 400) continue;
+          errorResponses += 1;
+          const where = `${method.toUpperCase()} ${path} ${status}`;
+          const problem = response.content?.["application/problem+json"]?.schema;
+          expect(problem?.required, where).toEqual(expect.arrayContaining(problemMembers));
+          // The health check's own 503 body is JSON; every other error is a problem only.
+          if (!(path === "/healthz" && status === "503")) {
+            expect(Object.keys(response.content ?? {}), where).toEqual([
+              "application/problem+json",
+            ]);
+          }
+        }
+      }
+    }
+    expect(errorResponses).toBeGreaterThan(100);
+  });
+
+  it("declares from/to of the usage requests as the date or date-time formats the server reads", () => {
+    const parameters = document.paths["/api/customers/usage/requests"]?.["get"]?.parameters ?? [];
+    for (const name of ["from", "to"]) {
+      const schema = parameters.find((parameter) => parameter.name === name)?.schema;
+      expect(
+        schema?.anyOf?.map((branch) => branch.format ?? "pattern"),
+        name,
+      ).toEqual(["date", "date-time", "pattern"]);
+    }
   });
 
   it("requires the CSRF header only on unsafe methods of session routes, never with a JWT", () => {

@@ -1,6 +1,6 @@
 import type { RouteOptions } from "fastify";
 import type { Access } from "./auth.js";
-import { Problem } from "./problem.js";
+import { Problem, problemResponse } from "./problem.js";
 
 // Fastify reads a body on these methods (on DELETE and OPTIONS when one is sent with a type).
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -59,7 +59,7 @@ export function declarePlatformResponses(route: RouteOptions): void {
   const added: Record<string, unknown> = {};
   for (const method of methods) {
     for (const status of platformStatuses(method, traits)) {
-      added[String(status)] = Problem;
+      added[String(status)] = problemResponse(Problem);
     }
   }
   route.schema = { ...schema, response: { ...added, ...declared } };

@@ -1,4 +1,4 @@
-import { Type, type Static } from "typebox";
+import { Type, type Static, type TSchema } from "typebox";
 import type { AppError } from "./errors.js";
 
 /** RFC 9457 problem details, as every error response of Tollgate is shaped. */
@@ -16,7 +16,7 @@ export const Problem = Type.Object(
       ),
     ),
   },
-  { description: "application/problem+json (RFC 9457)" },
+  { description: "RFC 9457 problem details" },
 );
 export type Problem = Static<typeof Problem>;
 
@@ -38,7 +38,26 @@ export function problemBody(requestId: string, error: AppError): Problem {
   };
 }
 
+export const PROBLEM_MEDIA_TYPE = "application/problem+json";
+
+/** A response declared under its own media type, as Fastify and @fastify/swagger read it. */
+export interface ProblemResponse<T extends TSchema = typeof Problem> {
+  readonly description: string;
+  readonly content: { readonly [PROBLEM_MEDIA_TYPE]: { readonly schema: T } };
+}
+
+/**
+ * An error response as it is sent: application/problem+json, not the application/json that a
+ * bare schema is documented as (clients and schema checkers pick the parser by media type).
+ */
+export function problemResponse<T extends TSchema>(
+  schema: T,
+  description = "RFC 9457 problem details (application/problem+json)",
+): ProblemResponse<T> {
+  return { description, content: { [PROBLEM_MEDIA_TYPE]: { schema } } };
+}
+
 /** Response schemas for a route's error statuses: `response: { 200: X, ...problems(400, 404) }`. */
-export function problems(...statuses: number[]): Record<number, typeof Problem> {
-  return Object.fromEntries(statuses.map((status) => [status, Problem]));
+export function problems(...statuses: number[]): Record<number, ProblemResponse> {
+  return Object.fromEntries(statuses.map((status) => [status, problemResponse(Problem)]));
 }
