@@ -17,6 +17,7 @@ interface Operation {
   operationId?: string;
   tags?: string[];
   responses?: Record<string, { content?: Record<string, { schema: Schema }> }>;
+  requestBody?: { required?: boolean };
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string; schema: Schema }[];
 }
@@ -161,6 +162,28 @@ describe("OpenAPI document", () => {
       }
     }
     expect(errorResponses).toBeGreaterThan(100);
+  });
+
+  it("declares a body that may be left out as not required, and every other body as required", async () => {
+    const bodies = new Map(
+      Object.values(document.paths).flatMap((methods) =>
+        Object.values(methods).map((operation) => [
+          operation.operationId,
+          operation.requestBody?.required,
+        ]),
+      ),
+    );
+    expect(bodies.get("createInvites")).toBe(false);
+    expect(bodies.get("markPeriodWaived")).toBe(false);
+    expect(bodies.get("createToken")).toBe(true);
+    const { user } = await createVerifiedUser(t.services.db, { isStaff: true });
+    const session = await signIn(t, user.id);
+    const withoutBody = await t.app.inject({
+      method: "POST",
+      url: "/api/admin/invites",
+      headers: session.headers,
+    });
+    expect(withoutBody.statusCode).toBe(201);
   });
 
   it("declares from/to of the usage requests as the date or date-time formats the server reads", () => {
