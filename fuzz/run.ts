@@ -63,7 +63,7 @@ function summary(report: FuzzReport, contexts: number, seconds: number): string[
   return [
     `  ${String(report.operations)} operations x ${String(contexts)} contexts: ` +
       `${String(report.requests)} requests (${String(report.valid)} valid, ` +
-      `${String(report.invalid)} invalid per the document), ${String(report.unsendable)} unsendable`,
+      `${String(report.invalid)} invalid per the document)`,
     `  replies: ${statuses}; latency p50 ${String(percentile(sorted, 0.5))} ms, ` +
       `p99 ${String(percentile(sorted, 0.99))} ms, max ${String(sorted.at(-1) ?? 0)} ms; ` +
       `fuzzed in ${seconds.toFixed(1)} s`,
