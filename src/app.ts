@@ -17,8 +17,9 @@ import { registerAccessControl } from "./platform/auth.js";
 import { registerCors } from "./platform/cors.js";
 import { registerDocs } from "./platform/docs.js";
 import {
-  clientErrorHandler,
+  clientErrorHandlerFor,
   frameworkErrors,
+  httpServerOptions,
   REQUEST_TIMEOUT_MS,
 } from "./platform/client-errors.js";
 import { platformError, validationError } from "./platform/errors.js";
@@ -26,14 +27,14 @@ import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
 import { homeRoutes } from "./platform/home.routes.js";
 import { registerLingeringClose } from "./platform/lingering-close.js";
-import { hostAllowed, hostnameOf } from "./platform/hosts.js";
+import { hostAllowed, hostHeaderProblem, hostnameOf } from "./platform/hosts.js";
 import { readsBody } from "./platform/platform-responses.js";
 import { registerRateLimit, type RateLimitOptions } from "./platform/rate-limit.js";
 import { REQUEST_ID_LOG_KEY, requestChildLogger } from "./platform/logging.js";
 import { runWithRequestId } from "./platform/request-context.js";
 import { requestIdFor } from "./platform/request-id.js";
 import { registerSecurityHeaders } from "./platform/security-headers.js";
-import { fieldWithNulCharacter, validatorCompiler } from "./platform/validation.js";
+import { fieldWithInvalidText, validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
 import { billingAdminRoutes } from "./usage/billing-admin.routes.js";
 import { billingRoutes } from "./usage/billing.routes.js";
@@ -51,6 +52,8 @@ export type App = FastifyInstance;
 /** Knobs that are not configuration: tests isolate their Redis keys with them. */
 export interface AppOptions {
   readonly rateLimit?: RateLimitOptions;
+  /** The slow-request cut (default REQUEST_TIMEOUT_MS); tests shorten it to watch a 408. */
+  readonly requestTimeoutMs?: number;
 }
 
 /** A hop count means: believe that many proxies nearest to us (as proxy-addr counts hops). */
@@ -67,6 +70,7 @@ export async function buildApp(
 ): Promise<App> {
   // Typed as Fastify's logger interface so plugins see the default instance type.
   const logger: FastifyBaseLogger = services.log;
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     loggerInstance: logger,
     genReqId: requestIdFor,
@@ -76,8 +80,9 @@ export async function buildApp(
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     // Fastify's own 503 is neither problem+json nor carries X-Request-ID; see the onRequest hook.
     return503OnClosing: false,
-    requestTimeout: REQUEST_TIMEOUT_MS,
-    clientErrorHandler,
+    requestTimeout: requestTimeoutMs,
+    http: httpServerOptions(requestTimeoutMs),
+    clientErrorHandler: clientErrorHandlerFor(requestTimeoutMs),
     frameworkErrors,
     trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -131,6 +136,8 @@ export async function buildApp(
         headers: { Connection: "close" },
       });
     }
+    const hostProblem = hostHeaderProblem(request.raw.httpVersion, request.raw.rawHeaders);
+    if (hostProblem !== undefined) throw platformError("bad_request", hostProblem);
     // Health probes (Docker, Kubernetes, load balancers) address the container by IP; /healthz
     // reveals nothing a Host check would protect.
     if (request.routeOptions.url !== "/healthz") {
@@ -158,18 +165,14 @@ export async function buildApp(
   });
 
   app.addHook("preValidation", async (request) => {
-    const field = fieldWithNulCharacter({
+    const invalid = fieldWithInvalidText({
       params: request.params,
       querystring: request.query,
       body: request.body,
     });
-    if (field !== undefined) {
+    if (invalid !== undefined) {
       throw validationError([
-        {
-          field,
-          code: "invalid_character",
-          message: "Text may not contain NUL (\\u0000) characters.",
-        },
+        { field: invalid.field, code: "invalid_character", message: invalid.message },
       ]);
     }
   });

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { Problem } from "../platform/problem.js";
+import { Problem, problemResponse } from "../platform/problem.js";
 
 /** A credit amount in the API: credits as a number with at most 3 decimals. */
 export const Credits = (description?: string) =>
@@ -12,10 +12,15 @@ export const InsufficientCredits = Type.Object(
     required: Credits("Credits the call costs"),
     available: Credits("Credits the account has available"),
   },
-  { description: "application/problem+json (RFC 9457) with the credits needed and available" },
+  { description: "RFC 9457 problem details with the credits needed and available" },
 );
 
-export const insufficientCreditsResponse = { 402: InsufficientCredits };
+export const insufficientCreditsResponse = {
+  402: problemResponse(
+    InsufficientCredits,
+    "Insufficient credits (application/problem+json, with the credits needed and available)",
+  ),
+};
 
 export const CreditEntryTypeSchema = Type.Union([
   Type.Literal("grant"),

@@ -3,6 +3,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.js";
 import type { Access } from "./auth.js";
+import { markOptionalBodies } from "./openapi-document.js";
 import { declarePlatformResponses, isUnsafeMethod } from "./platform-responses.js";
 
 // CSRF is checked on unsafe methods only, so only they require the header.
@@ -93,6 +94,10 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: "admin", description: "Staff operations" },
       ],
     },
+    transformObject: (document) =>
+      "openapiObject" in document
+        ? markOptionalBodies(document.openapiObject)
+        : document.swaggerObject,
     transform: ({ schema, url, route }) => {
       const method = Array.isArray(route.method) ? String(route.method[0]) : route.method;
       const security = securityOf(route.config?.access ?? "public", method);

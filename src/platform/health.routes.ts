@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import type { Database } from "./db/database.js";
 import { isDatabaseUnavailable } from "./db/errors.js";
 import { DATABASE_RETRY_AFTER_S, type DatabaseOutageMonitor } from "./db/outage.js";
+import { Problem, PROBLEM_MEDIA_TYPE } from "./problem.js";
 import { valueWithin } from "./timeout.js";
 
 /**
@@ -18,13 +19,6 @@ const Health = Type.Object({
     description:
       "ok: the provider accepted our key at the last check (at most one a minute); error: it did not or could not be reached; stub: no OPENAI_API_KEY. Never changes the status.",
   }),
-});
-
-const Unhealthy = Type.Object(Health.properties, {
-  description: "The database did not answer (db: error); look again after Retry-After seconds.",
-  headers: {
-    "Retry-After": { type: "integer", description: "Seconds to wait before retrying" },
-  },
 });
 
 /**
@@ -65,7 +59,22 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "getHealth",
         tags: ["health"],
         summary: "Database connectivity and AI provider reachability",
-        response: { 200: Health, 503: Unhealthy },
+        response: {
+          200: Health,
+          // The database check's own answer, or the platform's problem while shutting down.
+          503: {
+            description:
+              "Unhealthy: the database did not answer (application/json, db: error), or the " +
+              "server is shutting down (problem+json); look again after Retry-After seconds.",
+            headers: {
+              "Retry-After": { type: "integer", description: "Seconds to wait before retrying" },
+            },
+            content: {
+              "application/json": { schema: Health },
+              [PROBLEM_MEDIA_TYPE]: { schema: Problem },
+            },
+          },
+        },
       },
     },
     async (_request, reply) => {

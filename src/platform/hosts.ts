@@ -24,3 +24,17 @@ export function hostAllowed(hostname: string, allowed: readonly string[]): boole
       (pattern.startsWith(".") && (hostname.endsWith(pattern) || hostname === pattern.slice(1))),
   );
 }
+
+/**
+ * RFC 9112 §3.2: a request with more than one Host line, or an HTTP/1.1 request with none, is a
+ * 400. Node keeps only the first of repeated Host headers, so the raw lines are counted.
+ */
+export function hostHeaderProblem(httpVersion: string, rawHeaders: readonly string[]) {
+  let lines = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === "host") lines += 1;
+  }
+  if (lines > 1) return "The request carries more than one Host header.";
+  if (lines === 0 && httpVersion === "1.1") return "An HTTP/1.1 request must carry a Host header.";
+  return undefined;
+}

@@ -5,11 +5,37 @@ import { Type } from "typebox";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { createVerifiedUser } from "../../test/factories/customers.js";
 import { expectProblem } from "../../test/support/problems.js";
-import { clientErrorHandler } from "./client-errors.js";
+import { clientErrorHandlerFor, TIMEOUT_CHECK_INTERVAL_MS } from "./client-errors.js";
 import { buildApp, type App } from "../app.js";
 import { openDatabase } from "./db/database.js";
 import { DATABASE_RETRY_AFTER_S } from "./db/outage.js";
 import { hostnameOf } from "./hosts.js";
+
+/** Writes one raw request, half-closes, and reads everything the server sends until it closes. */
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.end(request));
+    let received = "";
+    socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
+    socket.on("close", () => {
+      resolve(received);
+    });
+    socket.on("error", reject);
+  });
+}
+
+/** Asserts a raw HTTP/1.1 reply is a problem+json with this status and code; returns the body. */
+function expectRawProblem(response: string, status: number, code: string) {
+  const [head = "", body = ""] = response.split("\r\n\r\n");
+  expect(head).toMatch(new RegExp(`^HTTP/1.1 ${String(status)} `));
+  expect(head).toMatch(/content-type: application\/problem\+json/i);
+  const problem = JSON.parse(body) as Record<string, unknown>;
+  expect(problem).toMatchObject({ status, code, type: `urn:tollgate:problem:${code}` });
+  expect(head).toMatch(
+    new RegExp(`\r\nx-request-id: ${String(problem["request_id"])}(\r\n|$)`, "i"),
+  );
+  return problem;
+}
 
 describe("HTTP platform", () => {
   let t: TestApp;
@@ -122,6 +148,29 @@ describe("HTTP platform", () => {
     ).toBe("email");
   });
 
+  it("refuses a lone UTF-16 surrogate in a body with 400 validation_error, and keeps a pair", async () => {
+    const post = (payload: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/test/echo",
+        headers: { "content-type": "application/json" },
+        payload,
+      });
+    for (const [payload, field] of [
+      ['{"name": "a\\udfffb"}', "name"],
+      ['{"items": ["ok", "\\ud83d"]}', "items.1"],
+      ['{"\\udc00key": 1}', "body"],
+    ] as const) {
+      const problem = expectProblem(await post(payload), 400, "validation_error");
+      expect(problem["errors"], payload).toEqual([
+        { field, code: "invalid_character", message: expect.stringMatching(/surrogate/) as string },
+      ]);
+    }
+    const pair = await post('{"name": "a\\ud83d\\ude00b"}');
+    expect(pair.statusCode).toBe(200);
+    expect(pair.json()).toEqual({ received: { name: "a\u{1F600}b" } });
+  });
+
   it("walks a deeply nested body without exhausting the stack", async () => {
     const depth = 20_000;
     const response = await t.app.inject({
@@ -185,44 +234,56 @@ describe("HTTP platform", () => {
     expectProblem(malformed, 400, "bad_request");
   });
 
+  // One listening address for the raw-socket tests of this block (an app listens once).
+  let listening: Promise<number> | undefined;
+  const port = () =>
+    (listening ??= t.app
+      .listen({ port: 0, host: "127.0.0.1" })
+      .then((address) => Number(new URL(address).port)));
+
   it("answers requests the HTTP parser refuses with problem+json", async () => {
-    const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const { port } = new URL(address);
-    const raw = (request: string) =>
-      new Promise<string>((resolve, reject) => {
-        const socket = connect(Number(port), "127.0.0.1", () => socket.end(request));
-        let received = "";
-        socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
-        socket.on("close", () => {
-          resolve(received);
-        });
-        socket.on("error", reject);
-      });
-    const expectRawProblem = (response: string, status: number, code: string) => {
-      const [head = "", body = ""] = response.split("\r\n\r\n");
-      expect(head).toMatch(new RegExp(`^HTTP/1.1 ${String(status)} `));
-      expect(head).toMatch(/content-type: application\/problem\+json/i);
-      expect(JSON.parse(body)).toMatchObject({
-        status,
-        code,
-        type: `urn:tollgate:problem:${code}`,
-      });
-    };
+    const at = await port();
     expectRawProblem(
-      await raw(
+      await rawExchange(
+        at,
         `GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Long: ${"a".repeat(20_000)}\r\n\r\n`,
       ),
       431,
       "headers_too_large",
     );
     expectRawProblem(
-      await raw(
+      await rawExchange(
+        at,
         "POST /api/test/echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n" +
           "Transfer-Encoding: chunked\r\n\r\nzz\r\n",
       ),
       400,
       "bad_request",
     );
+  });
+
+  it("answers an HTTP/1.1 request without Host with a problem+json 400 and X-Request-ID, /healthz too", async () => {
+    const at = await port();
+    for (const path of ["/healthz", "/api/customers/csrf"]) {
+      const response = await rawExchange(at, `GET ${path} HTTP/1.1\r\n\r\n`);
+      const problem = expectRawProblem(response, 400, "bad_request");
+      expect(problem["detail"]).toBe("An HTTP/1.1 request must carry a Host header.");
+      expect(response).toMatch(
+        new RegExp(`\r\nx-request-id: ${String(problem["request_id"])}\r\n`, "i"),
+      );
+    }
+  });
+
+  it("refuses a request with two Host headers with 400, even when the first is allowed", async () => {
+    const at = await port();
+    for (const path of ["/healthz", "/api/customers/csrf"]) {
+      const response = await rawExchange(
+        at,
+        `GET ${path} HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n\r\n`,
+      );
+      const problem = expectRawProblem(response, 400, "bad_request");
+      expect(problem["detail"]).toBe("The request carries more than one Host header.");
+    }
   });
 
   it("answers a request that never finishes arriving with 408 request_timeout", () => {
@@ -237,10 +298,14 @@ describe("HTTP platform", () => {
       },
     };
     const timeout = Object.assign(new Error("timeout"), { code: "ERR_HTTP_REQUEST_TIMEOUT" });
-    clientErrorHandler(timeout, socket as unknown as Socket);
+    clientErrorHandlerFor(120_000)(timeout, socket as unknown as Socket);
     const [head = "", body = ""] = (written[0] ?? "").split("\r\n\r\n");
     expect(head).toMatch(/^HTTP\/1.1 408 Request Timeout\r\n/);
-    expect(JSON.parse(body)).toMatchObject({ status: 408, code: "request_timeout" });
+    expect(JSON.parse(body)).toMatchObject({
+      status: 408,
+      code: "request_timeout",
+      detail: "The request was not received within 120 s.",
+    });
     expect(destroyed).toBe(true);
   });
 
@@ -371,6 +436,47 @@ describe("HTTP platform", () => {
     expect(logs).not.toContain("query-secret-123");
     expect(logs).not.toContain("body-secret-456");
     expect(logs).not.toContain("header-secret");
+  });
+});
+
+describe("slow requests", () => {
+  /** Sends the start of a request and never the rest; resolves with what came back, and when. */
+  function sendPartly(port: number, partial: string): Promise<{ response: string; ms: number }> {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () => socket.write(partial));
+      let received = "";
+      socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
+      socket.on("close", () => {
+        resolve({ response: received, ms: performance.now() - started });
+      });
+      socket.on("error", reject);
+    });
+  }
+
+  it("cuts a request whose headers or body never finish at the timeout its 408 states", async () => {
+    const t = await createTestApp({ appOptions: { requestTimeoutMs: 1_000 } });
+    try {
+      const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+      const port = Number(new URL(address).port);
+      const [headers, body] = await Promise.all([
+        sendPartly(port, "GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: a"),
+        sendPartly(
+          port,
+          "POST /api/customers/login HTTP/1.1\r\nHost: localhost\r\n" +
+            "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+        ),
+      ]);
+      for (const { response, ms } of [headers, body]) {
+        const problem = expectRawProblem(response, 408, "request_timeout");
+        expect(problem["detail"]).toBe("The request was not received within 1 s.");
+        expect(ms).toBeGreaterThanOrEqual(950);
+        // Node checks for expired requests every TIMEOUT_CHECK_INTERVAL_MS (its default, 30 s).
+        expect(ms).toBeLessThan(1_000 + TIMEOUT_CHECK_INTERVAL_MS + 500);
+      }
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -5,12 +5,21 @@ import { createApiToken, createVerifiedUser } from "../../test/factories/custome
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { signIn } from "../../test/support/sessions.js";
 
+interface Schema {
+  type?: string;
+  format?: string;
+  pattern?: string;
+  required?: string[];
+  anyOf?: Schema[];
+}
+
 interface Operation {
   operationId?: string;
   tags?: string[];
-  responses?: Record<string, unknown>;
+  responses?: Record<string, { content?: Record<string, { schema: Schema }> }>;
+  requestBody?: { required?: boolean };
   security?: Record<string, string[]>[];
-  parameters?: { name: string; in: string }[];
+  parameters?: { name: string; in: string; schema: Schema }[];
 }
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -114,6 +123,10 @@ describe("OpenAPI document", () => {
           expect(declared, `${where}, ${probe.name}: ${String(response.statusCode)}`).toContain(
             String(response.statusCode),
           );
+          // …and under the media type it is sent as.
+          const mediaType = String(response.headers["content-type"]).split(";")[0] ?? "";
+          const content = operation.responses?.[String(response.statusCode)]?.content ?? {};
+          expect(Object.keys(content), `${where}, ${probe.name}: media type`).toContain(mediaType);
           const statuses = seen.get(`${where} ${probe.name}`) ?? new Set<number>();
           seen.set(`${where} ${probe.name}`, statuses.add(response.statusCode));
         }
@@ -139,6 +152,62 @@ describe("OpenAPI document", () => {
           expect(unavailable?.description, where).toContain("database_unavailable");
         }
       }
+    }
+  });
+
+  it("declares every error response as application/problem+json with the problem schema", () => {
+    const problemMembers = ["type", "title", "status", "detail", "code", "request_id"];
+    let errorResponses = 0;
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses ?? {})) {
+          if (Number(status) < 400) continue;
+          errorResponses += 1;
+          const where = `${method.toUpperCase()} ${path} ${status}`;
+          const problem = response.content?.["application/problem+json"]?.schema;
+          expect(problem?.required, where).toEqual(expect.arrayContaining(problemMembers));
+          // The health check's own 503 body is JSON; every other error is a problem only.
+          if (!(path === "/healthz" && status === "503")) {
+            expect(Object.keys(response.content ?? {}), where).toEqual([
+              "application/problem+json",
+            ]);
+          }
+        }
+      }
+    }
+    expect(errorResponses).toBeGreaterThan(100);
+  });
+
+  it("declares a body that may be left out as not required, and every other body as required", async () => {
+    const bodies = new Map(
+      Object.values(document.paths).flatMap((methods) =>
+        Object.values(methods).map((operation) => [
+          operation.operationId,
+          operation.requestBody?.required,
+        ]),
+      ),
+    );
+    expect(bodies.get("createInvites")).toBe(false);
+    expect(bodies.get("markPeriodWaived")).toBe(false);
+    expect(bodies.get("createToken")).toBe(true);
+    const { user } = await createVerifiedUser(t.services.db, { isStaff: true });
+    const session = await signIn(t, user.id);
+    const withoutBody = await t.app.inject({
+      method: "POST",
+      url: "/api/admin/invites",
+      headers: session.headers,
+    });
+    expect(withoutBody.statusCode).toBe(201);
+  });
+
+  it("declares from/to of the usage requests as the date or date-time formats the server reads", () => {
+    const parameters = document.paths["/api/customers/usage/requests"]?.["get"]?.parameters ?? [];
+    for (const name of ["from", "to"]) {
+      const schema = parameters.find((parameter) => parameter.name === name)?.schema;
+      expect(
+        schema?.anyOf?.map((branch) => branch.format ?? "pattern"),
+        name,
+      ).toEqual(["date", "date-time", "pattern"]);
     }
   });
 

@@ -1,6 +1,6 @@
 import type { RouteOptions } from "fastify";
 import type { Access } from "./auth.js";
-import { problemSchema } from "./problem.js";
+import { problemResponseFor } from "./problem.js";
 
 // Fastify reads a body on these methods (on DELETE and OPTIONS when one is sent with a type).
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -60,7 +60,7 @@ export function declarePlatformResponses(route: RouteOptions): void {
   const added: Record<string, unknown> = {};
   for (const method of methods) {
     for (const status of platformStatuses(method, traits)) {
-      added[String(status)] = problemSchema(status);
+      added[String(status)] = problemResponseFor(status);
     }
   }
   route.schema = { ...schema, response: { ...added, ...declared } };

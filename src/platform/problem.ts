@@ -1,4 +1,4 @@
-import { Type, type Static } from "typebox";
+import { Type, type Static, type TSchema } from "typebox";
 import type { AppError } from "./errors.js";
 
 /** RFC 9457 problem details, as every error response of Tollgate is shaped. */
@@ -16,24 +16,9 @@ export const Problem = Type.Object(
       ),
     ),
   },
-  { description: "application/problem+json (RFC 9457)" },
+  { description: "RFC 9457 problem details" },
 );
 export type Problem = Static<typeof Problem>;
-
-/**
- * The 503 a route may answer, with the codes a client should know are temporary and the
- * Retry-After header they come with.
- */
-export const UnavailableProblem = Type.Object(Problem.properties, {
-  description:
-    "application/problem+json (RFC 9457). Temporarily unavailable: `database_unavailable` (the " +
-    "database cannot be reached; nothing was charged), `service_unavailable` (the server is " +
-    "shutting down), or on metered routes the AI provider's rate limit. Retry after " +
-    "`Retry-After` seconds.",
-  headers: {
-    "Retry-After": { type: "integer", description: "Seconds to wait before retrying" },
-  },
-});
 
 export function problemType(code: string): string {
   return `urn:tollgate:problem:${code}`;
@@ -53,12 +38,49 @@ export function problemBody(requestId: string, error: AppError): Problem {
   };
 }
 
-/** The documented schema of a problem with this status. */
-export function problemSchema(status: number): typeof Problem {
-  return status === 503 ? UnavailableProblem : Problem;
+export const PROBLEM_MEDIA_TYPE = "application/problem+json";
+
+/** A response declared under its own media type, as Fastify and @fastify/swagger read it. */
+export interface ProblemResponse<T extends TSchema = typeof Problem> {
+  readonly description: string;
+  readonly content: { readonly [PROBLEM_MEDIA_TYPE]: { readonly schema: T } };
+  readonly headers?: Readonly<Record<string, { type: string; description: string }>>;
+}
+
+/**
+ * An error response as it is sent: application/problem+json, not the application/json that a
+ * bare schema is documented as (clients and schema checkers pick the parser by media type).
+ */
+export function problemResponse<T extends TSchema>(
+  schema: T,
+  description = "RFC 9457 problem details (application/problem+json)",
+): ProblemResponse<T> {
+  return { description, content: { [PROBLEM_MEDIA_TYPE]: { schema } } };
+}
+
+/**
+ * The 503 a route may answer, with the codes a client should know are temporary and the
+ * Retry-After header they come with.
+ */
+const UNAVAILABLE: ProblemResponse = {
+  ...problemResponse(
+    Problem,
+    "RFC 9457 problem details (application/problem+json). Temporarily unavailable: " +
+      "`database_unavailable` (the database cannot be reached; nothing was charged), " +
+      "`service_unavailable` (the server is shutting down), or on metered routes the AI " +
+      "provider's rate limit. Retry after `Retry-After` seconds.",
+  ),
+  headers: {
+    "Retry-After": { type: "integer", description: "Seconds to wait before retrying" },
+  },
+};
+
+/** The documented response of a problem with this status. */
+export function problemResponseFor(status: number): ProblemResponse {
+  return status === 503 ? UNAVAILABLE : problemResponse(Problem);
 }
 
 /** Response schemas for a route's error statuses: `response: { 200: X, ...problems(400, 404) }`. */
-export function problems(...statuses: number[]): Record<number, typeof Problem> {
-  return Object.fromEntries(statuses.map((status) => [status, problemSchema(status)]));
+export function problems(...statuses: number[]): Record<number, ProblemResponse> {
+  return Object.fromEntries(statuses.map((status) => [status, problemResponseFor(status)]));
 }

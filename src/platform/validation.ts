@@ -42,8 +42,68 @@ function isFullDateTime(value: string): boolean {
 const coercing = makeAjv(true);
 const exact = makeAjv(false);
 
+// Plain decimal only: ajv coerces with Number(), which also reads "0x10" as 16, "1e1" as 10,
+// " 1" as 1 and "1.0" as 1; a query string should mean what it says or be refused.
+const PLAIN_DECIMAL: Record<string, RegExp> = {
+  integer: /^-?\d+$/,
+  number: /^-?\d+(\.\d+)?$/,
+};
+
+/** The top-level properties of a query/params/headers schema that ajv coerces to numbers. */
+function numericProperties(schema: unknown): Map<string, { type: string; pattern: RegExp }> {
+  const found = new Map<string, { type: string; pattern: RegExp }>();
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties;
+  for (const [name, property] of Object.entries(properties ?? {})) {
+    const type = typeof property.type === "string" ? property.type : "";
+    const pattern = PLAIN_DECIMAL[type];
+    if (pattern !== undefined) found.set(name, { type, pattern });
+  }
+  return found;
+}
+
+/** ajv-shaped type errors for numeric fields whose text is not plain decimal. */
+function nonDecimalErrors(
+  data: unknown,
+  numeric: Map<string, { type: string; pattern: RegExp }>,
+): ErrorObject[] {
+  if (data === null || typeof data !== "object") return [];
+  const errors: ErrorObject[] = [];
+  for (const [name, { type, pattern }] of numeric) {
+    const value: unknown = (data as Record<string, unknown>)[name];
+    // A repeated parameter arrives as an array; ajv unwraps a single item, so check each one.
+    const texts = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string");
+    if (texts.some((text) => !pattern.test(text))) {
+      errors.push({
+        keyword: "type",
+        instancePath: `/${name}`,
+        schemaPath: `#/properties/${name}/type`,
+        params: { type },
+        message: `Expected a plain decimal ${type === "integer" ? "integer, e.g. 2" : "number, e.g. 2.5"}.`,
+      });
+    }
+  }
+  return errors;
+}
+
+type ValidationResult = ReturnType<FastifySchemaCompiler<unknown>>;
+
+/** The coercing validator, refusing numbers written other than in plain decimal first. */
+function compileCoercing(schema: object): ValidationResult {
+  const validate = coercing.compile(schema);
+  const numeric = numericProperties(schema);
+  if (numeric.size === 0) return validate;
+  const strict: ValidationResult = (data: unknown) => {
+    const errors = nonDecimalErrors(data, numeric);
+    if (errors.length > 0) return { error: errors };
+    const valid = validate(data);
+    strict.errors = validate.errors ?? null;
+    return valid;
+  };
+  return strict;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === "body" ? exact : coercing).compile(schema as object);
+  httpPart === "body" ? exact.compile(schema as object) : compileCoercing(schema as object);
 
 const KEYWORD_CODES: Record<string, string> = {
   required: "required",
@@ -71,18 +131,34 @@ const FORMAT_MESSAGES: Record<string, string> = {
   email: "Enter a valid email address.",
 };
 
-/** Says what a pattern or format expects in words rather than as a regular expression. */
-function formatMessage(error: ErrorObject): string | undefined {
-  if (error.keyword === "format") return FORMAT_MESSAGES[String(error.params["format"])];
-  if (error.keyword !== "pattern") return undefined;
+function descriptionOf(error: ErrorObject): string | undefined {
   const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
-  return typeof description === "string" ? `Expected ${description}.` : "Invalid format.";
+  return typeof description === "string" ? description : undefined;
+}
+
+/**
+ * Says what a pattern or format expects in words rather than as a regular expression. A value
+ * that no branch of a described union (e.g. "date or date-time") matches is told the union's
+ * description, not the first branch's format.
+ */
+function formatMessage(error: ErrorObject, unions: Map<string, string>): string | undefined {
+  if (error.keyword !== "format" && error.keyword !== "pattern") return undefined;
+  const union = unions.get(error.instancePath);
+  if (union !== undefined) return `Expected ${union}.`;
+  if (error.keyword === "format") return FORMAT_MESSAGES[String(error.params["format"])];
+  const description = descriptionOf(error);
+  return description === undefined ? "Invalid format." : `Expected ${description}.`;
 }
 
 /** Turns ajv's errors into `[{field, code, message}]`, one per field and problem. */
 export function fieldErrorsFromAjv(errors: readonly ErrorObject[], part: string): FieldError[] {
   const seen = new Set<string>();
   const result: FieldError[] = [];
+  const unions = new Map<string, string>();
+  for (const error of errors) {
+    const description = error.keyword === "anyOf" ? descriptionOf(error) : undefined;
+    if (description !== undefined) unions.set(error.instancePath, description);
+  }
   // An optional body is `object | null`: its failed null branch and the anyOf summary only
   // repeat what the object branch's own errors say.
   const specific = errors.filter(
@@ -105,7 +181,7 @@ export function fieldErrorsFromAjv(errors: readonly ErrorObject[], part: string)
         ? "This field is required."
         : error.keyword === "additionalProperties"
           ? "Unknown field."
-          : (formatMessage(error) ?? error.message ?? "Invalid value.");
+          : (formatMessage(error, unions) ?? error.message ?? "Invalid value.");
     result.push({ field, code, message });
   }
   return result;
@@ -126,15 +202,29 @@ function pathOf(visit: Visit): string[] {
 }
 
 /**
- * Postgres text cannot hold U+0000; finding it first turns a would-be 500 into a 400. Walks with
- * an explicit stack: a deeply nested body (a few KB of `[[[[…`) must not exhaust the call stack.
+ * Text Postgres cannot store as sent: U+0000 (refused outright) and a lone UTF-16 surrogate
+ * (JSON's "\udfff" escapes parse to one; encoding it as UTF-8 silently stores U+FFFD instead).
+ * Finding them first turns a would-be 500, or a changed value, into a 400.
  */
-function findNulCharacter(root: unknown): string[] | undefined {
+function invalidText(text: string): string | undefined {
+  if (text.includes("\u0000")) return "Text may not contain NUL (\\u0000) characters.";
+  if (!text.isWellFormed()) {
+    return "Text may not contain unpaired UTF-16 surrogates (\\ud800-\\udfff).";
+  }
+  return undefined;
+}
+
+/**
+ * The path and message of the first invalid text (a value or an object key). Walks with an
+ * explicit stack: a deeply nested body (a few KB of `[[[[…`) must not exhaust the call stack.
+ */
+function findInvalidText(root: unknown): { path: string[]; message: string } | undefined {
   const stack: Visit[] = [{ value: root, key: undefined, parent: undefined }];
   for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
     const { value } = visit;
     if (typeof value === "string") {
-      if (value.includes("\u0000")) return pathOf(visit);
+      const message = invalidText(value);
+      if (message !== undefined) return { path: pathOf(visit), message };
     } else if (Array.isArray(value)) {
       value.forEach((item, index) =>
         stack.push({ value: item, key: String(index), parent: visit }),
@@ -147,7 +237,8 @@ function findNulCharacter(root: unknown): string[] | undefined {
       typeof (value as { pipe?: unknown }).pipe !== "function"
     ) {
       for (const [key, item] of Object.entries(value)) {
-        if (key.includes("\u0000")) return pathOf(visit);
+        const message = invalidText(key);
+        if (message !== undefined) return { path: pathOf(visit), message };
         stack.push({ value: item, key, parent: visit });
       }
     }
@@ -155,11 +246,18 @@ function findNulCharacter(root: unknown): string[] | undefined {
   return undefined;
 }
 
-/** The first field of a JSON body, query string or path that holds a NUL character. */
-export function fieldWithNulCharacter(parts: Record<string, unknown>): string | undefined {
+/** The first field of a JSON body, query string or path holding text that cannot be stored. */
+export function fieldWithInvalidText(
+  parts: Record<string, unknown>,
+): { field: string; message: string } | undefined {
   for (const [part, value] of Object.entries(parts)) {
-    const path = findNulCharacter(value);
-    if (path !== undefined) return path.length > 0 ? path.join(".") : part;
+    const found = findInvalidText(value);
+    if (found !== undefined) {
+      return {
+        field: found.path.length > 0 ? found.path.join(".") : part,
+        message: found.message,
+      };
+    }
   }
   return undefined;
 }

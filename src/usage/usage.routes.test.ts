@@ -305,6 +305,11 @@ describe("usage routes", () => {
         ["page=0", "page", "out_of_range"],
         ["page=two", "page", "invalid_type"],
         ["page=1000000000000000000", "page", "out_of_range"],
+        // Plain decimal only: Number() would read these as 16, 10 and 1.
+        ["page=0x10", "page", "invalid_type"],
+        ["page=1e1", "page", "invalid_type"],
+        ["page=%201", "page", "invalid_type"],
+        ["page=1.0", "page", "invalid_type"],
         ["to=9999-12-31", "to", "invalid_format"],
         ["from=9999-12-31T23:59:59-23:59", "from", "invalid_format"],
       ];
@@ -314,6 +319,17 @@ describe("usage routes", () => {
         expect(body["code"], query).toBe("validation_error");
         expect(body["errors"], query).toContainEqual(expect.objectContaining({ field, code }));
       }
+      // One error for a value no accepted format matches, saying what the formats are.
+      const { body } = await get("/api/customers/usage/requests?from=yesterday", headers);
+      expect(body["errors"]).toEqual([
+        {
+          field: "from",
+          code: "invalid_format",
+          message: expect.stringMatching(
+            /^Expected an ISO 8601 date \(YYYY-MM-DD.* or date-time/,
+          ) as string,
+        },
+      ]);
     });
 
     it("never shows another user's requests", async () => {

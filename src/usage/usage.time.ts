@@ -37,7 +37,8 @@ export const SUMMARY_TITLES = ["Today", "Yesterday", "Last 7 Days", "This Month"
 export type SummaryTitle = (typeof SUMMARY_TITLES)[number];
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME =
+/** The date-times `from`/`to` take; the route schema declares it too. */
+export const DATE_TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|[+\- ]\d{2}:\d{2})?$/;
 
 function validDay(year: string, month: string, day: string): Date | undefined {
@@ -62,7 +63,7 @@ export function parseDateOrDateTime(value: string): ParsedBound | undefined {
     const day = validDay(year, month, dayOfMonth);
     return day === undefined ? undefined : { kind: "date", day };
   }
-  const dt = DATE_TIME.exec(value);
+  const dt = DATE_TIME_PATTERN.exec(value);
   if (dt === null) return undefined;
   const [, year = "", month = "", day = "", hour = "", minute = "", second = "00"] = dt;
   const [fraction = "", zone = "Z"] = dt.slice(7);
