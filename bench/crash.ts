@@ -12,17 +12,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../src/config.js";
 import { samplePng } from "../src/core/sample-images.js";
 import { IMAGE_SOLVE_SERVICE } from "../src/core/solve.service.js";
-import { openDatabase } from "../src/platform/db/database.js";
+import type { Database } from "../src/platform/db/database.js";
 import { createLogger } from "../src/platform/logging.js";
-import { users } from "../src/schema.js";
 import { buildServices } from "../src/services.js";
+import { freePort } from "../test/support/free-port.js";
+import { createBenchUser, serverDatabase } from "./targets.js";
 
 const env = process.env;
 const REQUESTS = Number(env["BENCH_CRASH_REQUESTS"] ?? 3000);
@@ -42,19 +42,6 @@ interface Tally {
   /** 409 idempotency_key_in_use (the dead attempt's claim had not lapsed yet) and 503s. */
   waits: number;
   unexpected: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === "object" && address !== null ? address.port : 0);
-      });
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -156,16 +143,13 @@ export async function benchCrash(): Promise<void> {
     process.stderr.write("The crash benchmark needs server PostgreSQL: set BENCH_DATABASE_URL.\n");
     process.exit(2);
   }
-  const name = `tollgate_bench_${randomBytes(4).toString("hex")}`;
-  const admin = await openDatabase({ url: adminUrl, poolSize: 1 });
-  await admin.query(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const bench = await serverDatabase(adminUrl).open();
+  const { database } = bench;
   const dataDir = mkdtempSync(join(tmpdir(), "tollgate-bench-crash-"));
   const port = await freePort();
   const serverEnv: NodeJS.ProcessEnv = {
     PATH: env["PATH"],
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: bench.url,
     SECRET_KEY: randomBytes(48).toString("base64url"),
     DATA_DIR: dataDir,
     PORT: String(port),
@@ -174,7 +158,7 @@ export async function benchCrash(): Promise<void> {
   };
   const server = new ServerProcess(serverEnv, `http://127.0.0.1:${port}`);
   try {
-    const token = await prepare(url.toString(), dataDir);
+    const token = await prepare(database, dataDir);
     await server.start();
 
     const tally: Tally = { replies: 0, replays: 0, lost: 0, waits: 0, unexpected: [] };
@@ -199,7 +183,7 @@ export async function benchCrash(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     await server.kill("SIGTERM");
 
-    const charges = await chargesOf(url.toString());
+    const charges = await chargesOf(database);
     const reconcileExit = await runCli(serverEnv, "reconcile");
     const lines = [
       `logical requests  ${REQUESTS} (${CLIENTS} clients, one Idempotency-Key each, ${seconds.toFixed(1)} s)`,
@@ -225,75 +209,51 @@ export async function benchCrash(): Promise<void> {
     if (!ok) process.exitCode = 1;
   } finally {
     await server.kill("SIGKILL");
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.close();
+    await bench.cleanup();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 /** Migrates the bench database and makes one customer with credits and an API token. */
-async function prepare(databaseUrl: string, dataDir: string): Promise<string> {
-  const database = await openDatabase({ url: databaseUrl, poolSize: 2 });
+async function prepare(database: Database, dataDir: string): Promise<string> {
+  await database.migrate();
+  const config = loadConfig(
+    { SECRET_KEY: randomBytes(48).toString("base64url"), DATA_DIR: dataDir, LOG_LEVEL: "error" },
+    { persistSecretKey: false },
+  );
+  const services = await buildServices(config, database, createLogger(config));
   try {
-    await database.migrate();
-    const config = loadConfig(
-      { SECRET_KEY: randomBytes(48).toString("base64url"), DATA_DIR: dataDir, LOG_LEVEL: "error" },
-      { persistSecretKey: false },
+    await services.aiServices.createDefaultRows();
+    await services.aiServices.update(
+      IMAGE_SOLVE_SERVICE,
+      { creditCostMilli: CREDIT_COST * 1000 },
+      null,
     );
-    const services = await buildServices(config, database, createLogger(config));
-    try {
-      await services.aiServices.createDefaultRows();
-      await services.aiServices.update(
-        IMAGE_SOLVE_SERVICE,
-        { creditCostMilli: CREDIT_COST * 1000 },
-        null,
-      );
-      const [user] = await database.db
-        .insert(users)
-        .values({
-          email: `bench-${randomBytes(4).toString("hex")}@example.com`,
-          password: "!unusable",
-          emailVerifiedAt: new Date(),
-        })
-        .returning();
-      if (user === undefined) throw new Error("bench user not created");
-      await services.credits.adjust({
-        userId: user.id,
-        amount: REQUESTS * CREDIT_COST * 1000 * 2,
-        reason: "crash benchmark",
-        kind: "payg",
-        actor: null,
-      });
-      return (await services.customers.tokens.createToken(user.id, "bench")).token;
-    } finally {
-      await services.close();
-    }
+    const user = await createBenchUser(database, services, {
+      credits: REQUESTS * CREDIT_COST * 2,
+    });
+    return (await services.customers.tokens.createToken(user.id, "bench")).token;
   } finally {
-    await database.close();
+    await services.close();
   }
 }
 
-async function chargesOf(databaseUrl: string) {
-  const database = await openDatabase({ url: databaseUrl, poolSize: 1 });
-  try {
-    const [row] = await database.query<{
-      logs: string;
-      period_total: string;
-      credits: string;
-      open_holds: string;
-    }>(
-      `select (select count(*) from request_logs where status = 'success') as logs,
-              (select coalesce(sum(total_requests), 0) from billing_periods) as period_total,
-              (select coalesce(sum(credits_charged_milli), 0) / 1000 from request_logs) as credits,
-              (select count(*) from credit_holds where status = 'held') as open_holds`,
-    );
-    return {
-      logs: Number(row?.logs),
-      periodTotal: Number(row?.period_total),
-      credits: Number(row?.credits),
-      openHolds: Number(row?.open_holds),
-    };
-  } finally {
-    await database.close();
-  }
+async function chargesOf(database: Database) {
+  const [row] = await database.query<{
+    logs: string;
+    period_total: string;
+    credits: string;
+    open_holds: string;
+  }>(
+    `select (select count(*) from request_logs where status = 'success') as logs,
+            (select coalesce(sum(total_requests), 0) from billing_periods) as period_total,
+            (select coalesce(sum(credits_charged_milli), 0) / 1000 from request_logs) as credits,
+            (select count(*) from credit_holds where status = 'held') as open_holds`,
+  );
+  return {
+    logs: Number(row?.logs),
+    periodTotal: Number(row?.period_total),
+    credits: Number(row?.credits),
+    openHolds: Number(row?.open_holds),
+  };
 }

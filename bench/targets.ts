@@ -52,7 +52,8 @@ export async function startBareTarget(): Promise<Target> {
 
 export interface DatabaseChoice {
   readonly label: string;
-  open(): Promise<{ database: Database; cleanup(): Promise<void> }>;
+  /** `url`: the database's postgres:// URL on a server, for a server process of its own. */
+  open(): Promise<{ database: Database; url?: string; cleanup(): Promise<void> }>;
 }
 
 /** The embedded database (PGlite) in a fresh temporary directory, as `npm start` uses it. */
@@ -96,6 +97,7 @@ export function serverDatabase(adminUrl: string): DatabaseChoice {
       const database = await openDatabase({ url: url.toString(), poolSize: 10 });
       return {
         database,
+        url: url.toString(),
         async cleanup() {
           await database.close();
           await admin.query(`drop database if exists "${name}" with (force)`);

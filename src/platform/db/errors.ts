@@ -13,7 +13,12 @@ function* causeChain(error: unknown): Generator<object> {
  * (SQLSTATE 23505); both drivers expose the SQLSTATE as `code`.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  for (const e of causeChain(error)) if ((e as { code?: unknown }).code === "23505") return true;
+  return hasSqlState(error, "23505");
+}
+
+/** True when the error, or one it wraps in `cause`, carries this SQLSTATE (or driver code). */
+export function hasSqlState(error: unknown, code: string): boolean {
+  for (const e of causeChain(error)) if ((e as { code?: unknown }).code === code) return true;
   return false;
 }
 

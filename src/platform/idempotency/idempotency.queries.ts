@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/database.js";
+import { hasSqlState } from "../db/errors.js";
 import { rowsOf } from "../db/rows.js";
 
 /** A reply as it was sent: what a replay sends again. */
@@ -137,11 +138,7 @@ export const CLAIM_LOST_SQLSTATE = "TGK01";
 
 /** True when a database error (or one it wraps in `cause`) says a request lost its claim. */
 export function isClaimLost(error: unknown): boolean {
-  for (let e: unknown = error; typeof e === "object" && e !== null;) {
-    if ((e as { code?: unknown }).code === CLAIM_LOST_SQLSTATE) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return hasSqlState(error, CLAIM_LOST_SQLSTATE);
 }
 
 /** The statement of `completeIdempotencyKeys` (none without completions), for a script. */

@@ -39,6 +39,13 @@ describe("Idempotency-Key on metered POSTs", () => {
     });
   }
 
+  /** Waits (up to 2 s) until the service has been called `count` times: a run holds its key. */
+  async function untilCalled(count: number) {
+    for (let i = 0; i < 200 && paid.calls < count; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   async function logCount(userId: string) {
     return (await t.services.db.select().from(requestLogs).where(eq(requestLogs.userId, userId)))
       .length;
@@ -91,9 +98,7 @@ describe("Idempotency-Key on metered POSTs", () => {
       const first = run(bearer, key);
       // The first has claimed the key once its provider is being asked.
       const calls = paid.calls;
-      for (let i = 0; i < 200 && paid.calls === calls; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await untilCalled(calls + 1);
       const during = await run(bearer, key);
       const problem = expectProblem(during, 409, "idempotency_key_in_use");
       expect(problem.detail).toMatch(/still running/);
@@ -159,9 +164,7 @@ describe("Idempotency-Key on metered POSTs", () => {
       const key = randomUUID();
       const first = run(bearer, key);
       const calls = paid.calls;
-      for (let i = 0; i < 200 && paid.calls === calls; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await untilCalled(calls + 1);
       clock.set(new Date(start.getTime() + 2 * IDEMPOTENCY_LEASE_MS));
       expect(await t.services.idempotency.renewHeld()).toBe(1);
       clock.set(new Date(start.getTime() + 2 * IDEMPOTENCY_LEASE_MS + IDEMPOTENCY_LEASE_MS / 2));
@@ -188,16 +191,12 @@ describe("Idempotency-Key on metered POSTs", () => {
       const stalledId = randomUUID();
       const stalled = run({ ...bearer, "x-request-id": stalledId }, key);
       const calls = paid.calls;
-      for (let i = 0; i < 200 && paid.calls === calls; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await untilCalled(calls + 1);
       // As if its process stopped renewing (a stalled event loop) until the lease lapsed.
       t.services.idempotency.settled({ userId: user.id, key, requestId: stalledId });
       clock.set(new Date(start.getTime() + IDEMPOTENCY_LEASE_MS + 1));
       const retry = run(bearer, key);
-      for (let i = 0; i < 200 && paid.calls === calls + 1; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await untilCalled(calls + 2);
       open();
       expect((await retry).statusCode).toBe(200);
       expectProblem(await stalled, 409, "idempotency_key_in_use");
