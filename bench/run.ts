@@ -139,8 +139,9 @@ async function benchSolve(): Promise<void> {
 
 /**
  * Services next to solve and the bare route, in the same run: the 1-credit
- * text_sentiment_analysis (a reservation, a settlement and two journal entries per call) and
- * the free demo_free_service, all on one account, so every call meets the same ledger rows.
+ * text_sentiment_analysis (on the bench's ample balance, charged with its log: a settled hold
+ * and one journal entry per call) and the free demo_free_service, all on one account, so every
+ * call meets the same ledger rows.
  */
 async function benchServices(): Promise<void> {
   const databases = benchDatabases();

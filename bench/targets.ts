@@ -243,13 +243,16 @@ export function serviceTarget(app: AppTarget, name: string): Target {
     async facts() {
       const ledger = await app.services.credits.reconcile();
       const usage = await app.services.usage.reconcile();
-      const [row] = await app.database.query<{ logs: string; credits: string }>(
-        `select count(*) as logs, coalesce(sum(credits_charged_milli), 0) / 1000 as credits
+      const [row] = await app.database.query<{ logs: string; credits: string; optimistic: string }>(
+        `select count(*) as logs, coalesce(sum(credits_charged_milli), 0) / 1000 as credits,
+           (select count(*) from credit_holds
+            where service = $1 and expires_at = created_at) as optimistic
          from request_logs where service = $1`,
         [name],
       );
       return (
-        `request logs ${row?.logs ?? "?"}, credits charged ${row?.credits ?? "?"}; reconcile: ` +
+        `request logs ${row?.logs ?? "?"}, credits charged ${row?.credits ?? "?"} ` +
+        `(${row?.optimistic ?? "?"} admitted on a recent balance); reconcile: ` +
         `ledger ${ledger.problemCount === 0 ? "clean" : `${ledger.problemCount} problem(s)`}, ` +
         `periods ${usage.totals.count + usage.logs.count === 0 ? "clean" : "MISMATCHED"}`
       );

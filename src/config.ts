@@ -76,6 +76,11 @@ export interface Config {
      * request runs, so only a request that died leaves one behind for the sweep.
      */
     readonly reservationTtlS: number;
+    /**
+     * A call may run before its credits are held when the account's recent balance covers it
+     * this many times over (optimistic-admission.ts); 0: every call is reserved for first.
+     */
+    readonly optimisticMarginCalls: number;
   };
   readonly accountSecurity: {
     /** "invite" (the contract: an invite code is required) or "open" (anyone may register). */
@@ -428,6 +433,7 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
           ? undefined
           : read.int("TRIAL_CREDITS_DAYS", 0, 1, 36_500),
       reservationTtlS: read.int("CREDIT_RESERVATION_TTL_S", 600, 360, 86_400),
+      optimisticMarginCalls: read.int("CREDIT_OPTIMISTIC_MARGIN_CALLS", 100, 0, 1_000_000),
     },
     accountSecurity: {
       registrationMode: read.choice("REGISTRATION_MODE", "invite", ["invite", "open"]),

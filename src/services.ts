@@ -11,6 +11,7 @@ import type { Config } from "./config.js";
 import { buildCoreServices, IMAGE_SOLVE_SERVICE, type CoreServices } from "./core/solve.service.js";
 import type { ImageSolver } from "./core/services/image-solver.js";
 import { createCreditsService, type CreditsService } from "./credits/credits.service.js";
+import { createOptimisticAdmission } from "./credits/optimistic-admission.js";
 import { buildCustomers, type CustomersServices } from "./customers/customers.service.js";
 import type { RequestAuthenticator } from "./platform/auth.js";
 import { systemClock, type Clock } from "./platform/clock.js";
@@ -76,6 +77,10 @@ export async function buildServices(
   const meter = createRequestMeter(database, {
     now: () => clock.now(),
     holdTtlMs: config.credits.reservationTtlS * 1000,
+    admission: createOptimisticAdmission({
+      marginCalls: config.credits.optimisticMarginCalls,
+      now: () => clock.now().getTime(),
+    }),
     // Each refused batch falls back to one transaction per request: slower, so say so, sparingly.
     // An unreachable database is the outage monitor's to report, once, not this warning's.
     onBatchRefused: (error) => {

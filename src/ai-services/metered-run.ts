@@ -64,6 +64,8 @@ interface Prepared {
   readonly holdId: string | null;
   /** The account's live credits right after the hold was taken. */
   readonly availableAfter?: Millicredits;
+  /** Runs before its credits are held; charged with its log (see optimistic-admission.ts). */
+  readonly optimistic?: boolean;
 }
 
 /**
@@ -91,6 +93,14 @@ export function serviceFailure(code: ServiceFailureCode, retryAfterS?: number): 
   });
 }
 
+function insufficientCredits(cost: Millicredits, available: Millicredits): AppError {
+  return creditsError(
+    "insufficient_credits",
+    `This call costs ${toCredits(cost)} credits and ${toCredits(available)} are available.`,
+    { extensions: { required: toCredits(cost), available: toCredits(available) } },
+  );
+}
+
 /** A problem+json reply, serialized as it is sent and metered. */
 export function problemReply(requestId: string, error: AppError): MeteredReply {
   return {
@@ -104,7 +114,8 @@ export function problemReply(requestId: string, error: AppError): MeteredReply {
 /**
  * Runs one metered call the same way for every service, solve included:
  * claim the Idempotency-Key (or replay its stored reply) → refuse a replayed X-Request-ID →
- * reserve the credit cost (402 without enough, and the provider is never called) → run, within
+ * reserve the credit cost (402 without enough, and the provider is never called; on an ample
+ * recent balance the call is admitted without a hold instead, see optimistic-admission.ts) → run, within
  * the time limit → meter: log the call, settle the hold on success or release it on failure,
  * store the key's reply, all in one commit → reply. Nothing is charged for a failure; refusals
  * before the run give the key back, so the caller may retry with it.
@@ -126,6 +137,9 @@ export function createMeteredRunner(deps: {
     const accountId =
       input.speaksCredits || cost > 0 ? await credits.accountIdOf(input.userId) : null;
     if (cost === 0 || accountId === null) return { accountId, holdId: null };
+    if (meter.admitOptimistically(accountId, cost)) {
+      return { accountId, holdId: null, optimistic: true };
+    }
     let reservation;
     try {
       reservation = await credits.reserve({
@@ -140,13 +154,7 @@ export function createMeteredRunner(deps: {
       }
       throw error;
     }
-    if (!reservation.ok) {
-      throw creditsError(
-        "insufficient_credits",
-        `This call costs ${toCredits(cost)} credits and ${toCredits(reservation.available)} are available.`,
-        { extensions: { required: toCredits(cost), available: toCredits(reservation.available) } },
-      );
-    }
+    if (!reservation.ok) throw insufficientCredits(cost, reservation.available);
     return { accountId, holdId: reservation.holdId, availableAfter: reservation.availableAfter };
   }
 
@@ -262,8 +270,14 @@ export function createMeteredRunner(deps: {
                 ...(prepared.availableAfter === undefined
                   ? {}
                   : { availableAfterHold: prepared.availableAfter }),
+                ...(prepared.optimistic === true ? { optimistic: true } : {}),
               },
             }),
+        refused: (available) =>
+          problemReply(
+            input.requestId,
+            insufficientCredits(input.price.creditCostMilli, available),
+          ),
         ...(key === undefined ? {} : { idempotency: { userId: key.userId, key: key.key } }),
         reply: (settled) =>
           failure === undefined && outcome !== "crashed" && outcome.ok

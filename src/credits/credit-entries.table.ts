@@ -18,6 +18,7 @@ export const creditEntryType = pgEnum("credit_entry_type", [
   "grant",
   "reserve",
   "settle",
+  "charge",
   "release",
   "refund",
   "expire",
@@ -31,6 +32,7 @@ export type CreditEntryType = (typeof creditEntryType.enumValues)[number];
  * sum of its grants' `remaining`), and `balance_after` that sum right after it:
  * grant/adjust +n (a new grant) or adjust −n (staff debit, one entry per grant debited),
  * reserve −held, settle +(held − charged) (0 when the whole hold was charged), release +held,
+ * charge −charged (a call charged when it finished, without a reservation before it ran),
  * refund +charged, expire −n. Entries of one account are ordered by `seq`: every writer holds the
  * account's row lock while it writes, so `seq` order is the order the changes were made in.
  */

@@ -111,5 +111,66 @@ describe.skipIf(!onServerPostgres)(
       expect(usage.totals.count + usage.logs.count).toBe(0);
       expect(usage.requestLogs).toBe(CREDITS + (holds?.released ?? 0));
     }, 120_000);
+
+    it("charges exactly when both instances admit calls on a recent balance and run it out together", async () => {
+      const [first] = instances;
+      if (first === undefined) throw new Error("no instance");
+      const user = await createUser(first.services.db);
+      const token = await createApiToken(first, user.id);
+      // Enough for each instance to run its calls before holding their credits (it knows the
+      // balance after one call), not enough for every call: near the end the two instances'
+      // admissions overlap and some calls that ran are no longer covered.
+      const credits = 4 * CREDITS;
+      await grantCredits(first.services, user.id, credits);
+      const call = (i: number) =>
+        instances[i % 2]!.app.inject({
+          method: "POST",
+          url: "/api/services/test.flaky/run",
+          headers: { authorization: `Bearer ${token.token}` },
+          payload: { input: { n: i } },
+        });
+      const callsBefore = providers[0]!.calls + providers[1]!.calls;
+      const warmUp = [await call(0), await call(1)];
+
+      let lowest = Number.POSITIVE_INFINITY;
+      const sampling = { on: true };
+      const sampler = (async () => {
+        while (sampling.on) {
+          lowest = Math.min(lowest, await availableCredits(first.services, user.id));
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      })();
+      const replies = [
+        ...warmUp,
+        ...(await Promise.all(Array.from({ length: CALLS }, (_, i) => call(i + 2)))),
+      ];
+      sampling.on = false;
+      await sampler;
+
+      const count = (status: number) => replies.filter((r) => r.statusCode === status).length;
+      const succeeded = count(200);
+      expect(succeeded + count(502) + count(402)).toBe(CALLS + 2);
+      expect(lowest).toBeGreaterThanOrEqual(0);
+      expect(succeeded + (await availableCredits(first.services, user.id))).toBe(credits);
+
+      const [logs] = await rowsOf<{ ran: number; uncovered: number; optimistic: number }>(
+        first.services.db,
+        sql`select count(*) filter (where error_code is distinct from 'insufficient_credits')::int as ran,
+              count(*) filter (where error_code = 'insufficient_credits')::int as uncovered,
+              (select count(*)::int from credit_holds h where h.expires_at = h.created_at
+                and h.request_id in (select request_id from request_logs where user_id = ${user.id}::uuid)) as optimistic
+            from request_logs where user_id = ${user.id}::uuid`,
+      );
+      // Calls ran optimistically; every call that reached a provider is logged, those it ran
+      // for uncovered included, and only successes were charged.
+      expect(logs?.optimistic).toBeGreaterThan(0);
+      expect(providers[0]!.calls + providers[1]!.calls - callsBefore).toBe(
+        (logs?.ran ?? 0) + (logs?.uncovered ?? 0),
+      );
+      const ledger = await first.services.credits.reconcile();
+      expect(ledger.problems).toEqual([]);
+      const usage = await first.services.usage.reconcile();
+      expect(usage.totals.count + usage.logs.count).toBe(0);
+    }, 120_000);
   },
 );

@@ -26,6 +26,7 @@ export const CreditEntryTypeSchema = Type.Union([
   Type.Literal("grant"),
   Type.Literal("reserve"),
   Type.Literal("settle"),
+  Type.Literal("charge"),
   Type.Literal("release"),
   Type.Literal("refund"),
   Type.Literal("expire"),

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db/database.js";
+import { hasSqlState } from "../platform/db/errors.js";
 import { rowsOf } from "../platform/db/rows.js";
 import type { Millicredits } from "./credit-amounts.js";
 import type { CreditKind } from "./credit-grants.table.js";
@@ -145,7 +146,29 @@ export function admittedOf(rows: readonly Record<string, unknown>[]): Map<string
  * the batch's accounts first; one round trip, and a plan Postgres keeps.
  */
 export function reserveHoldsQuery(requests: readonly HoldRequest[], now: Date): SQL {
-  const input = JSON.stringify(
+  return sql`select request_id::text as "requestId", available_after::text as "availableAfter"
+    from credit_reserve(${holdRequestsJson(requests)}::jsonb, ${now.toISOString()}::timestamptz)`;
+}
+
+/**
+ * Charges calls that ran before their credits were held (optimistic-admission.ts): the
+ * `credit_charge` function (migration 0008) reserves and settles each at once, with the same
+ * ledger rows as a reserved call. All or nothing: it raises TGC01 (`isChargeRefused`), rolling
+ * the transaction back, when the live credits no longer cover every charge. Rows as
+ * `reserveHoldsQuery`'s.
+ */
+export function chargeHoldsQuery(requests: readonly HoldRequest[], now: Date): SQL {
+  return sql`select request_id::text as "requestId", available_after::text as "availableAfter"
+    from credit_charge(${holdRequestsJson(requests)}::jsonb, ${now.toISOString()}::timestamptz)`;
+}
+
+/** True when `credit_charge` refused: an account no longer covered a charge. */
+export function isChargeRefused(error: unknown): boolean {
+  return hasSqlState(error, "TGC01");
+}
+
+function holdRequestsJson(requests: readonly HoldRequest[]): string {
+  return JSON.stringify(
     requests.map((r, ord) => ({
       hold_id: r.holdId,
       account_id: r.accountId,
@@ -156,8 +179,6 @@ export function reserveHoldsQuery(requests: readonly HoldRequest[], now: Date): 
       ord,
     })),
   );
-  return sql`select request_id::text as "requestId", available_after::text as "availableAfter"
-    from credit_reserve(${input}::jsonb, ${now.toISOString()}::timestamptz)`;
 }
 
 export interface HoldResolution {

@@ -334,4 +334,66 @@ describe("the credit ledger", () => {
       t.services.db.execute(sql`delete from credit_entries where account_id = ${accountId}`),
     ).rejects.toThrow();
   });
+
+  // Last: it leaves a tampered journal behind, which every later reconcile would report.
+  it("charges a call that ran without a hold in spend order with one charge entry, refunds it once, and reconcile checks its entries", async () => {
+    const user = await createUser(t.services.db);
+    await grantCredits(t.services, user.id, 1, { kind: "trial" });
+    await grantCredits(t.services, user.id, 4);
+    const accountId = await t.services.credits.accountIdOf(user.id);
+    const requestId = randomUUID();
+    const { reply } = await meter.record({
+      log: {
+        userId: user.id,
+        tokenId: null,
+        service: "test.service",
+        requestTs: clock.now(),
+        durationMs: 1,
+        requestBytes: 1,
+        status: "success",
+        errorCode: null,
+        requestId,
+        costCents: 0,
+      },
+      credits: { accountId, holdId: null, held: 0, charge: 3000, optimistic: true },
+      reply: (settled) => ({
+        status: 200,
+        contentType: "application/json",
+        headers: {},
+        body: JSON.stringify(settled),
+      }),
+    });
+    expect(JSON.parse(reply.body)).toEqual({ credits: 3000, balance: 2000 });
+    expect((await grantsOf(user.id)).map((g) => [g.kind, g.remaining, g.held, g.consumed])).toEqual(
+      [
+        ["trial", 0, 0, 1],
+        ["payg", 2, 0, 2],
+      ],
+    );
+    const journal = () =>
+      rowsOf<{ type: string; amount: string; balance_after: string }>(
+        t.services.db,
+        sql`select type, amount::text, balance_after::text from credit_entries
+            where account_id = ${accountId} and type not in ('grant') order by seq`,
+      );
+    expect(await journal()).toEqual([{ type: "charge", amount: "-3000", balance_after: "2000" }]);
+    await expectReconciled();
+
+    expect(await t.services.credits.refund(requestId, "generation failed")).toBe(3000);
+    expect(await t.services.credits.refund(requestId, "generation failed")).toBe(0);
+    expect((await grantsOf(user.id)).map((g) => [g.kind, g.remaining, g.consumed])).toEqual([
+      ["trial", 1, 0],
+      ["payg", 4, 0],
+    ]);
+    await expectReconciled();
+
+    // A reserve entry next to the charge: the hold would have been taken twice.
+    await t.services.db.execute(
+      sql`insert into credit_entries (account_id, hold_id, type, amount, balance_after, request_id)
+          select account_id, id, 'reserve', 0, 5000, request_id from credit_holds
+          where request_id = ${requestId}::uuid`,
+    );
+    const report = await t.services.credits.reconcile();
+    expect(report.problems.map((p) => p.kind)).toContain("hold_entries");
+  });
 });

@@ -39,7 +39,9 @@ export interface LedgerReport {
  * - journal_chain: each entry's balance_after is the previous one's plus its amount;
  * - hold_allocations: a hold's allocations add up to its amount, captured and refunded;
  * - hold_entries: a hold has one reserve entry, one settle or release entry once resolved, and
- *   one refund entry once refunded; no more (settled, released, refunded at most once each);
+ *   one refund entry once refunded; no more (settled, released, refunded at most once each); a
+ *   hold charged when its call finished (optimistic) has one charge entry instead of reserve and
+ *   settle, and is settled;
  * - hold_request_log: a settled hold has the request log of its request, charged what it captured,
  *   and a log charged credits has a settled hold capturing as much.
  */
@@ -103,15 +105,20 @@ const CHECKS: Readonly<Record<LedgerProblemKind, SQL>> = {
       or h.refunded <> coalesce(sum(a.refunded), 0)`,
   hold_entries: sql`
     select h.id::text as id,
-      format('status %s, refunded %s; entries reserve %s settle %s release %s refund %s',
+      format('status %s, refunded %s; entries reserve %s settle %s charge %s release %s refund %s',
         h.status, h.refunded, count(*) filter (where e.type = 'reserve'),
-        count(*) filter (where e.type = 'settle'), count(*) filter (where e.type = 'release'),
+        count(*) filter (where e.type = 'settle'), count(*) filter (where e.type = 'charge'),
+        count(*) filter (where e.type = 'release'),
         count(*) filter (where e.type = 'refund')) as detail
     from credit_holds h left join credit_entries e on e.hold_id = h.id
     group by h.id
-    having count(*) filter (where e.type = 'reserve') <> 1
-      or count(*) filter (where e.type = 'settle') <> (case when h.status = 'settled' then 1 else 0 end)
-      or count(*) filter (where e.type = 'release') <> (case when h.status = 'released' then 1 else 0 end)
+    having case when count(*) filter (where e.type = 'charge') > 0
+        then count(*) filter (where e.type = 'charge') <> 1 or h.status <> 'settled'
+          or count(*) filter (where e.type in ('reserve', 'settle', 'release')) <> 0
+        else count(*) filter (where e.type = 'reserve') <> 1
+          or count(*) filter (where e.type = 'settle') <> (case when h.status = 'settled' then 1 else 0 end)
+          or count(*) filter (where e.type = 'release') <> (case when h.status = 'released' then 1 else 0 end)
+        end
       or count(*) filter (where e.type = 'refund') <> (case when h.refunded_at is not null then 1 else 0 end)`,
   hold_request_log: sql`
     select coalesce(h.id, l.id)::text as id,

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Millicredits } from "../credits/credit-amounts.js";
 import {
   admittedOf,
+  chargeHoldsQuery,
   readAvailable,
   reserveHolds,
   reserveHoldsQuery,
@@ -11,6 +12,10 @@ import {
   type HoldRequest,
   type HoldResolution,
 } from "../credits/ledger.queries.js";
+import {
+  createOptimisticAdmission,
+  type OptimisticAdmission,
+} from "../credits/optimistic-admission.js";
 import type { Reservation, ReservationRequest } from "../credits/reservations.js";
 import type { Database, DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
@@ -50,6 +55,11 @@ export interface RequestMeter {
    * account's row is locked once per batch, not once per kind of work.
    */
   reserve(request: ReservationRequest): Promise<Reservation>;
+  /**
+   * True when a call costing `cost` may run before its credits are held, to be charged with its
+   * log (`credits.optimistic`); see optimistic-admission.ts. Record every call it admits.
+   */
+  admitOptimistically(accountId: string, cost: Millicredits): boolean;
 }
 
 /** A reply exactly as it is sent (its body's size is what the log records). */
@@ -77,7 +87,15 @@ export interface MeteredCall {
      * balance a reply shows, without a read under the account's lock.
      */
     readonly availableAfterHold?: Millicredits;
+    /**
+     * The call ran without a hold (admitted on a recent balance): on success `charge` is taken
+     * with its log, all or nothing; if the credits no longer cover it, the call is logged as
+     * refused (`insufficient_credits`, nothing charged) and answered with `refused`'s reply.
+     */
+    readonly optimistic?: boolean;
   };
+  /** The reply of an optimistic call its account no longer covers (see `credits.optimistic`). */
+  readonly refused?: (available: Millicredits) => MeteredReply;
   /** The caller's Idempotency-Key, whose claim gets this reply. */
   readonly idempotency?: { readonly userId: string; readonly key: string };
   /**
@@ -120,6 +138,8 @@ export interface RequestMeterOptions {
   readonly now?: () => Date;
   /** How long a hold lives before the sweep may release it (its request is then dead). */
   readonly holdTtlMs?: number;
+  /** Which calls may run before their credits are held (default: optimistic-admission.ts's). */
+  readonly admission?: OptimisticAdmission;
 }
 
 /** Default hold lifetime: CREDIT_RESERVATION_TTL_S's default. */
@@ -136,6 +156,7 @@ export function createRequestMeter(
 ): RequestMeter {
   const db = database.db;
   const now = options.now ?? (() => new Date());
+  const admission = options.admission ?? createOptimisticAdmission({ now: () => now().getTime() });
   // Periods are never deleted, so one that existed once exists: its first request of the month
   // creates it, the rest skip the look-up.
   const knownPeriods = new Set<string>();
@@ -171,16 +192,22 @@ export function createRequestMeter(
         records.map((w) => w.input),
         reservations.map((w) => w.input),
         now(),
+        admission,
       );
     } catch (error) {
       options.onBatchRefused?.(error);
     }
     if (written === undefined) {
       await Promise.all(records.map((waiting) => recordAlone(db, waiting, now())));
-      for (const waiting of reservations) await reserveAlone(db, waiting, now());
+      for (const waiting of reservations) await reserveAlone(db, waiting, now(), admission);
       return;
     }
-    const { outcomes, admitted } = written;
+    const { outcomes, admitted, charged } = written;
+    for (const waiting of records) {
+      const credits = waiting.input.call.credits;
+      const after = charged.get(waiting.input.call.log.requestId.toLowerCase());
+      if (credits !== undefined && after !== undefined) admission.observe(credits.accountId, after);
+    }
     records.forEach((waiting, i) => {
       const outcome = outcomes[i];
       if (outcome === undefined) waiting.reject(new Error("metering: an outcome is missing"));
@@ -189,27 +216,40 @@ export function createRequestMeter(
     const refused: Waiting<HoldRequest, Reservation>[] = [];
     for (const waiting of reservations) {
       const availableAfter = admitted.get(waiting.input.requestId);
-      if (availableAfter === undefined) refused.push(waiting);
-      else waiting.resolve({ ok: true, holdId: waiting.input.holdId, availableAfter });
+      if (availableAfter === undefined) {
+        refused.push(waiting);
+      } else {
+        admission.observe(waiting.input.accountId, availableAfter);
+        waiting.resolve({ ok: true, holdId: waiting.input.holdId, availableAfter });
+      }
     }
     // A batch admits the longest affordable prefix per account: a request it refused may still
     // fit alone. One after the other, in arrival order, so the answers are those of serial calls.
-    for (const waiting of refused) await reserveAlone(db, waiting, now());
+    for (const waiting of refused) await reserveAlone(db, waiting, now(), admission);
   }, MAX_BATCH);
 
   const holdTtlMs = options.holdTtlMs ?? DEFAULT_HOLD_TTL_MS;
   return {
     async record(call) {
       const costCents = checkedCost(call.log);
-      return (await submit({
-        kind: "record",
-        pending: {
-          call,
-          logId: randomUUID(),
-          costCents,
-          periodStart: monthBounds(call.log.requestTs).periodStart,
-        },
-      })) as MeteredOutcome;
+      try {
+        return (await submit({
+          kind: "record",
+          pending: {
+            call,
+            logId: randomUUID(),
+            costCents,
+            periodStart: monthBounds(call.log.requestTs).periodStart,
+          },
+        })) as MeteredOutcome;
+      } finally {
+        if (call.credits?.optimistic === true) {
+          admission.finished(call.credits.accountId, call.credits.charge);
+        }
+      }
+    },
+    admitOptimistically(accountId, cost) {
+      return admission.admit(accountId, cost);
     },
     async reserve(request) {
       return (await submit({
@@ -246,6 +286,8 @@ interface WrittenBatch {
   readonly outcomes: MeteredOutcome[];
   /** The reservations admitted, with the live credits after each. */
   readonly admitted: Map<string, Millicredits>;
+  /** The optimistic calls charged (by request id), with the live credits after each. */
+  readonly charged: Map<string, Millicredits>;
 }
 
 /**
@@ -261,6 +303,7 @@ async function writeBatch(
   batch: readonly Pending[],
   reservations: readonly HoldRequest[],
   at: Date,
+  admission: Pick<OptimisticAdmission, "recentlyAvailable">,
 ): Promise<WrittenBatch> {
   const plain = batch.every(
     (e) => e.call.credits === undefined && e.call.idempotency === undefined,
@@ -272,19 +315,41 @@ async function writeBatch(
       charged: 0,
     }));
     const logs = await rowsOf(database.db, insertLogsQuery(items));
-    return { outcomes: recordedOf(items, logs), admitted: new Map() };
+    return { outcomes: recordedOf(items, logs), admitted: new Map(), charged: new Map() };
   }
   // Calls without a hold show the balance read now; the others, the one their hold left.
-  const unheld = batch.flatMap(({ call }) =>
-    call.credits !== undefined && call.credits.availableAfterHold === undefined
-      ? [call.credits.accountId]
-      : [],
-  );
-  const balances = await readAvailable(database.db, unheld, at);
+  // Optimistic calls start from what the previous batch's charges left (when this process knows
+  // it), so a batch of them needs no read before its script.
+  const balances = new Map<string, Millicredits>();
+  const unheld: string[] = [];
+  for (const { call } of batch) {
+    const credits = call.credits;
+    if (credits === undefined || credits.availableAfterHold !== undefined) continue;
+    const recent =
+      credits.optimistic === true ? admission.recentlyAvailable(credits.accountId) : undefined;
+    if (recent === undefined) unheld.push(credits.accountId);
+    else balances.set(credits.accountId, recent);
+  }
+  for (const [accountId, available] of await readAvailable(database.db, unheld, at)) {
+    balances.set(accountId, available);
+  }
+  // Optimistic calls charge in this batch: each one's balance is the one above less the charges
+  // of the account's calls before it here.
+  const charges: HoldRequest[] = [];
+  const spent = new Map<string, Millicredits>();
   const items = batch.map((entry): Item => {
     const credits = entry.call.credits;
     if (credits === undefined) {
       return { entry, reply: entry.call.reply({ credits: 0, balance: null }), charged: 0 };
+    }
+    if (credits.optimistic === true) {
+      const charge = optimisticChargeOf(entry, at);
+      if (charge !== undefined) charges.push(charge);
+      const charged = charge?.amount ?? 0;
+      const total = (spent.get(credits.accountId) ?? 0) + charged;
+      spent.set(credits.accountId, total);
+      const balance = (balances.get(credits.accountId) ?? 0) - total;
+      return { entry, reply: entry.call.reply({ credits: charged, balance }), charged };
     }
     const settles = credits.holdId !== null && entry.call.log.status === "success";
     const charged = settles ? Math.min(credits.charge, credits.held) : 0;
@@ -295,7 +360,8 @@ async function writeBatch(
     return { entry, reply: entry.call.reply({ credits: charged, balance }), charged };
   });
   const resolutions = batch.flatMap(resolutionOf);
-  // Settle first: credits a finished call did not use are there for the calls starting.
+  // Settle first: credits a finished call did not use are there for the calls starting; and
+  // charge the calls that ran before the ones that are only starting.
   const script: [name: string, statement: SQL | undefined][] = [
     [
       "resolve",
@@ -303,6 +369,7 @@ async function writeBatch(
         ? undefined
         : resolveHoldsQuery(resolutions, at, { expectAll: true }),
     ],
+    ["charge", charges.length === 0 ? undefined : chargeHoldsQuery(charges, at)],
     ["reserve", reservations.length === 0 ? undefined : reserveHoldsQuery(reservations, at)],
     ["logs", items.length === 0 ? undefined : insertLogsQuery(items)],
     ["complete", completeIdempotencyKeysQuery(completionsOf(items))],
@@ -316,6 +383,24 @@ async function writeBatch(
   return {
     outcomes: recordedOf(items, rowsOfStatement("logs")),
     admitted: admittedOf(rowsOfStatement("reserve")),
+    charged: admittedOf(rowsOfStatement("charge")),
+  };
+}
+
+/** The charge of an optimistic call that succeeded (a failed one is charged nothing). */
+function optimisticChargeOf({ call }: Pending, at: Date): HoldRequest | undefined {
+  const credits = call.credits;
+  if (credits?.optimistic !== true || call.log.status !== "success" || credits.charge <= 0) {
+    return undefined;
+  }
+  return {
+    holdId: randomUUID(),
+    accountId: credits.accountId,
+    requestId: call.log.requestId,
+    service: call.log.service,
+    amount: credits.charge,
+    // Settled in the statement that takes it: the sweep never sees it open.
+    expiresAt: at,
   };
 }
 
@@ -331,22 +416,48 @@ function completionsOf(items: readonly Item[]): KeyCompletion[] {
  * One entry in a transaction of its own, its reply built from what the database says after the
  * hold is resolved: the slow path, for entries of a batch that was refused as a whole.
  */
-async function writeAlone(db: DbOrTx, entry: Pending, at: Date): Promise<MeteredOutcome> {
+async function writeAlone(db: DbOrTx, pending: Pending, at: Date): Promise<MeteredOutcome> {
   return db.transaction(async (tx) => {
+    let entry = pending;
     const credits = entry.call.credits;
     const resolved = await resolveHolds(tx, resolutionOf(entry), at);
+    let charged = credits?.holdId == null ? 0 : (resolved.get(credits.holdId)?.charged ?? 0);
+    const charge = optimisticChargeOf(entry, at);
+    let refused = false;
+    if (charge !== undefined) {
+      const fits = (await reserveHolds(tx, [charge], at)).has(charge.requestId.toLowerCase());
+      if (fits) {
+        await resolveHolds(tx, [{ holdId: charge.holdId, charge: charge.amount }], at);
+        charged = charge.amount;
+      } else {
+        refused = true;
+        entry = refusedEntry(entry);
+      }
+    }
     const balances = await readAvailable(tx, credits === undefined ? [] : [credits.accountId], at);
-    const charged = credits?.holdId == null ? 0 : (resolved.get(credits.holdId)?.charged ?? 0);
-    const reply = entry.call.reply({
-      credits: charged,
-      balance: credits === undefined ? null : (balances.get(credits.accountId) ?? 0),
-    });
+    const balance = credits === undefined ? null : (balances.get(credits.accountId) ?? 0);
+    const reply = refused
+      ? refusedReplyOf(entry, balance ?? 0)
+      : entry.call.reply({ credits: charged, balance });
     const items = [{ entry, reply, charged }];
     const [outcome] = recordedOf(items, await rowsOf(tx, insertLogsQuery(items)));
     await completeIdempotencyKeys(tx, completionsOf(items));
     if (outcome === undefined) throw new Error("metering: an outcome is missing");
     return outcome;
   });
+}
+
+/** An optimistic call its account no longer covers, as it is logged: refused, not charged. */
+function refusedEntry(entry: Pending): Pending {
+  const log = { ...entry.call.log, status: "error" as const, errorCode: "insufficient_credits" };
+  return { ...entry, costCents: 0, call: { ...entry.call, log } };
+}
+
+function refusedReplyOf(entry: Pending, available: Millicredits): MeteredReply {
+  if (entry.call.refused === undefined) {
+    throw new Error("metering: an optimistic call has no reply for a refused charge");
+  }
+  return entry.call.refused(available);
 }
 
 /**
@@ -382,11 +493,13 @@ async function reserveAlone(
   db: DbOrTx,
   waiting: Waiting<HoldRequest, Reservation>,
   at: Date,
+  admission: OptimisticAdmission,
 ): Promise<void> {
   const request = waiting.input;
   try {
     const availableAfter = (await reserveHolds(db, [request], at)).get(request.requestId);
     if (availableAfter !== undefined) {
+      admission.observe(request.accountId, availableAfter);
       waiting.resolve({ ok: true, holdId: request.holdId, availableAfter });
       return;
     }

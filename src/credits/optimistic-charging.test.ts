@@ -1,0 +1,152 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { availableCredits, grantCredits } from "../../test/factories/credits.js";
+import { createApiToken, createVerifiedUser } from "../../test/factories/customers.js";
+import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { expectProblem } from "../../test/support/problems.js";
+import { scriptedService } from "../../test/support/scripted-service.js";
+import { rowsOf } from "../platform/db/rows.js";
+import { requestLogs } from "../usage/request-logs.table.js";
+
+describe("calls admitted on a recent balance (optimistic charging)", () => {
+  let t: TestApp;
+  const service = scriptedService({ name: "test.optimistic", creditCost: 2 });
+  const MARGIN_CALLS = 50;
+  beforeAll(async () => {
+    t = await createTestApp({
+      aiServices: [service],
+      env: { CREDIT_OPTIMISTIC_MARGIN_CALLS: String(MARGIN_CALLS) },
+    });
+  });
+  afterAll(async () => t.close());
+
+  async function customer(credits: number) {
+    const { user } = await createVerifiedUser(t.services.db);
+    const token = await createApiToken(t, user.id);
+    await grantCredits(t.services, user.id, credits);
+    return { user, headers: { authorization: `Bearer ${token.token}` } };
+  }
+
+  function run(headers: Record<string, string>, n: number) {
+    return t.app.inject({
+      method: "POST",
+      url: "/api/services/test.optimistic/run",
+      headers,
+      payload: { input: { n } },
+    });
+  }
+
+  /** Starts a call whose provider waits; resolves once the provider is running. */
+  async function startGated(headers: Record<string, string>) {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const callsBefore = service.calls;
+    service.script = { waitFor: gate };
+    const reply = run(headers, 2);
+    while (service.calls === callsBefore) await new Promise((r) => setTimeout(r, 2));
+    service.script = "ok";
+    return { reply, open };
+  }
+
+  async function openHolds(userId: string): Promise<number> {
+    const [row] = await rowsOf<{ n: number }>(
+      t.services.db,
+      sql`select count(*)::int as n from credit_holds h
+          join billing_accounts a on a.id = h.account_id
+          where a.user_id = ${userId}::uuid and h.status = 'held'`,
+    );
+    return row?.n ?? 0;
+  }
+
+  async function entriesOf(requestId: string) {
+    return rowsOf<{ type: string; amount: string }>(
+      t.services.db,
+      sql`select type::text, amount::text from credit_entries
+          where request_id = ${requestId}::uuid order by seq`,
+    );
+  }
+
+  it("runs a call before holding its credits and charges it with its log: a settled hold and one charge entry", async () => {
+    const { user, headers } = await customer(1_000);
+    // The first call is reserved for, and tells the process the account's balance.
+    expect((await run(headers, 1)).statusCode).toBe(200);
+
+    const { reply, open } = await startGated(headers);
+    expect(await openHolds(user.id)).toBe(0);
+    open();
+    const answered = await reply;
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json()).toMatchObject({ credits_charged: 2, balance: 996 });
+    const requestId = answered.json<{ request_id: string }>().request_id;
+    expect(await entriesOf(requestId)).toEqual([{ type: "charge", amount: "-2000" }]);
+    expect(await availableCredits(t.services, user.id)).toBe(996);
+    expect((await t.services.credits.reconcile()).problems).toEqual([]);
+  });
+
+  it("charges nothing for a failed call it admitted, and leaves no hold", async () => {
+    const { user, headers } = await customer(1_000);
+    expect((await run(headers, 1)).statusCode).toBe(200);
+    service.script = "fail";
+    const failed = await run(headers, 2);
+    service.script = "ok";
+    expectProblem(failed, 502, "provider_unavailable");
+    expect(await openHolds(user.id)).toBe(0);
+    expect(await entriesOf(failed.headers["x-request-id"] as string)).toEqual([]);
+    expect(await availableCredits(t.services, user.id)).toBe(998);
+  });
+
+  it("refuses with 402, logs and charges nothing, when the credits were taken while the call ran", async () => {
+    const { user, headers } = await customer(1_000);
+    expect((await run(headers, 1)).statusCode).toBe(200);
+    const callsBefore = service.calls;
+
+    const { reply, open } = await startGated(headers);
+    await t.services.credits.adjust({
+      userId: user.id,
+      amount: -998_000,
+      reason: "taken while a call ran",
+      actor: null,
+    });
+    open();
+    const refused = expectProblem(await reply, 402, "insufficient_credits");
+    expect(refused).toMatchObject({ required: 2, available: 0 });
+    // The provider did run: that is the price of not holding first, paid only in this race.
+    expect(service.calls).toBe(callsBefore + 1);
+
+    const requestId = refused.request_id;
+    const [log] = await t.services.db
+      .select()
+      .from(requestLogs)
+      .where(eq(requestLogs.requestId, requestId));
+    expect(log).toMatchObject({
+      status: "error",
+      errorCode: "insufficient_credits",
+      costCents: 0,
+      creditsChargedMilli: 0,
+    });
+    expect(await entriesOf(requestId)).toEqual([]);
+    expect(await availableCredits(t.services, user.id)).toBe(0);
+    expect((await t.services.credits.reconcile()).problems).toEqual([]);
+    const usage = await t.services.usage.reconcile();
+    expect(usage.totals.count + usage.logs.count).toBe(0);
+  });
+
+  it("holds the credits of every call before it runs when the balance is short of CREDIT_OPTIMISTIC_MARGIN_CALLS", async () => {
+    // After the first call: 80 calls' worth (covers the margin of 50, not the default's 100),
+    // and 48 (short of it).
+    for (const [calls, heldWhileRunning] of [
+      [80, 0],
+      [48, 1],
+    ] as const) {
+      const { user, headers } = await customer(2 * (calls + 1));
+      expect((await run(headers, 1)).statusCode).toBe(200);
+      const { reply, open } = await startGated(headers);
+      expect(await openHolds(user.id)).toBe(heldWhileRunning);
+      open();
+      expect((await reply).statusCode).toBe(200);
+      expect(await openHolds(user.id)).toBe(0);
+    }
+  });
+});
