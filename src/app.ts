@@ -12,6 +12,7 @@ import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
 import { jwtAuthRoutes } from "./customers/jwt/jwt-auth.routes.js";
 import { securityLogRoutes } from "./customers/security-log.routes.js";
+import { tokensAdminRoutes } from "./customers/tokens-admin.routes.js";
 import { usersAdminRoutes } from "./customers/users-admin.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
 import { registerCors } from "./platform/cors.js";
@@ -190,6 +191,7 @@ export async function buildApp(
   await app.register(jwtAuthRoutes);
   await app.register(adminInvitesRoutes);
   await app.register(usersAdminRoutes);
+  await app.register(tokensAdminRoutes);
   await app.register(securityLogRoutes);
   await app.register(usageRoutes);
   await app.register(billingRoutes);
