@@ -39,6 +39,7 @@ import { fieldWithInvalidText, validatorCompiler } from "./platform/validation.j
 import type { Services } from "./services.js";
 import { billingAdminRoutes } from "./usage/billing-admin.routes.js";
 import { billingRoutes } from "./usage/billing.routes.js";
+import { requestLogsAdminRoutes } from "./usage/request-logs-admin.routes.js";
 import { usageRoutes } from "./usage/usage.routes.js";
 
 declare module "fastify" {
@@ -196,6 +197,7 @@ export async function buildApp(
   await app.register(usageRoutes);
   await app.register(billingRoutes);
   await app.register(billingAdminRoutes);
+  await app.register(requestLogsAdminRoutes);
   await app.register(aiServicesRoutes);
   await app.register(aiServicesAdminRoutes);
   await app.register(creditsRoutes);
