@@ -99,20 +99,32 @@ export async function listRequestLogs(
   return pageOfLogs(db, where, params);
 }
 
+function allLogsCondition(filters: AllRequestLogFilters): SQL | undefined {
+  return and(
+    filters.userId === undefined ? undefined : eq(requestLogs.userId, filters.userId),
+    filters.tokenPrefix === undefined ? undefined : eq(apiTokens.tokenPrefix, filters.tokenPrefix),
+    filters.service === undefined ? undefined : eq(requestLogs.service, filters.service),
+    filters.status === undefined ? undefined : eq(requestLogs.status, filters.status),
+    filters.errorCode === undefined ? undefined : eq(requestLogs.errorCode, filters.errorCode),
+    ...rangeConditions(filters),
+  );
+}
+
 /** Staff: every user's request logs matching the filters, newest first. */
 export async function listAllRequestLogs(
   db: DbOrTx,
   params: AllRequestLogFilters & { limit: number; offset: number },
 ): Promise<{ count: number; rows: RequestLogWithOwner[] }> {
-  const where = and(
-    params.userId === undefined ? undefined : eq(requestLogs.userId, params.userId),
-    params.tokenPrefix === undefined ? undefined : eq(apiTokens.tokenPrefix, params.tokenPrefix),
-    params.service === undefined ? undefined : eq(requestLogs.service, params.service),
-    params.status === undefined ? undefined : eq(requestLogs.status, params.status),
-    params.errorCode === undefined ? undefined : eq(requestLogs.errorCode, params.errorCode),
-    ...rangeConditions(params),
-  );
-  return pageOfLogs(db, where, params);
+  return pageOfLogs(db, allLogsCondition(params), params);
+}
+
+/** Staff: the `limit` newest request logs matching the filters, without counting them all. */
+export async function latestRequestLogs(
+  db: DbOrTx,
+  filters: AllRequestLogFilters,
+  limit: number,
+): Promise<RequestLogWithOwner[]> {
+  return logRows(db, allLogsCondition(filters), { limit, offset: 0 });
 }
 
 /** Staff: one request log, whoever's it is. */
