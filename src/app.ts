@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { aiServicesAdminRoutes } from "./ai-services/ai-services-admin.routes.js";
 import { aiServicesRoutes } from "./ai-services/ai-services.routes.js";
+import { statsRoutes } from "./admin/stats.routes.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import type { Config } from "./config.js";
 import { creditsAdminRoutes } from "./credits/credits-admin.routes.js";
@@ -12,6 +13,7 @@ import { customersRoutes } from "./customers/customers.routes.js";
 import { adminInvitesRoutes } from "./customers/invites.routes.js";
 import { jwtAuthRoutes } from "./customers/jwt/jwt-auth.routes.js";
 import { securityLogRoutes } from "./customers/security-log.routes.js";
+import { tokensAdminRoutes } from "./customers/tokens-admin.routes.js";
 import { usersAdminRoutes } from "./customers/users-admin.routes.js";
 import { registerAccessControl } from "./platform/auth.js";
 import { registerCors } from "./platform/cors.js";
@@ -38,6 +40,7 @@ import { fieldWithInvalidText, validatorCompiler } from "./platform/validation.j
 import type { Services } from "./services.js";
 import { billingAdminRoutes } from "./usage/billing-admin.routes.js";
 import { billingRoutes } from "./usage/billing.routes.js";
+import { requestLogsAdminRoutes } from "./usage/request-logs-admin.routes.js";
 import { usageRoutes } from "./usage/usage.routes.js";
 
 declare module "fastify" {
@@ -190,14 +193,17 @@ export async function buildApp(
   await app.register(jwtAuthRoutes);
   await app.register(adminInvitesRoutes);
   await app.register(usersAdminRoutes);
+  await app.register(tokensAdminRoutes);
   await app.register(securityLogRoutes);
   await app.register(usageRoutes);
   await app.register(billingRoutes);
   await app.register(billingAdminRoutes);
+  await app.register(requestLogsAdminRoutes);
   await app.register(aiServicesRoutes);
   await app.register(aiServicesAdminRoutes);
   await app.register(creditsRoutes);
   await app.register(creditsAdminRoutes);
   await app.register(auditRoutes);
+  await app.register(statsRoutes);
   return app;
 }

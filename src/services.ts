@@ -6,6 +6,7 @@ import {
 import { createMeteredRunner } from "./ai-services/metered-run.js";
 import { registeredServices } from "./ai-services/registry.js";
 import type { AiServiceDefinition } from "./ai-services/service-definition.js";
+import { createStatsService, type StatsService } from "./admin/stats.service.js";
 import { createAuditService, type AuditService } from "./audit/audit.service.js";
 import type { Config } from "./config.js";
 import { buildCoreServices, IMAGE_SOLVE_SERVICE, type CoreServices } from "./core/solve.service.js";
@@ -43,6 +44,8 @@ export interface Services {
   readonly aiServices: AiServicesService;
   readonly idempotency: IdempotencyService;
   readonly audit: AuditService;
+  /** The staff dashboard's aggregates. */
+  readonly stats: StatsService;
   /** Logs database outages once per interval; the error handler and /healthz report to it. */
   readonly databaseOutage: DatabaseOutageMonitor;
   /** Stops background work (listeners, timers); the database is closed by its owner. */
@@ -139,6 +142,7 @@ export async function buildServices(
     aiServices,
     idempotency,
     audit: createAuditService({ db }),
+    stats: createStatsService({ db, clock }),
     databaseOutage,
     async close() {
       databaseOutage.close();

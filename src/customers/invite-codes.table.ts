@@ -18,6 +18,8 @@ export const inviteCodes = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    /** When staff withdrew it (is_active is then false too); null if never withdrawn. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     /** Unique: an invite is used by at most one user, ever. */
     usedBy: uuid("used_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
   },

@@ -3,8 +3,17 @@ import { recordAudit, type Actor } from "../audit/audit.queries.js";
 import type { Clock } from "../platform/clock.js";
 import { validationError } from "../platform/errors.js";
 import type { Db } from "../platform/db/database.js";
+import { pageWindow, type Listed } from "../platform/pagination.js";
+import { customersError } from "./customers.errors.js";
 import type { InviteCode } from "./invite-codes.table.js";
-import { insertInvites } from "./invites.queries.js";
+import {
+  findInviteWithStatus,
+  insertInvites,
+  listInvites,
+  withdrawInvite,
+  type InviteStatus,
+  type InviteWithStatus,
+} from "./invites.queries.js";
 
 export const MAX_INVITES_PER_REQUEST = 100;
 
@@ -18,6 +27,16 @@ export interface InvitesService {
     expiresAt: Date | null;
     actor: Actor;
   }): Promise<InviteCode[]>;
+  /** Staff: invites newest first, each with its status now. */
+  listInvites(query: {
+    status?: InviteStatus | undefined;
+    page?: number | undefined;
+  }): Promise<Listed<InviteWithStatus>>;
+  /**
+   * Staff: makes an unused invite unusable for registering, with an audit entry. Idempotent (a
+   * withdrawn invite is returned as it is, with no second entry); a used one is 409 invite_used.
+   */
+  withdrawInvite(id: string, actor: Actor): Promise<InviteWithStatus>;
 }
 
 export function createInvitesService(deps: { db: Db; clock: Clock }): InvitesService {
@@ -52,6 +71,38 @@ export function createInvitesService(deps: { db: Db; clock: Clock }): InvitesSer
           });
         }
         return invites;
+      });
+    },
+
+    async listInvites({ status, page: requested }) {
+      const { limit, offset, page } = pageWindow(requested);
+      const { count, rows } = await listInvites(db, { status, now: clock.now(), limit, offset });
+      return { page, count, rows };
+    },
+
+    async withdrawInvite(id, actor) {
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const withdrawn = await withdrawInvite(tx, id, now);
+        if (withdrawn !== undefined) {
+          await recordAudit(tx, {
+            actor,
+            action: "invite.withdraw",
+            targetType: "invite",
+            targetId: withdrawn.id,
+            details: { expires_at: withdrawn.expiresAt?.toISOString() ?? null },
+          });
+        }
+        // Read after the UPDATE, which waited for any registration claiming it at once.
+        const invite = await findInviteWithStatus(tx, id, now);
+        if (invite === undefined) throw customersError("not_found", "No such invite.");
+        if (invite.status === "used") {
+          throw customersError(
+            "invite_used",
+            "This invite code has already been used; a used invite cannot be withdrawn.",
+          );
+        }
+        return invite;
       });
     },
   };

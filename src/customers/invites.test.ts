@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inviteCodes, users } from "../schema.js";
@@ -9,7 +10,9 @@ import {
 import { uniqueEmail } from "../../test/factories/users.js";
 import { createTestApp, memoryMailer, type TestApp } from "../../test/support/app.js";
 import { createTestDatabase, onServerPostgres, SERVER_ONLY } from "../../test/support/database.js";
-import { signIn } from "../../test/support/sessions.js";
+import { expectProblem } from "../../test/support/problems.js";
+import { signIn, withoutCsrfHeader, type SignedIn } from "../../test/support/sessions.js";
+import { expectStaffOnly } from "../../test/support/staff-only.js";
 
 describe("admin invites", () => {
   let t: TestApp;
@@ -99,6 +102,190 @@ describe("admin invites", () => {
     expect(
       (await t.app.inject({ method: "POST", url: "/api/admin/invites", payload: {} })).statusCode,
     ).toBe(401);
+  });
+
+  describe("listing and withdrawing", () => {
+    interface AdminInvite {
+      id: string;
+      code: string;
+      status: string;
+      expires_at: string | null;
+      used_at: string | null;
+      used_by: { id: string; email: string } | null;
+      withdrawn_at: string | null;
+    }
+    interface Page {
+      count: number;
+      next: string | null;
+      results: AdminInvite[];
+    }
+    let staff: SignedIn;
+    let staffId: string;
+    beforeAll(async () => {
+      const { user } = await createVerifiedUser(t.services.db, { isStaff: true });
+      staffId = user.id;
+      staff = await signIn(t, user.id);
+    });
+
+    async function list(query: string): Promise<Page> {
+      const response = await t.app.inject({
+        method: "GET",
+        url: `/api/admin/invites?${query}`,
+        headers: staff.headers,
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json<Page>();
+    }
+    async function listAll(status: string): Promise<AdminInvite[]> {
+      const all: AdminInvite[] = [];
+      for (let page = 1; ; page += 1) {
+        const { results, next } = await list(`status=${status}&page=${String(page)}`);
+        all.push(...results);
+        if (next === null) return all;
+      }
+    }
+    const withdraw = (id: string, headers = staff.headers) =>
+      t.app.inject({ method: "POST", url: `/api/admin/invites/${id}/withdraw`, headers });
+    const register = (code: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/customers/register",
+        payload: { email: uniqueEmail(), password: strongPassword(), invite_code: code },
+      });
+    async function auditOf(id: string) {
+      const response = await t.app.inject({
+        method: "GET",
+        url: `/api/admin/audit-log?target_id=${id}`,
+        headers: staff.headers,
+      });
+      return response.json<{ results: { action: string; actor: unknown; details: unknown }[] }>()
+        .results;
+    }
+
+    it("lists invites newest first, each with its status, and filters by status", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const expired = await createInvite(t.services.db, { expiresAt: new Date("2020-01-01Z") });
+      const used = await createInvite(t.services.db, {
+        usedAt: new Date("2030-01-01Z"),
+        usedBy: user.id,
+        isActive: false,
+      });
+      const unused = await createInvite(t.services.db);
+      const withdrawn = await createInvite(t.services.db);
+      expect((await withdraw(withdrawn.id)).statusCode).toBe(200);
+
+      const newest = (await list("")).results.slice(0, 4);
+      expect(newest.map((invite) => [invite.id, invite.status])).toEqual([
+        [withdrawn.id, "withdrawn"],
+        [unused.id, "unused"],
+        [used.id, "used"],
+        [expired.id, "expired"],
+      ]);
+      expect(newest[2]).toMatchObject({
+        code: used.code,
+        used_at: "2030-01-01T00:00:00.000Z",
+        used_by: { id: user.id, email: user.email },
+        withdrawn_at: null,
+      });
+      for (const [status, invite] of [
+        ["unused", unused],
+        ["used", used],
+        ["expired", expired],
+        ["withdrawn", withdrawn],
+      ] as const) {
+        const listed = await listAll(status);
+        expect(listed.map((i) => i.id)).toContain(invite.id);
+        expect(new Set(listed.map((i) => i.status))).toEqual(new Set([status]));
+      }
+    });
+
+    it("paginates 25 a page, keeping the filter in the links", async () => {
+      const created = await t.app.inject({
+        method: "POST",
+        url: "/api/admin/invites",
+        headers: staff.headers,
+        payload: { count: 26 },
+      });
+      expect(created.statusCode).toBe(201);
+      const first = await list("status=unused");
+      expect(first.count).toBeGreaterThanOrEqual(26);
+      expect(first.results).toHaveLength(25);
+      expect(first.next).toBe("http://localhost:8000/api/admin/invites?status=unused&page=2");
+      expect((await list("status=unused&page=2")).results.length).toBeGreaterThan(0);
+    });
+
+    it("refuses an unknown status or a bad page with the field named", async () => {
+      for (const [query, field] of [
+        ["status=active", "status"],
+        ["page=0", "page"],
+      ] as const) {
+        const response = await t.app.inject({
+          method: "GET",
+          url: `/api/admin/invites?${query}`,
+          headers: staff.headers,
+        });
+        const body = expectProblem(response, 400, "validation_error");
+        expect(body.errors?.map((error) => error.field)).toEqual([field]);
+      }
+    });
+
+    it("withdraws an invite, audited: registering with it is refused as an invalid invite", async () => {
+      const invite = await createInvite(t.services.db);
+      const response = await withdraw(invite.id.toUpperCase());
+      expect(response.statusCode).toBe(200);
+      const body = response.json<AdminInvite>();
+      expect(body).toMatchObject({ id: invite.id, status: "withdrawn", used_by: null });
+      expect(body.withdrawn_at).toEqual(expect.any(String));
+      expectProblem(await register(invite.code), 400, "invalid_invite");
+      expect(await auditOf(invite.id)).toEqual([
+        expect.objectContaining({
+          action: "invite.withdraw",
+          actor: expect.objectContaining({ id: staffId }) as unknown,
+          details: { expires_at: null },
+        }),
+      ]);
+      // Idempotent: answered as it is, the first time kept, no second entry.
+      const again = await withdraw(invite.id);
+      expect(again.statusCode).toBe(200);
+      expect(again.json<AdminInvite>().withdrawn_at).toBe(body.withdrawn_at);
+      expect(await auditOf(invite.id)).toHaveLength(1);
+    });
+
+    it("refuses at verification a registration made with an invite withdrawn since", async () => {
+      const invite = await createInvite(t.services.db);
+      expect((await register(invite.code)).statusCode).toBe(202);
+      const messages = (t.services.mailer as ReturnType<typeof memoryMailer>).messages;
+      const link = /\/api\/customers\/verify-email\?token=\S+/.exec(messages.at(-1)?.text ?? "");
+      expect((await withdraw(invite.id)).statusCode).toBe(200);
+      expectProblem(
+        await t.app.inject({ method: "GET", url: link?.[0] ?? "" }),
+        400,
+        "invalid_invite",
+      );
+    });
+
+    it("refuses to withdraw a used invite (409 invite_used) and an unknown one (404)", async () => {
+      const { user } = await createVerifiedUser(t.services.db);
+      const used = await createInvite(t.services.db, {
+        usedAt: new Date(),
+        usedBy: user.id,
+        isActive: false,
+      });
+      expectProblem(await withdraw(used.id), 409, "invite_used");
+      expect(await auditOf(used.id)).toEqual([]);
+      expectProblem(await withdraw(randomUUID()), 404, "not_found");
+      const malformed = expectProblem(await withdraw("nope"), 400, "validation_error");
+      expect(malformed.errors?.[0]?.field).toBe("id");
+    });
+
+    it("is for staff only, and withdrawing needs the CSRF header", async () => {
+      const invite = await createInvite(t.services.db);
+      await expectStaffOnly(t, { method: "GET", url: "/api/admin/invites" });
+      await expectStaffOnly(t, { method: "POST", url: `/api/admin/invites/${invite.id}/withdraw` });
+      expectProblem(await withdraw(invite.id, withoutCsrfHeader(staff)), 403, "csrf_failed");
+      expect((await list("status=unused")).results.map((i) => i.id)).toContain(invite.id);
+      expect(await auditOf(invite.id)).toEqual([]);
+    });
   });
 });
 

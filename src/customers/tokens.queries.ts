@@ -1,4 +1,5 @@
-import { and, count, desc, eq, isNull, lte, or } from "drizzle-orm";
+import { and, count, desc, eq, ilike, isNull, lte, or, type SQL } from "drizzle-orm";
+import { containsPattern, startsWithPattern } from "../platform/db/like.js";
 import type { DbOrTx } from "../platform/db/database.js";
 import { apiTokens } from "./api-tokens.table.js";
 import { users } from "./users.table.js";
@@ -41,26 +42,70 @@ export async function listApiTokensOfUser(
   return { count: total?.value ?? 0, rows };
 }
 
-/** Sets revoked_at once (a second revoke keeps the first time); undefined when not the user's. */
 /**
- * Revokes the user's token unless it already is; undefined when the user has no such token.
- * `newlyRevoked` tells this revocation from a repeated one.
+ * Revokes the token matching `match` unless it already is; undefined when none matches.
+ * `newlyRevoked` tells this revocation from a repeated one (which keeps the first time).
  */
-export async function revokeApiTokenOfUser(
+async function revokeMatching(
   db: DbOrTx,
-  userId: string,
-  tokenId: string,
+  match: SQL | undefined,
   now: Date,
-): Promise<{ id: string; newlyRevoked: boolean } | undefined> {
-  const ofUser = and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId));
+): Promise<{ id: string; userId: string; tokenPrefix: string; newlyRevoked: boolean } | undefined> {
+  const columns = {
+    id: apiTokens.id,
+    userId: apiTokens.userId,
+    tokenPrefix: apiTokens.tokenPrefix,
+  };
   const [revoked] = await db
     .update(apiTokens)
     .set({ revokedAt: now })
-    .where(and(ofUser, isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  if (revoked !== undefined) return { id: revoked.id, newlyRevoked: true };
-  const [existing] = await db.select({ id: apiTokens.id }).from(apiTokens).where(ofUser);
-  return existing === undefined ? undefined : { id: existing.id, newlyRevoked: false };
+    .where(and(match, isNull(apiTokens.revokedAt)))
+    .returning(columns);
+  if (revoked !== undefined) return { ...revoked, newlyRevoked: true };
+  const [existing] = await db.select(columns).from(apiTokens).where(match);
+  return existing === undefined ? undefined : { ...existing, newlyRevoked: false };
+}
+
+/** Revokes the user's token (see revokeMatching); undefined when the user has no such token. */
+export async function revokeApiTokenOfUser(db: DbOrTx, userId: string, tokenId: string, now: Date) {
+  return revokeMatching(db, and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)), now);
+}
+
+/** Staff: revokes any user's token (see revokeMatching); undefined when there is no such token. */
+export async function revokeAnyApiToken(db: DbOrTx, tokenId: string, now: Date) {
+  return revokeMatching(db, eq(apiTokens.id, tokenId), now);
+}
+
+/**
+ * Staff: one page of every user's tokens with their owner, newest first; never the hash.
+ * `search` matches the start of the prefix (with or without "tok_") or any part of the email.
+ */
+export async function listAllApiTokens(
+  db: DbOrTx,
+  params: { search?: string | undefined; limit: number; offset: number },
+) {
+  const search = params.search;
+  const where =
+    search === undefined
+      ? undefined
+      : or(
+          ilike(apiTokens.tokenPrefix, startsWithPattern(search.replace(/^tok_/i, ""))),
+          ilike(users.email, containsPattern(search)),
+        );
+  const [total] = await db
+    .select({ value: count() })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(where);
+  const rows = await db
+    .select({ ...listedColumns, ownerId: users.id, ownerEmail: users.email })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(where)
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .limit(params.limit)
+    .offset(params.offset);
+  return { count: total?.value ?? 0, rows };
 }
 
 /** Unrevoked tokens with this prefix whose user is active, with what a principal needs. */

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { recordAudit, type Actor } from "../audit/audit.queries.js";
 import type { Principal } from "../platform/auth.js";
 import type { Clock } from "../platform/clock.js";
 import type { Database, Db } from "../platform/db/database.js";
@@ -11,7 +12,9 @@ import { NO_CLIENT, recordSecurityEvent, type ClientMeta } from "./security-log.
 import {
   findUsableTokensByPrefix,
   insertApiToken,
+  listAllApiTokens,
   listApiTokensOfUser,
+  revokeAnyApiToken,
   revokeApiTokenOfUser,
   touchApiToken,
 } from "./tokens.queries.js";
@@ -50,12 +53,27 @@ export interface ApiTokenListItem {
   readonly revokedAt: Date | null;
 }
 
+export interface AdminApiTokenListItem extends ApiTokenListItem {
+  readonly ownerId: string;
+  readonly ownerEmail: string;
+}
+
 export interface TokensService {
   /** `client` is who asked, for the security log (the CLI and the demo seed: none). */
   createToken(userId: string, name: string, client?: ClientMeta): Promise<CreatedApiToken>;
   listTokens(userId: string, page: number | undefined): Promise<Listed<ApiTokenListItem>>;
   /** Sets revoked_at (idempotent) and drops the token from every instance's cache. */
   revokeToken(userId: string, tokenId: string, client?: ClientMeta): Promise<void>;
+  /** Staff: every user's tokens, newest first; `search` matches the prefix or the email. */
+  listAllTokens(query: {
+    search?: string | undefined;
+    page?: number | undefined;
+  }): Promise<Listed<AdminApiTokenListItem>>;
+  /**
+   * Staff: revokes any user's token as revokeToken does, with an audit entry and an event in
+   * the owner's security log (the first revocation only).
+   */
+  revokeTokenAsStaff(tokenId: string, actor: Actor, client: ClientMeta): Promise<void>;
   /**
    * Makes every instance ask the database again about the user's tokens: cached ones are
    * dropped (deactivation), and remembered failures are forgotten (reactivation).
@@ -225,6 +243,44 @@ export function createTokensService(deps: {
         return row;
       });
       // The stored id: the caller's may differ in letter case, and the cache compares text.
+      await broadcast(revoked.id, { token_id: revoked.id });
+    },
+
+    async listAllTokens(query) {
+      const window = pageWindow(query.page);
+      const search = query.search === "" ? undefined : query.search;
+      const { count, rows } = await listAllApiTokens(db, { search, ...window });
+      return {
+        count,
+        page: window.page,
+        rows: rows.map((row) => ({ ...row, tokenPrefix: displayPrefix(row.tokenPrefix) })),
+      };
+    },
+
+    async revokeTokenAsStaff(tokenId, actor, client) {
+      const revoked = await db.transaction(async (tx) => {
+        const now = clock.now();
+        const row = await revokeAnyApiToken(tx, tokenId, now);
+        if (row === undefined) throw customersError("not_found", "No such API token.");
+        if (row.newlyRevoked) {
+          const prefix = displayPrefix(row.tokenPrefix);
+          await recordAudit(tx, {
+            actor,
+            action: "api_token.revoke",
+            targetType: "api_token",
+            targetId: row.id,
+            details: { user_id: row.userId, token_prefix: prefix },
+          });
+          await recordSecurityEvent(tx, {
+            userId: row.userId,
+            type: "token_revoked",
+            client,
+            at: now,
+            details: { token_id: row.id, by: actor === null ? "cli" : "staff" },
+          });
+        }
+        return row;
+      });
       await broadcast(revoked.id, { token_id: revoked.id });
     },
 

@@ -1,7 +1,8 @@
 import { and, count, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import { apiTokens } from "../customers/api-tokens.table.js";
+import { users } from "../customers/users.table.js";
 import type { DbOrTx } from "../platform/db/database.js";
-import { requestLogs, type RequestLog } from "./request-logs.table.js";
+import { requestLogs, type RequestLog, type RequestStatus } from "./request-logs.table.js";
 
 /** Whether a request with this X-Request-ID has already been logged (a replay). */
 export async function requestIdIsLogged(db: DbOrTx, requestId: string): Promise<boolean> {
@@ -14,16 +15,73 @@ export async function requestIdIsLogged(db: DbOrTx, requestId: string): Promise<
 }
 
 export type RequestLogWithToken = RequestLog & { tokenPrefix: string | null };
+/** A log with its user's email too, for staff. */
+export type RequestLogWithOwner = RequestLogWithToken & { userEmail: string };
 
-export interface RequestLogFilters {
-  userId: string;
-  billingPeriodId?: string | undefined;
+/** Bounds on request_ts, as parseRequestRange reads `from`/`to`. */
+export interface RequestLogRange {
   /** Inclusive lower bound on request_ts. */
   from?: Date | undefined;
   /** Inclusive upper bound on request_ts. */
   toInclusive?: Date | undefined;
   /** Exclusive upper bound on request_ts. */
   before?: Date | undefined;
+}
+
+export interface RequestLogFilters extends RequestLogRange {
+  userId: string;
+  billingPeriodId?: string | undefined;
+}
+
+/** Staff's filters over every user's logs; each one given must match exactly. */
+export interface AllRequestLogFilters extends RequestLogRange {
+  userId?: string | undefined;
+  /** The 8 characters after "tok_". */
+  tokenPrefix?: string | undefined;
+  service?: string | undefined;
+  status?: RequestStatus | undefined;
+  errorCode?: string | undefined;
+}
+
+function rangeConditions(range: RequestLogRange): (SQL | undefined)[] {
+  return [
+    range.from === undefined ? undefined : gte(requestLogs.requestTs, range.from),
+    range.toInclusive === undefined ? undefined : lte(requestLogs.requestTs, range.toInclusive),
+    range.before === undefined ? undefined : lt(requestLogs.requestTs, range.before),
+  ];
+}
+
+/** The logs matching `where`, newest first, with the token's prefix and the user's email. */
+async function logRows(
+  db: DbOrTx,
+  where: SQL | undefined,
+  window: { limit: number; offset: number },
+): Promise<RequestLogWithOwner[]> {
+  const rows = await db
+    .select({ log: requestLogs, tokenPrefix: apiTokens.tokenPrefix, userEmail: users.email })
+    .from(requestLogs)
+    .leftJoin(apiTokens, eq(apiTokens.id, requestLogs.tokenId))
+    .innerJoin(users, eq(users.id, requestLogs.userId))
+    .where(where)
+    .orderBy(desc(requestLogs.requestTs), desc(requestLogs.id))
+    .limit(window.limit)
+    .offset(window.offset);
+  return rows.map((r) => ({ ...r.log, tokenPrefix: r.tokenPrefix, userEmail: r.userEmail }));
+}
+
+/** One page of logRows and the number of logs matching `where`. */
+async function pageOfLogs(
+  db: DbOrTx,
+  where: SQL | undefined,
+  window: { limit: number; offset: number },
+): Promise<{ count: number; rows: RequestLogWithOwner[] }> {
+  // Joined as logRows is, since `where` may filter on the token's prefix.
+  const [total] = await db
+    .select({ n: count() })
+    .from(requestLogs)
+    .leftJoin(apiTokens, eq(apiTokens.id, requestLogs.tokenId))
+    .where(where);
+  return { count: total?.n ?? 0, rows: await logRows(db, where, window) };
 }
 
 /** A user's request logs, newest first, with the prefix of the token used (if any). */
@@ -36,23 +94,46 @@ export async function listRequestLogs(
     params.billingPeriodId === undefined
       ? undefined
       : eq(requestLogs.billingPeriodId, params.billingPeriodId),
-    params.from === undefined ? undefined : gte(requestLogs.requestTs, params.from),
-    params.toInclusive === undefined ? undefined : lte(requestLogs.requestTs, params.toInclusive),
-    params.before === undefined ? undefined : lt(requestLogs.requestTs, params.before),
+    ...rangeConditions(params),
   );
-  const [total] = await db.select({ n: count() }).from(requestLogs).where(where);
-  const rows = await db
-    .select({ log: requestLogs, tokenPrefix: apiTokens.tokenPrefix })
-    .from(requestLogs)
-    .leftJoin(apiTokens, eq(apiTokens.id, requestLogs.tokenId))
-    .where(where)
-    .orderBy(desc(requestLogs.requestTs), desc(requestLogs.id))
-    .limit(params.limit)
-    .offset(params.offset);
-  return {
-    count: total?.n ?? 0,
-    rows: rows.map((r) => ({ ...r.log, tokenPrefix: r.tokenPrefix })),
-  };
+  return pageOfLogs(db, where, params);
+}
+
+function allLogsCondition(filters: AllRequestLogFilters): SQL | undefined {
+  return and(
+    filters.userId === undefined ? undefined : eq(requestLogs.userId, filters.userId),
+    filters.tokenPrefix === undefined ? undefined : eq(apiTokens.tokenPrefix, filters.tokenPrefix),
+    filters.service === undefined ? undefined : eq(requestLogs.service, filters.service),
+    filters.status === undefined ? undefined : eq(requestLogs.status, filters.status),
+    filters.errorCode === undefined ? undefined : eq(requestLogs.errorCode, filters.errorCode),
+    ...rangeConditions(filters),
+  );
+}
+
+/** Staff: every user's request logs matching the filters, newest first. */
+export async function listAllRequestLogs(
+  db: DbOrTx,
+  params: AllRequestLogFilters & { limit: number; offset: number },
+): Promise<{ count: number; rows: RequestLogWithOwner[] }> {
+  return pageOfLogs(db, allLogsCondition(params), params);
+}
+
+/** Staff: the `limit` newest request logs matching the filters, without counting them all. */
+export async function latestRequestLogs(
+  db: DbOrTx,
+  filters: AllRequestLogFilters,
+  limit: number,
+): Promise<RequestLogWithOwner[]> {
+  return logRows(db, allLogsCondition(filters), { limit, offset: 0 });
+}
+
+/** Staff: one request log, whoever's it is. */
+export async function findRequestLog(
+  db: DbOrTx,
+  id: string,
+): Promise<RequestLogWithOwner | undefined> {
+  const [row] = await logRows(db, eq(requestLogs.id, id), { limit: 1, offset: 0 });
+  return row;
 }
 
 /** A half-open time window [start, end) of request_ts. */

@@ -3,31 +3,7 @@ import { Type } from "typebox";
 import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
-import { RequestLogItem, requestLogJson, UsageSummary } from "./usage.schemas.js";
-import { DATE_TIME_PATTERN } from "./usage.time.js";
-
-// Also the message of a refused value ("Expected …"), so it reads as a phrase.
-const DATE_OR_DATETIME =
-  "an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive";
-
-/**
- * What parseDateOrDateTime reads, declared so that the document names the formats (a client
- * generator or a fuzzer then sends real dates, not any string): a date, an RFC 3339 date-time,
- * or the looser date-time the parser also takes (seconds and offset optional, no offset meaning
- * UTC, an unencoded '+' arriving as a space). Years and calendar days are checked by the parser.
- */
-const DateOrDateTime = () =>
-  Type.Union(
-    [
-      Type.String({ format: "date" }),
-      Type.String({ format: "date-time" }),
-      Type.String({
-        pattern: DATE_TIME_PATTERN.source,
-        description: "a date-time with optional seconds and offset (no offset: UTC)",
-      }),
-    ],
-    { description: DATE_OR_DATETIME },
-  );
+import { DateOrDateTime, RequestLogItem, requestLogJson, UsageSummary } from "./usage.schemas.js";
 
 /**
  * The caller's own usage: `/api/customers/usage/*`. Read-only, so an API token may call

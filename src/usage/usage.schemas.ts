@@ -1,8 +1,10 @@
 import { Type, type Static } from "typebox";
+import { toCredits } from "../credits/credit-amounts.js";
+import { Credits } from "../credits/credits.schemas.js";
 import type { BillingPeriod } from "./billing-periods.table.js";
 import type { BillingPeriodWithEmail } from "./billing-periods.queries.js";
-import type { RequestLogWithToken } from "./request-logs.queries.js";
-import { SUMMARY_TITLES } from "./usage.time.js";
+import type { RequestLogWithOwner, RequestLogWithToken } from "./request-logs.queries.js";
+import { DATE_TIME_PATTERN, SUMMARY_TITLES } from "./usage.time.js";
 
 const DateTime = Type.String({ format: "date-time", description: "ISO 8601, UTC (Z)" });
 const Day = Type.String({ format: "date", description: "YYYY-MM-DD (UTC)" });
@@ -35,6 +37,15 @@ export const RequestLogItem = Type.Object({
   error_code: Nullable(Type.String()),
 });
 export type RequestLogItem = Static<typeof RequestLogItem>;
+
+/** A request log as staff see it: everything logged, with its user. Never a payload. */
+export const AdminRequestLogItem = Type.Object({
+  ...RequestLogItem.properties,
+  user: Type.Object({ id: Type.String({ format: "uuid" }), email: Type.String() }),
+  billing_period_id: Nullable(Type.String({ format: "uuid" })),
+  credits_charged: Credits("Credits this request was charged (prepaid services); 0 for errors"),
+});
+export type AdminRequestLogItem = Static<typeof AdminRequestLogItem>;
 
 export const BillingPeriodItem = Type.Object({
   id: Type.String({ format: "uuid" }),
@@ -94,6 +105,29 @@ export const UsageSummary = Type.Object({
 });
 export type UsageSummary = Static<typeof UsageSummary>;
 
+// Also the message of a refused value ("Expected …"), so it reads as a phrase.
+const DATE_OR_DATETIME =
+  "an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive";
+
+/**
+ * What parseDateOrDateTime reads, declared so that the document names the formats (a client
+ * generator or a fuzzer then sends real dates, not any string): a date, an RFC 3339 date-time,
+ * or the looser date-time the parser also takes (seconds and offset optional, no offset meaning
+ * UTC, an unencoded '+' arriving as a space). Years and calendar days are checked by the parser.
+ */
+export const DateOrDateTime = () =>
+  Type.Union(
+    [
+      Type.String({ format: "date" }),
+      Type.String({ format: "date-time" }),
+      Type.String({
+        pattern: DATE_TIME_PATTERN.source,
+        description: "a date-time with optional seconds and offset (no offset: UTC)",
+      }),
+    ],
+    { description: DATE_OR_DATETIME },
+  );
+
 export const PeriodIdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 
 export function requestLogJson(row: RequestLogWithToken): RequestLogItem {
@@ -109,6 +143,15 @@ export function requestLogJson(row: RequestLogWithToken): RequestLogItem {
     token_prefix: row.tokenPrefix === null ? null : `tok_${row.tokenPrefix}`,
     cost_cents: row.costCents,
     error_code: row.errorCode,
+  };
+}
+
+export function adminRequestLogJson(row: RequestLogWithOwner): AdminRequestLogItem {
+  return {
+    ...requestLogJson(row),
+    user: { id: row.userId, email: row.userEmail },
+    billing_period_id: row.billingPeriodId,
+    credits_charged: toCredits(row.creditsChargedMilli),
   };
 }
 

@@ -27,8 +27,12 @@ import {
 } from "./billing-periods.queries.js";
 import { ensureBillingPeriod, getOrCreateCurrentBillingPeriod, monthBounds } from "./metering.js";
 import {
+  findRequestLog,
+  listAllRequestLogs,
   listRequestLogs,
   summarizeUsage,
+  type AllRequestLogFilters,
+  type RequestLogWithOwner,
   type RequestLogWithToken,
 } from "./request-logs.queries.js";
 import { usageError } from "./usage.errors.js";
@@ -114,6 +118,37 @@ export function buildUsageService(deps: UsageDeps) {
       const { limit, offset, page } = pageWindow(query.page);
       const { count, rows } = await listRequestLogs(db, { userId, ...parsed.range, limit, offset });
       return { page, count, rows };
+    },
+
+    /**
+     * Staff: every user's request logs, newest first, filtered as the query says; `from`/`to`
+     * are read as for listRequests.
+     */
+    async listAllRequests(
+      query: Omit<AllRequestLogFilters, "from" | "toInclusive" | "before"> & {
+        from?: string | undefined;
+        to?: string | undefined;
+        page?: number | undefined;
+      },
+    ): Promise<Listed<RequestLogWithOwner>> {
+      const { from, to, page: requested, ...filters } = query;
+      const parsed = parseRequestRange(from, to);
+      if (!parsed.ok) throw validationError(parsed.errors);
+      const { limit, offset, page } = pageWindow(requested);
+      const { count, rows } = await listAllRequestLogs(db, {
+        ...filters,
+        ...parsed.range,
+        limit,
+        offset,
+      });
+      return { page, count, rows };
+    },
+
+    /** Staff: one request log, whoever's it is. */
+    async getRequestLog(id: string): Promise<RequestLogWithOwner> {
+      const log = await findRequestLog(db, id);
+      if (log === undefined) throw platformError("not_found", "No such request log.");
+      return log;
     },
 
     /** All-time totals and the Today / Yesterday / Last 7 Days / This Month windows (UTC). */

@@ -1,0 +1,1 @@
+ALTER TABLE "invite_codes" ADD COLUMN "withdrawn_at" timestamp with time zone;
