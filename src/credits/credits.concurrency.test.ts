@@ -14,6 +14,25 @@ import { scriptedService } from "../../test/support/scripted-service.js";
 import { rowsOf } from "../platform/db/rows.js";
 
 const CALLS = 500;
+
+/** Samples the user's live balance every 5 ms until stopped; `stop` gives the lowest seen. */
+function sampleLowestBalance(app: TestApp, userId: string): { stop(): Promise<number> } {
+  let lowest = Number.POSITIVE_INFINITY;
+  let on = true;
+  const sampling = (async () => {
+    while (on) {
+      lowest = Math.min(lowest, await availableCredits(app.services, userId));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  return {
+    async stop() {
+      on = false;
+      await sampling;
+      return lowest;
+    },
+  };
+}
 const CREDITS = 100;
 
 describe.skipIf(!onServerPostgres)(
@@ -46,14 +65,7 @@ describe.skipIf(!onServerPostgres)(
       await grantCredits(first.services, user.id, CREDITS);
 
       // Sampled while the calls run: the live balance is never below zero.
-      let lowest = Number.POSITIVE_INFINITY;
-      const sampling = { on: true };
-      const sampler = (async () => {
-        while (sampling.on) {
-          lowest = Math.min(lowest, await availableCredits(first.services, user.id));
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-      })();
+      const sampler = sampleLowestBalance(first, user.id);
 
       const replies = await Promise.all(
         Array.from({ length: CALLS }, (_, i) =>
@@ -65,15 +77,14 @@ describe.skipIf(!onServerPostgres)(
           }),
         ),
       );
-      sampling.on = false;
-      await sampler;
+      const lowestSeen = await sampler.stop();
 
       const count = (status: number) => replies.filter((r) => r.statusCode === status).length;
       const succeeded = count(200);
       const failed = count(502);
       const refused = count(402);
       expect(succeeded + failed + refused).toBe(CALLS);
-      expect(lowest).toBeGreaterThanOrEqual(0);
+      expect(lowestSeen).toBeGreaterThanOrEqual(0);
       // Every success cost one credit; nothing else did.
       const left = await availableCredits(first.services, user.id);
       expect(succeeded + left).toBe(CREDITS);
@@ -132,25 +143,17 @@ describe.skipIf(!onServerPostgres)(
       const callsBefore = providers[0]!.calls + providers[1]!.calls;
       const warmUp = [await call(0), await call(1)];
 
-      let lowest = Number.POSITIVE_INFINITY;
-      const sampling = { on: true };
-      const sampler = (async () => {
-        while (sampling.on) {
-          lowest = Math.min(lowest, await availableCredits(first.services, user.id));
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-      })();
+      const sampler = sampleLowestBalance(first, user.id);
       const replies = [
         ...warmUp,
         ...(await Promise.all(Array.from({ length: CALLS }, (_, i) => call(i + 2)))),
       ];
-      sampling.on = false;
-      await sampler;
+      const lowestSeen = await sampler.stop();
 
       const count = (status: number) => replies.filter((r) => r.statusCode === status).length;
       const succeeded = count(200);
       expect(succeeded + count(502) + count(402)).toBe(CALLS + 2);
-      expect(lowest).toBeGreaterThanOrEqual(0);
+      expect(lowestSeen).toBeGreaterThanOrEqual(0);
       expect(succeeded + (await availableCredits(first.services, user.id))).toBe(credits);
 
       const [logs] = await rowsOf<{ ran: number; uncovered: number; optimistic: number }>(
