@@ -89,3 +89,79 @@ BEGIN
   END IF;
 END;
 $$;
+--> statement-breakpoint
+
+-- credit_reserve as in 0005, but a request may say how much of its account's live credits to
+-- leave untouched (`keep`): what this instance's calls that are running without a hold will be
+-- charged when they finish. A reservation arriving after them must not take the credits they run
+-- on. Without `keep` (older callers, one-off reservations) nothing changes.
+CREATE OR REPLACE FUNCTION "credit_reserve"(p_requests jsonb, p_now timestamptz)
+RETURNS TABLE (request_id uuid, available_after bigint)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+BEGIN
+  PERFORM 1 FROM billing_accounts
+  WHERE id IN (SELECT (x->>'account_id')::uuid FROM jsonb_array_elements(p_requests) x)
+  ORDER BY id FOR UPDATE;
+
+  RETURN QUERY
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset(p_requests) AS x(hold_id uuid, account_id uuid,
+      request_id uuid, service text, amount bigint, expires_at timestamptz, ord int, keep bigint)
+  ),
+  live AS (
+    SELECT g.id, g.account_id, g.remaining,
+      sum(g.remaining) OVER w - g.remaining AS g_start, sum(g.remaining) OVER w AS g_end
+    FROM credit_grants g
+    WHERE g.account_id IN (SELECT i.account_id FROM input i)
+      AND g.remaining > 0 AND (g.expires_at IS NULL OR g.expires_at > p_now)
+    WINDOW w AS (PARTITION BY g.account_id
+      ORDER BY CASE g.kind WHEN 'trial' THEN 0 WHEN 'subscription' THEN 1 WHEN 'payg' THEN 2 ELSE 3 END,
+        g.expires_at ASC NULLS LAST, g.created_at, g.id
+      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  ),
+  available AS (SELECT l.account_id, sum(l.remaining) AS total FROM live l GROUP BY l.account_id),
+  requested AS (
+    SELECT i.*, sum(i.amount) OVER (PARTITION BY i.account_id ORDER BY i.ord
+      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r_end
+    FROM input i
+  ),
+  admitted AS (
+    SELECT r.*, r.r_end - r.amount AS r_start, a.total - r.r_end AS after
+    FROM requested r JOIN available a USING (account_id)
+    WHERE r.r_end <= a.total - coalesce(r.keep, 0)
+  ),
+  allocated AS (
+    SELECT a.hold_id, g.id AS grant_id, g.g_start AS ord,
+      least(a.r_end, g.g_end) - greatest(a.r_start, g.g_start) AS amount
+    FROM admitted a JOIN live g
+      ON g.account_id = a.account_id AND g.g_start < a.r_end AND g.g_end > a.r_start
+  ),
+  held_grants AS (
+    UPDATE credit_grants g
+    SET remaining = g.remaining - s.amount, held = g.held + s.amount
+    FROM (SELECT al.grant_id, sum(al.amount) AS amount FROM allocated al GROUP BY al.grant_id) s
+    WHERE g.id = s.grant_id
+  ),
+  holds AS (
+    INSERT INTO credit_holds (id, account_id, request_id, service, amount, created_at, expires_at)
+    SELECT a.hold_id, a.account_id, a.request_id, a.service, a.amount, p_now, a.expires_at
+    FROM admitted a
+  ),
+  allocations AS (
+    INSERT INTO credit_hold_allocations (hold_id, grant_id, ord, amount)
+    SELECT al.hold_id, al.grant_id, al.ord, al.amount FROM allocated al
+  ),
+  unspent AS (
+    SELECT g.account_id, sum(g.remaining) AS total FROM credit_grants g
+    WHERE g.account_id IN (SELECT a.account_id FROM admitted a) GROUP BY g.account_id
+  ),
+  entries AS (
+    INSERT INTO credit_entries (account_id, hold_id, type, amount, balance_after, service, request_id)
+    SELECT a.account_id, a.hold_id, 'reserve', -a.amount, u.total - a.r_end, a.service, a.request_id
+    FROM admitted a JOIN unspent u USING (account_id)
+    ORDER BY a.ord
+  )
+  SELECT a.request_id, a.after::bigint FROM admitted a;
+END;
+$$;

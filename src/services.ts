@@ -12,6 +12,7 @@ import type { Config } from "./config.js";
 import { buildCoreServices, IMAGE_SOLVE_SERVICE, type CoreServices } from "./core/solve.service.js";
 import type { ImageSolver } from "./core/services/image-solver.js";
 import { createCreditsService, type CreditsService } from "./credits/credits.service.js";
+import { isChargeRefused } from "./credits/ledger.queries.js";
 import { createOptimisticAdmission } from "./credits/optimistic-admission.js";
 import { buildCustomers, type CustomersServices } from "./customers/customers.service.js";
 import type { RequestAuthenticator } from "./platform/auth.js";
@@ -77,17 +78,19 @@ export async function buildServices(
   const databaseOutage = createDatabaseOutageMonitor({ log, ping: () => database.ping() });
   // One meter for every metered endpoint, so their requests share batches; it also takes the
   // credit reservations, so a batch settles finished calls and reserves for starting ones at once.
+  const admission = createOptimisticAdmission({
+    marginCalls: config.credits.optimisticMarginCalls,
+    now: () => clock.now().getTime(),
+  });
   const meter = createRequestMeter(database, {
     now: () => clock.now(),
     holdTtlMs: config.credits.reservationTtlS * 1000,
-    admission: createOptimisticAdmission({
-      marginCalls: config.credits.optimisticMarginCalls,
-      now: () => clock.now().getTime(),
-    }),
+    admission,
     // Each refused batch falls back to one transaction per request: slower, so say so, sparingly.
     // An unreachable database is the outage monitor's to report, once, not this warning's.
     onBatchRefused: (error) => {
-      if (isDatabaseUnavailable(error)) return;
+      // A charge that no longer fits is an expected race (optimistic-admission.ts), said per call.
+      if (isDatabaseUnavailable(error) || isChargeRefused(error)) return;
       warn(error, "metering batch refused; recording its requests one by one");
     },
   });
@@ -96,6 +99,9 @@ export async function buildServices(
     clock,
     config,
     reserve: (request) => meter.reserve(request),
+    onBalanceChanged: (accountId) => {
+      admission.forget(accountId);
+    },
   });
   const customers = await buildCustomers({ config, database, clock, log, mailer, credits });
   const auth: RequestAuthenticator = customers.authenticator;

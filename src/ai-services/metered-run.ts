@@ -9,7 +9,11 @@ import { platformError, type AppError } from "../platform/errors.js";
 import { idempotencyError, type IdempotencyService } from "../platform/idempotency/idempotency.js";
 import { isClaimLost } from "../platform/idempotency/idempotency.queries.js";
 import { problemBody } from "../platform/problem.js";
-import type { MeteredReply, RequestMeter } from "../usage/batched-metering.js";
+import {
+  ChargeRefused,
+  type MeteredReply,
+  type RequestMeter,
+} from "../usage/batched-metering.js";
 import { requestIdIsLogged } from "../usage/request-logs.queries.js";
 import { aiServicesError } from "./ai-services.errors.js";
 import type { ServiceFailureCode, ServiceOutcome } from "./service-definition.js";
@@ -273,11 +277,6 @@ export function createMeteredRunner(deps: {
                 ...(prepared.optimistic === true ? { optimistic: true } : {}),
               },
             }),
-        refused: (available) =>
-          problemReply(
-            input.requestId,
-            insufficientCredits(input.price.creditCostMilli, available),
-          ),
         ...(key === undefined ? {} : { idempotency: { userId: key.userId, key: key.key } }),
         reply: (settled) =>
           failure === undefined && outcome !== "crashed" && outcome.ok
@@ -294,6 +293,15 @@ export function createMeteredRunner(deps: {
       // Idempotency-Key holds the real reply for a retry (the give-back leaves a completed key
       // and a settled hold alone).
       await giveBack(error, prepared);
+      // It ran without a hold and others took the credits meanwhile: answered as a reservation
+      // that did not fit (nothing logged or charged, the key given back), though it did run.
+      if (error instanceof ChargeRefused) {
+        input.log.warn(
+          { service: input.price.service, duration_ms: durationMs },
+          "a call that ran without a hold was no longer covered by its credits; not charged",
+        );
+        throw insufficientCredits(input.price.creditCostMilli, error.available);
+      }
       if (isUniqueViolation(error)) {
         throw aiServicesError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL);
       }

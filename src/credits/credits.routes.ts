@@ -81,7 +81,8 @@ export const creditsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           "`amount` is each entry's change to the unspent credits: a call shows as `reserve` " +
           "(−cost) then `settle` (+ what was not charged, 0 usually) or `release` (+cost, when " +
-          "the call failed).",
+          "the call failed); a call that ran on an ample balance without a reservation, as one " +
+          "`charge` (−cost) once it succeeded.",
         querystring: Type.Object({
           type: Type.Optional(CreditEntryTypeSchema),
           ...PageQuery.properties,

@@ -88,6 +88,8 @@ export function createCreditsService(deps: {
   config: Pick<Config, "credits">;
   /** Reservations go through the metering batches (see batched-metering.ts). */
   reserve: (request: ReservationRequest) => Promise<Reservation>;
+  /** Told when an account's credits changed outside the metering batches (they must be re-read). */
+  onBalanceChanged?: (accountId: string) => void;
 }): CreditsService {
   const { clock, config } = deps;
   const db = deps.database.db;
@@ -135,15 +137,18 @@ export function createCreditsService(deps: {
         await lockAccounts(tx, [accountId]);
         await resolveHolds(tx, [{ holdId, charge: null }], clock.now());
       });
+      deps.onBalanceChanged?.(accountId);
     },
 
     async refund(requestId, reason) {
       const accountId = await findHoldAccount(db, requestId);
       if (accountId === undefined) return 0;
-      return db.transaction(async (tx) => {
+      const refunded = await db.transaction(async (tx) => {
         await lockAccounts(tx, [accountId]);
         return (await refundHold(tx, requestId, clock.now(), reason)) ?? 0;
       });
+      deps.onBalanceChanged?.(accountId);
+      return refunded;
     },
 
     async grantTrialCredits(tx, userId) {
@@ -167,13 +172,14 @@ export function createCreditsService(deps: {
         entryType: "grant",
         reason: "trial credits",
       });
+      deps.onBalanceChanged?.(accountId);
     },
 
     async adjust(adjustment) {
       const accountId = await accountIdOf(adjustment.userId);
       const now = clock.now();
       const requestId = currentRequestId() ?? null;
-      return db.transaction(async (tx) => {
+      const adjusted = await db.transaction(async (tx) => {
         await lockAccounts(tx, [accountId]);
         let balanceAfter: Millicredits;
         if (adjustment.amount > 0) {
@@ -230,6 +236,8 @@ export function createCreditsService(deps: {
         });
         return { balanceAfter };
       });
+      deps.onBalanceChanged?.(accountId);
+      return adjusted;
     },
 
     async expireCredits() {

@@ -111,6 +111,11 @@ export interface HoldRequest {
   readonly service: string;
   readonly amount: Millicredits;
   readonly expiresAt: Date;
+  /**
+   * Live credits of the account to leave untouched (what this process's calls running without a
+   * hold will be charged): the request is admitted only if it fits in the rest.
+   */
+  readonly keep?: Millicredits;
 }
 
 /**
@@ -177,6 +182,7 @@ function holdRequestsJson(requests: readonly HoldRequest[]): string {
       amount: r.amount,
       expires_at: r.expiresAt.toISOString(),
       ord,
+      keep: r.keep ?? 0,
     })),
   );
 }

@@ -97,12 +97,13 @@ describe("calls admitted on a recent balance (optimistic charging)", () => {
     expect(await availableCredits(t.services, user.id)).toBe(998);
   });
 
-  it("refuses with 402, logs and charges nothing, when the credits were taken while the call ran", async () => {
+  it("refuses with 402, logs and charges nothing and gives the key back, when others took the credits while the call ran", async () => {
     const { user, headers } = await customer(1_000);
     expect((await run(headers, 1)).statusCode).toBe(200);
     const callsBefore = service.calls;
+    const keyed = { ...headers, "idempotency-key": "optimistic-race-1" };
 
-    const { reply, open } = await startGated(headers);
+    const { reply, open } = await startGated(keyed);
     await t.services.credits.adjust({
       userId: user.id,
       amount: -998_000,
@@ -114,23 +115,57 @@ describe("calls admitted on a recent balance (optimistic charging)", () => {
     expect(refused).toMatchObject({ required: 2, available: 0 });
     // The provider did run: that is the price of not holding first, paid only in this race.
     expect(service.calls).toBe(callsBefore + 1);
-
-    const requestId = refused.request_id;
-    const [log] = await t.services.db
+    // As for a reservation that did not fit: nothing logged, nothing in the journal.
+    const logs = await t.services.db
       .select()
       .from(requestLogs)
-      .where(eq(requestLogs.requestId, requestId));
-    expect(log).toMatchObject({
-      status: "error",
-      errorCode: "insufficient_credits",
-      costCents: 0,
-      creditsChargedMilli: 0,
-    });
-    expect(await entriesOf(requestId)).toEqual([]);
+      .where(eq(requestLogs.requestId, refused.request_id));
+    expect(logs).toEqual([]);
+    expect(await entriesOf(refused.request_id)).toEqual([]);
     expect(await availableCredits(t.services, user.id)).toBe(0);
     expect((await t.services.credits.reconcile()).problems).toEqual([]);
     const usage = await t.services.usage.reconcile();
     expect(usage.totals.count + usage.logs.count).toBe(0);
+
+    // The key was given back: after a top-up, a retry with it runs.
+    await t.services.credits.adjust({
+      userId: user.id,
+      amount: 10_000,
+      reason: "top-up",
+      actor: null,
+    });
+    const retried = await run(keyed, 2);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.headers["idempotent-replayed"]).toBeUndefined();
+  });
+
+  it("keeps this instance's reservations off the credits its running calls will be charged", async () => {
+    // After the first call: 102 credits, so the next call (2) runs without a hold; every later
+    // one, short of the margin, is reserved for, and may not take those 2.
+    const { user, headers } = await customer(104);
+    expect((await run(headers, 1)).statusCode).toBe(200);
+    const { reply, open } = await startGated(headers);
+    const reserved = [];
+    for (let i = 0; i < 51; i += 1) reserved.push((await run(headers, 3 + i)).statusCode);
+    expect(reserved.filter((status) => status === 200)).toHaveLength(50);
+    expect(reserved.at(-1)).toBe(402);
+    open();
+    expect((await reply).statusCode).toBe(200);
+    expect(await availableCredits(t.services, user.id)).toBe(0);
+    expect((await t.services.credits.reconcile()).problems).toEqual([]);
+  });
+
+  it("answers the balance a staff grant just changed, not the one it remembered", async () => {
+    const { user, headers } = await customer(1_000);
+    expect((await run(headers, 1)).statusCode).toBe(200);
+    await t.services.credits.adjust({
+      userId: user.id,
+      amount: 500_000,
+      reason: "gift",
+      actor: null,
+    });
+    const after = await run(headers, 2);
+    expect(after.json()).toMatchObject({ credits_charged: 2, balance: 1_496 });
   });
 
   it("holds the credits of every call before it runs when the balance is short of CREDIT_OPTIMISTIC_MARGIN_CALLS", async () => {

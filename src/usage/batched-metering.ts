@@ -4,6 +4,7 @@ import type { Millicredits } from "../credits/credit-amounts.js";
 import {
   admittedOf,
   chargeHoldsQuery,
+  lockAccountsQuery,
   readAvailable,
   reserveHolds,
   reserveHoldsQuery,
@@ -89,13 +90,11 @@ export interface MeteredCall {
     readonly availableAfterHold?: Millicredits;
     /**
      * The call ran without a hold (admitted on a recent balance): on success `charge` is taken
-     * with its log, all or nothing; if the credits no longer cover it, the call is logged as
-     * refused (`insufficient_credits`, nothing charged) and answered with `refused`'s reply.
+     * with its log, all or nothing; if the credits no longer cover it, nothing is written and
+     * `record` fails with `ChargeRefused`.
      */
     readonly optimistic?: boolean;
   };
-  /** The reply of an optimistic call its account no longer covers (see `credits.optimistic`). */
-  readonly refused?: (available: Millicredits) => MeteredReply;
   /** The caller's Idempotency-Key, whose claim gets this reply. */
   readonly idempotency?: { readonly userId: string; readonly key: string };
   /**
@@ -124,6 +123,22 @@ interface Pending {
   readonly costCents: number;
   readonly periodStart: string;
 }
+
+/**
+ * An optimistic call that ran, and whose account no longer covers its charge: nothing was logged
+ * or charged (the caller answers 402, as for a reservation that did not fit).
+ */
+export class ChargeRefused extends Error {
+  constructor(readonly available: Millicredits) {
+    super("the account no longer covers the charge of a call that ran without a hold");
+  }
+}
+
+/**
+ * How old a balance this process observed may be to stand in for a read in an optimistic call's
+ * reply (admission itself relies on one up to a second old).
+ */
+const REPLY_BALANCE_MAX_AGE_MS = 100;
 
 /** At most this many requests in one batch (keeps the JSON parameters small). */
 export const MAX_BATCH = 500;
@@ -198,6 +213,10 @@ export function createRequestMeter(
       options.onBatchRefused?.(error);
     }
     if (written === undefined) {
+      // What these entries do to their accounts is not observed one by one: read them again.
+      for (const { input } of records) {
+        if (input.call.credits !== undefined) admission.forget(input.call.credits.accountId);
+      }
       await Promise.all(records.map((waiting) => recordAlone(db, waiting, now())));
       for (const waiting of reservations) await reserveAlone(db, waiting, now(), admission);
       return;
@@ -231,8 +250,8 @@ export function createRequestMeter(
   const holdTtlMs = options.holdTtlMs ?? DEFAULT_HOLD_TTL_MS;
   return {
     async record(call) {
-      const costCents = checkedCost(call.log);
       try {
+        const costCents = checkedCost(call.log);
         return (await submit({
           kind: "record",
           pending: {
@@ -303,7 +322,7 @@ async function writeBatch(
   batch: readonly Pending[],
   reservations: readonly HoldRequest[],
   at: Date,
-  admission: Pick<OptimisticAdmission, "recentlyAvailable">,
+  admission: Pick<OptimisticAdmission, "recentlyAvailable" | "inFlight">,
 ): Promise<WrittenBatch> {
   const plain = batch.every(
     (e) => e.call.credits === undefined && e.call.idempotency === undefined,
@@ -326,7 +345,9 @@ async function writeBatch(
     const credits = call.credits;
     if (credits === undefined || credits.availableAfterHold !== undefined) continue;
     const recent =
-      credits.optimistic === true ? admission.recentlyAvailable(credits.accountId) : undefined;
+      credits.optimistic === true
+        ? admission.recentlyAvailable(credits.accountId, REPLY_BALANCE_MAX_AGE_MS)
+        : undefined;
     if (recent === undefined) unheld.push(credits.accountId);
     else balances.set(credits.accountId, recent);
   }
@@ -348,7 +369,7 @@ async function writeBatch(
       const charged = charge?.amount ?? 0;
       const total = (spent.get(credits.accountId) ?? 0) + charged;
       spent.set(credits.accountId, total);
-      const balance = (balances.get(credits.accountId) ?? 0) - total;
+      const balance = Math.max(0, (balances.get(credits.accountId) ?? 0) - total);
       return { entry, reply: entry.call.reply({ credits: charged, balance }), charged };
     }
     const settles = credits.holdId !== null && entry.call.log.status === "success";
@@ -360,9 +381,19 @@ async function writeBatch(
     return { entry, reply: entry.call.reply({ credits: charged, balance }), charged };
   });
   const resolutions = batch.flatMap(resolutionOf);
+  // Reservations leave what this process's calls still running without a hold will be charged
+  // (less what this batch charges them now).
+  const reserving = reservations.map((r) => ({
+    ...r,
+    keep: Math.max(0, admission.inFlight(r.accountId) - (spent.get(r.accountId) ?? 0)),
+  }));
+  const ledger = resolutions.length + charges.length + reservations.length > 0;
   // Settle first: credits a finished call did not use are there for the calls starting; and
-  // charge the calls that ran before the ones that are only starting.
+  // charge the calls that ran before the ones that are only starting. The three lock their
+  // accounts themselves, each in id order; locking every account of the batch first keeps two
+  // instances' batches from taking them in opposite orders across the three.
   const script: [name: string, statement: SQL | undefined][] = [
+    ["lock", ledger ? lockAccountsQuery(accountsOf(batch, reservations)) : undefined],
     [
       "resolve",
       resolutions.length === 0
@@ -370,7 +401,7 @@ async function writeBatch(
         : resolveHoldsQuery(resolutions, at, { expectAll: true }),
     ],
     ["charge", charges.length === 0 ? undefined : chargeHoldsQuery(charges, at)],
-    ["reserve", reservations.length === 0 ? undefined : reserveHoldsQuery(reservations, at)],
+    ["reserve", reserving.length === 0 ? undefined : reserveHoldsQuery(reserving, at)],
     ["logs", items.length === 0 ? undefined : insertLogsQuery(items)],
     ["complete", completeIdempotencyKeysQuery(completionsOf(items))],
   ];
@@ -385,6 +416,14 @@ async function writeBatch(
     admitted: admittedOf(rowsOfStatement("reserve")),
     charged: admittedOf(rowsOfStatement("charge")),
   };
+}
+
+/** Every account a batch's ledger statements touch. */
+function accountsOf(batch: readonly Pending[], reservations: readonly HoldRequest[]): string[] {
+  return [
+    ...batch.flatMap(({ call }) => (call.credits === undefined ? [] : [call.credits.accountId])),
+    ...reservations.map((r) => r.accountId),
+  ];
 }
 
 /** The charge of an optimistic call that succeeded (a failed one is charged nothing). */
@@ -416,48 +455,33 @@ function completionsOf(items: readonly Item[]): KeyCompletion[] {
  * One entry in a transaction of its own, its reply built from what the database says after the
  * hold is resolved: the slow path, for entries of a batch that was refused as a whole.
  */
-async function writeAlone(db: DbOrTx, pending: Pending, at: Date): Promise<MeteredOutcome> {
+async function writeAlone(db: DbOrTx, entry: Pending, at: Date): Promise<MeteredOutcome> {
   return db.transaction(async (tx) => {
-    let entry = pending;
     const credits = entry.call.credits;
     const resolved = await resolveHolds(tx, resolutionOf(entry), at);
     let charged = credits?.holdId == null ? 0 : (resolved.get(credits.holdId)?.charged ?? 0);
     const charge = optimisticChargeOf(entry, at);
-    let refused = false;
     if (charge !== undefined) {
       const fits = (await reserveHolds(tx, [charge], at)).has(charge.requestId.toLowerCase());
-      if (fits) {
-        await resolveHolds(tx, [{ holdId: charge.holdId, charge: charge.amount }], at);
-        charged = charge.amount;
-      } else {
-        refused = true;
-        entry = refusedEntry(entry);
+      if (!fits) {
+        const available = await readAvailable(tx, [charge.accountId], at);
+        // Thrown, so the transaction writes nothing for it.
+        throw new ChargeRefused(available.get(charge.accountId) ?? 0);
       }
+      await resolveHolds(tx, [{ holdId: charge.holdId, charge: charge.amount }], at);
+      charged = charge.amount;
     }
     const balances = await readAvailable(tx, credits === undefined ? [] : [credits.accountId], at);
-    const balance = credits === undefined ? null : (balances.get(credits.accountId) ?? 0);
-    const reply = refused
-      ? refusedReplyOf(entry, balance ?? 0)
-      : entry.call.reply({ credits: charged, balance });
+    const reply = entry.call.reply({
+      credits: charged,
+      balance: credits === undefined ? null : (balances.get(credits.accountId) ?? 0),
+    });
     const items = [{ entry, reply, charged }];
     const [outcome] = recordedOf(items, await rowsOf(tx, insertLogsQuery(items)));
     await completeIdempotencyKeys(tx, completionsOf(items));
     if (outcome === undefined) throw new Error("metering: an outcome is missing");
     return outcome;
   });
-}
-
-/** An optimistic call its account no longer covers, as it is logged: refused, not charged. */
-function refusedEntry(entry: Pending): Pending {
-  const log = { ...entry.call.log, status: "error" as const, errorCode: "insufficient_credits" };
-  return { ...entry, costCents: 0, call: { ...entry.call, log } };
-}
-
-function refusedReplyOf(entry: Pending, available: Millicredits): MeteredReply {
-  if (entry.call.refused === undefined) {
-    throw new Error("metering: an optimistic call has no reply for a refused charge");
-  }
-  return entry.call.refused(available);
 }
 
 /**
@@ -495,7 +519,8 @@ async function reserveAlone(
   at: Date,
   admission: OptimisticAdmission,
 ): Promise<void> {
-  const request = waiting.input;
+  const keep = admission.inFlight(waiting.input.accountId);
+  const request = { ...waiting.input, keep };
   try {
     const availableAfter = (await reserveHolds(db, [request], at)).get(request.requestId);
     if (availableAfter !== undefined) {
@@ -503,8 +528,9 @@ async function reserveAlone(
       waiting.resolve({ ok: true, holdId: request.holdId, availableAfter });
       return;
     }
-    const available = await readAvailable(db, [request.accountId], at);
-    waiting.resolve({ ok: false, available: available.get(request.accountId) ?? 0 });
+    // What this process's calls running without a hold will be charged is not available.
+    const available = (await readAvailable(db, [request.accountId], at)).get(request.accountId);
+    waiting.resolve({ ok: false, available: Math.max(0, (available ?? 0) - keep) });
   } catch (error) {
     waiting.reject(error);
   }
