@@ -9,11 +9,7 @@ import { platformError, type AppError } from "../platform/errors.js";
 import { idempotencyError, type IdempotencyService } from "../platform/idempotency/idempotency.js";
 import { isClaimLost } from "../platform/idempotency/idempotency.queries.js";
 import { problemBody } from "../platform/problem.js";
-import {
-  ChargeRefused,
-  type MeteredReply,
-  type RequestMeter,
-} from "../usage/batched-metering.js";
+import { ChargeRefused, type MeteredReply, type RequestMeter } from "../usage/batched-metering.js";
 import { requestIdIsLogged } from "../usage/request-logs.queries.js";
 import { aiServicesError } from "./ai-services.errors.js";
 import type { ServiceFailureCode, ServiceOutcome } from "./service-definition.js";
