@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { aiServicesAdminRoutes } from "./ai-services/ai-services-admin.routes.js";
 import { aiServicesRoutes } from "./ai-services/ai-services.routes.js";
+import { preflightRoutes } from "./admin/preflight.routes.js";
 import { statsRoutes } from "./admin/stats.routes.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import type { Config } from "./config.js";
@@ -205,5 +206,6 @@ export async function buildApp(
   await app.register(creditsAdminRoutes);
   await app.register(auditRoutes);
   await app.register(statsRoutes);
+  await app.register(preflightRoutes);
   return app;
 }

@@ -1,3 +1,4 @@
+import { preflightCommand } from "./admin/preflight.commands.js";
 import { aiServicesCommands } from "./ai-services/ai-services.commands.js";
 import type { Config } from "./config.js";
 import { creditsCommands } from "./credits/credits.commands.js";
@@ -11,6 +12,7 @@ export function allCommands(config: Config): Command[] {
   return [
     migrateCommand,
     checkCommand(config),
+    preflightCommand,
     ...customersCommands,
     ...usageCommands,
     ...creditsCommands,

@@ -17,3 +17,4 @@ export * from "./platform/idempotency/idempotency-keys.table.js";
 export * from "./customers/password-reset-tokens.table.js";
 export * from "./customers/jwt-refresh-tokens.table.js";
 export * from "./customers/security-events.table.js";
+export * from "./platform/maintenance-runs.table.js";

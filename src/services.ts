@@ -6,6 +6,7 @@ import {
 import { createMeteredRunner } from "./ai-services/metered-run.js";
 import { registeredServices } from "./ai-services/registry.js";
 import type { AiServiceDefinition } from "./ai-services/service-definition.js";
+import { createPreflightService, type PreflightService } from "./admin/preflight.service.js";
 import { createStatsService, type StatsService } from "./admin/stats.service.js";
 import { createAuditService, type AuditService } from "./audit/audit.service.js";
 import type { Config } from "./config.js";
@@ -47,6 +48,8 @@ export interface Services {
   readonly audit: AuditService;
   /** The staff dashboard's aggregates. */
   readonly stats: StatsService;
+  /** The deployment's readiness checks (staff API and `preflight` command). */
+  readonly preflight: PreflightService;
   /** Logs database outages once per interval; the error handler and /healthz report to it. */
   readonly databaseOutage: DatabaseOutageMonitor;
   /** Stops background work (listeners, timers); the database is closed by its owner. */
@@ -149,6 +152,15 @@ export async function buildServices(
     idempotency,
     audit: createAuditService({ db }),
     stats: createStatsService({ db, clock }),
+    preflight: createPreflightService({
+      config,
+      database,
+      db,
+      clock,
+      mailer,
+      providerHealth: core.providerHealth,
+      log,
+    }),
     databaseOutage,
     async close() {
       databaseOutage.close();

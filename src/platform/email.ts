@@ -15,6 +15,11 @@ export interface Mailer {
   /** Sends or stores the message; rejects when the SMTP server refuses it. */
   send(message: EmailMessage): Promise<void>;
   readonly transport: "smtp" | "outbox";
+  /**
+   * Connects and logs in to the SMTP server without sending anything (the preflight's look);
+   * rejects when it cannot. Absent where there is nothing to reach.
+   */
+  verify?(): Promise<void>;
 }
 
 /**
@@ -39,6 +44,9 @@ export function createMailer(config: Config, log: Logger): Mailer {
     });
     return {
       transport: "smtp",
+      async verify() {
+        await transporter.verify();
+      },
       async send(message) {
         await transporter.sendMail({ from: email.from, ...message });
         log.info({ to_domain: message.to.split("@")[1], subject: message.subject }, "email sent");

@@ -20,12 +20,23 @@ export function migrationsFolder(): string {
   }
 }
 
-/** When the newest committed migration was generated (ms): drizzle records it as `created_at`. */
-function newestMigrationMillis(): number {
+export interface CommittedMigration {
+  /** e.g. "0009_invite_withdrawn_at". */
+  readonly tag: string;
+  /** When it was generated (ms): drizzle records it as `created_at` once applied. */
+  readonly when: number;
+}
+
+/** The committed migrations, oldest first, from drizzle-kit's journal. */
+export function committedMigrations(): CommittedMigration[] {
   const journal = JSON.parse(
     readFileSync(join(migrationsFolder(), "meta", "_journal.json"), "utf8"),
-  ) as { entries: { when: number }[] };
-  return Math.max(0, ...journal.entries.map((entry) => entry.when));
+  ) as { entries: CommittedMigration[] };
+  return journal.entries.map(({ tag, when }) => ({ tag, when }));
+}
+
+function newestMigrationMillis(): number {
+  return Math.max(0, ...committedMigrations().map((entry) => entry.when));
 }
 
 /**
