@@ -41,6 +41,10 @@ import { fieldWithInvalidText, validatorCompiler } from "./platform/validation.j
 import type { Services } from "./services.js";
 import { billingAdminRoutes } from "./usage/billing-admin.routes.js";
 import { billingRoutes } from "./usage/billing.routes.js";
+import { catalogAdminRoutes } from "./payments/catalog-admin.routes.js";
+import { catalogRoutes } from "./payments/catalog.routes.js";
+import { checkoutReturnRoutes, localCheckoutRoutes } from "./payments/local-checkout.routes.js";
+import { ordersRoutes } from "./payments/orders.routes.js";
 import { requestLogsAdminRoutes } from "./usage/request-logs-admin.routes.js";
 import { usageRoutes } from "./usage/usage.routes.js";
 
@@ -207,5 +211,10 @@ export async function buildApp(
   await app.register(auditRoutes);
   await app.register(statsRoutes);
   await app.register(preflightRoutes);
+  await app.register(catalogRoutes);
+  await app.register(catalogAdminRoutes);
+  await app.register(ordersRoutes);
+  await app.register(checkoutReturnRoutes);
+  if (services.payments.provider.name === "local") await app.register(localCheckoutRoutes);
   return app;
 }

@@ -18,3 +18,5 @@ export * from "./customers/password-reset-tokens.table.js";
 export * from "./customers/jwt-refresh-tokens.table.js";
 export * from "./customers/security-events.table.js";
 export * from "./platform/maintenance-runs.table.js";
+export * from "./payments/catalog.table.js";
+export * from "./payments/orders.table.js";

@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   const runtime = await startRuntime(config, log);
   // The default services' rows, from their code, on first start (and whenever one is added).
   await runtime.services.aiServices.createDefaultRows();
+  // The default credit packs on first start only: staff may retire them afterwards.
+  await runtime.services.payments.catalog.createDefaultsIfEmpty();
   const app = await buildApp(config, runtime.services);
   const stopMaintenance = startMaintenance(runtime.services);
 

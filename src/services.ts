@@ -27,6 +27,7 @@ import {
   type IdempotencyService,
 } from "./platform/idempotency/idempotency.js";
 import { throttledWarn } from "./platform/logging.js";
+import { buildPayments, type PaymentsServices } from "./payments/payments.service.js";
 import { createRequestMeter } from "./usage/batched-metering.js";
 import { buildUsageService, type UsageService } from "./usage/usage.service.js";
 
@@ -46,6 +47,8 @@ export interface Services {
   readonly aiServices: AiServicesService;
   readonly idempotency: IdempotencyService;
   readonly audit: AuditService;
+  /** Catalog, orders, payment events and the payment provider. */
+  readonly payments: PaymentsServices;
   /** The staff dashboard's aggregates. */
   readonly stats: StatsService;
   /** The deployment's readiness checks (staff API and `preflight` command). */
@@ -151,6 +154,7 @@ export async function buildServices(
     aiServices,
     idempotency,
     audit: createAuditService({ db }),
+    payments: buildPayments({ db, clock, config, credits, mailer, log }),
     stats: createStatsService({ db, clock }),
     preflight: createPreflightService({
       config,

@@ -45,6 +45,16 @@ export interface CreditAdjustment {
   readonly actor: Actor;
 }
 
+export interface SourceGrant {
+  readonly userId: string;
+  readonly kind: CreditKind;
+  readonly amount: Millicredits;
+  readonly expiresAt: Date | null;
+  readonly sourceType: string;
+  readonly sourceId: string;
+  readonly reason: string;
+}
+
 export interface CreditsService {
   /** The user's billing account (cached: the pair never changes). */
   accountIdOf(userId: string): Promise<string>;
@@ -68,6 +78,13 @@ export interface CreditsService {
   refund(requestId: string, reason: string): Promise<Millicredits>;
   /** TRIAL_CREDITS once per user, in the caller's transaction (email verification, the demo). */
   grantTrialCredits(tx: DbOrTx, userId: string): Promise<void>;
+  /**
+   * A grant from a business source (an order, an invoice), in the caller's transaction; the
+   * source key makes it once-only. Call balanceChanged(accountId) after the commit.
+   */
+  grantForSource(tx: DbOrTx, grant: SourceGrant): Promise<{ accountId: string; granted: boolean }>;
+  /** Tells this instance an account's credits changed outside the metering batches. */
+  balanceChanged(accountId: string): void;
   /** Staff credit adjustment with its audit entry, in one transaction. */
   adjust(adjustment: CreditAdjustment): Promise<{ balanceAfter: Millicredits }>;
   /** Expires what is left of every grant past its expiry, once; returns the grants expired. */
@@ -149,6 +166,28 @@ export function createCreditsService(deps: {
       });
       deps.onBalanceChanged?.(accountId);
       return refunded;
+    },
+
+    async grantForSource(tx, grant) {
+      const accountId = await findAccountIdOfUser(tx, grant.userId);
+      if (accountId === undefined) throw new Error(`user ${grant.userId} has no billing account`);
+      await lockAccounts(tx, [accountId]);
+      const granted = await insertGrant(tx, {
+        accountId,
+        kind: grant.kind,
+        amount: grant.amount,
+        expiresAt: grant.expiresAt,
+        sourceType: grant.sourceType,
+        sourceId: grant.sourceId,
+        entryType: "grant",
+        reason: grant.reason,
+        requestId: currentRequestId() ?? null,
+      });
+      return { accountId, granted: granted !== undefined };
+    },
+
+    balanceChanged(accountId) {
+      deps.onBalanceChanged?.(accountId);
     },
 
     async grantTrialCredits(tx, userId) {

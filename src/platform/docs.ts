@@ -91,6 +91,8 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: "core", description: "The image-solving endpoint of the contract" },
         { name: "services", description: "The AI services catalog, and running a service" },
         { name: "credits", description: "Prepaid credits: balance and journal" },
+        { name: "catalog", description: "Products and prices for sale (public)" },
+        { name: "payments", description: "Orders, checkout and receipts of the caller" },
         { name: "admin", description: "Staff operations" },
       ],
     },

@@ -1,0 +1,321 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { recordAudit, type Actor } from "../audit/audit.queries.js";
+import type { Millicredits } from "../credits/credit-amounts.js";
+import type { Clock } from "../platform/clock.js";
+import type { Db, DbOrTx } from "../platform/db/database.js";
+import { isUniqueViolation } from "../platform/db/errors.js";
+import { validationError } from "../platform/errors.js";
+import {
+  prices,
+  products,
+  type Price,
+  type PriceInterval,
+  type Product,
+  type ProductKind,
+} from "./catalog.table.js";
+import { paymentsError } from "./payments.errors.js";
+
+export interface ProductWithPrices extends Product {
+  readonly prices: readonly Price[];
+}
+
+export interface NewProduct {
+  readonly name: string;
+  readonly slug: string;
+  readonly description: string;
+  readonly kind: ProductKind;
+  readonly creditAmount: Millicredits | null;
+  readonly featureKeys: readonly string[];
+  readonly limits: Record<string, number | null>;
+  readonly displayOrder: number;
+  readonly isActive: boolean;
+}
+
+export type ProductPatch = Partial<Omit<NewProduct, "kind">>;
+
+export interface NewPrice {
+  readonly unitAmountCents: number;
+  readonly currency: string;
+  readonly interval: PriceInterval;
+  readonly isDefault: boolean;
+}
+
+export interface PricePatch {
+  readonly isActive?: boolean;
+  readonly isDefault?: boolean;
+}
+
+/** The default catalog: three credit packs (first start and `create-default-catalog`). */
+export const DEFAULT_CREDIT_PACKS = [
+  { slug: "credits-100", name: "100 credits", credits: 100, cents: 1_000, order: 10 },
+  { slug: "credits-500", name: "500 credits", credits: 500, cents: 4_000, order: 20 },
+  { slug: "credits-2000", name: "2,000 credits", credits: 2_000, cents: 12_000, order: 30 },
+] as const;
+
+export interface CatalogService {
+  /** Active products with their active prices, by display order (the public catalog). */
+  listActive(): Promise<ProductWithPrices[]>;
+  findActiveBySlug(slug: string): Promise<ProductWithPrices | undefined>;
+  /** Staff: every product with every price. */
+  listAll(): Promise<ProductWithPrices[]>;
+  get(productId: string): Promise<ProductWithPrices>;
+  createProduct(product: NewProduct, actor: Actor): Promise<ProductWithPrices>;
+  updateProduct(productId: string, patch: ProductPatch, actor: Actor): Promise<ProductWithPrices>;
+  addPrice(productId: string, price: NewPrice, actor: Actor): Promise<Price>;
+  updatePrice(priceId: string, patch: PricePatch, actor: Actor): Promise<Price>;
+  /** An active price of an active product, for an order; undefined otherwise. */
+  findPurchasable(priceId: string): Promise<{ price: Price; product: Product } | undefined>;
+  /** Creates the default credit packs that are missing (by slug); returns the slugs created. */
+  createDefaults(): Promise<string[]>;
+  /** The defaults when the catalog has no product at all (a first start). */
+  createDefaultsIfEmpty(): Promise<string[]>;
+}
+
+async function withPrices(db: DbOrTx, rows: Product[], activeOnly: boolean) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((p) => p.id);
+  const priceRows = await db
+    .select()
+    .from(prices)
+    .where(
+      activeOnly
+        ? and(inArray(prices.productId, ids), eq(prices.isActive, true))
+        : inArray(prices.productId, ids),
+    )
+    .orderBy(asc(prices.unitAmountCents), asc(prices.createdAt));
+  return rows.map((product) => ({
+    ...product,
+    prices: priceRows.filter((price) => price.productId === product.id),
+  }));
+}
+
+export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogService {
+  const { db, clock } = deps;
+  const productOrder = [asc(products.displayOrder), asc(products.name)] as const;
+
+  async function get(productId: string): Promise<ProductWithPrices> {
+    const rows = await db.select().from(products).where(eq(products.id, productId));
+    const [found] = await withPrices(db, rows, false);
+    if (found === undefined) throw paymentsError("product_not_found");
+    return found;
+  }
+
+  function slugTaken(error: unknown): never {
+    if (isUniqueViolation(error)) {
+      throw paymentsError("slug_taken", "Another product has this slug.", {
+        errors: [{ field: "slug", code: "taken", message: "Another product has this slug." }],
+      });
+    }
+    throw error;
+  }
+
+  async function insertProduct(tx: DbOrTx, product: NewProduct): Promise<Product> {
+    const [row] = await tx
+      .insert(products)
+      .values({
+        ...product,
+        featureKeys: [...product.featureKeys],
+      })
+      .returning();
+    if (row === undefined) throw new Error("insert returned no product");
+    return row;
+  }
+
+  return {
+    async listActive() {
+      const rows = await db
+        .select()
+        .from(products)
+        .where(eq(products.isActive, true))
+        .orderBy(...productOrder);
+      return withPrices(db, rows, true);
+    },
+
+    async findActiveBySlug(slug) {
+      const rows = await db
+        .select()
+        .from(products)
+        .where(and(eq(products.slug, slug), eq(products.isActive, true)));
+      const [found] = await withPrices(db, rows, true);
+      return found;
+    },
+
+    async listAll() {
+      const rows = await db
+        .select()
+        .from(products)
+        .orderBy(...productOrder);
+      return withPrices(db, rows, false);
+    },
+
+    get,
+
+    async createProduct(product, actor) {
+      if (product.kind === "credits" && product.creditAmount === null) {
+        throw validationError([
+          { field: "credit_amount", code: "required", message: "A credit pack needs credits." },
+        ]);
+      }
+      const created = await db
+        .transaction(async (tx) => {
+          const row = await insertProduct(tx, product);
+          await recordAudit(tx, {
+            actor,
+            action: "catalog.product_created",
+            targetType: "product",
+            targetId: row.id,
+            details: { slug: row.slug, kind: row.kind },
+          });
+          return row;
+        })
+        .catch(slugTaken);
+      return { ...created, prices: [] };
+    },
+
+    async updateProduct(productId, patch, actor) {
+      const current = await get(productId);
+      const creditAmount =
+        patch.creditAmount === undefined ? current.creditAmount : patch.creditAmount;
+      if (current.kind === "credits" && creditAmount === null) {
+        throw validationError([
+          { field: "credit_amount", code: "required", message: "A credit pack needs credits." },
+        ]);
+      }
+      await db
+        .transaction(async (tx) => {
+          await tx
+            .update(products)
+            .set({
+              ...patch,
+              featureKeys: undefined,
+              ...(patch.featureKeys === undefined ? {} : { featureKeys: [...patch.featureKeys] }),
+              updatedAt: clock.now(),
+            })
+            .where(eq(products.id, productId));
+          await recordAudit(tx, {
+            actor,
+            action: "catalog.product_updated",
+            targetType: "product",
+            targetId: productId,
+            details: { fields: Object.keys(patch).sort() },
+          });
+        })
+        .catch(slugTaken);
+      return get(productId);
+    },
+
+    async addPrice(productId, price, actor) {
+      await get(productId);
+      return db.transaction(async (tx) => {
+        // The new default replaces the old one (the partial unique index allows only one).
+        if (price.isDefault) {
+          await tx
+            .update(prices)
+            .set({ isDefault: false, updatedAt: clock.now() })
+            .where(and(eq(prices.productId, productId), eq(prices.isDefault, true)));
+        }
+        const [row] = await tx
+          .insert(prices)
+          .values({ productId, ...price })
+          .returning();
+        if (row === undefined) throw new Error("insert returned no price");
+        await recordAudit(tx, {
+          actor,
+          action: "catalog.price_created",
+          targetType: "price",
+          targetId: row.id,
+          details: {
+            product_id: productId,
+            unit_amount_cents: row.unitAmountCents,
+            currency: row.currency,
+            interval: row.interval,
+          },
+        });
+        return row;
+      });
+    },
+
+    async updatePrice(priceId, patch, actor) {
+      return db.transaction(async (tx) => {
+        const [current] = await tx
+          .select()
+          .from(prices)
+          .where(eq(prices.id, priceId))
+          .for("update");
+        if (current === undefined) throw paymentsError("price_not_found");
+        const isActive = patch.isActive ?? current.isActive;
+        const isDefault = patch.isDefault ?? current.isDefault;
+        if (isDefault && isActive) {
+          await tx
+            .update(prices)
+            .set({ isDefault: false, updatedAt: clock.now() })
+            .where(
+              and(
+                eq(prices.productId, current.productId),
+                eq(prices.isDefault, true),
+                sql`${prices.id} <> ${priceId}`,
+              ),
+            );
+        }
+        const [row] = await tx
+          .update(prices)
+          .set({ isActive, isDefault, updatedAt: clock.now() })
+          .where(eq(prices.id, priceId))
+          .returning();
+        if (row === undefined) throw paymentsError("price_not_found");
+        await recordAudit(tx, {
+          actor,
+          action: "catalog.price_updated",
+          targetType: "price",
+          targetId: priceId,
+          details: { is_active: isActive, is_default: isDefault },
+        });
+        return row;
+      });
+    },
+
+    async findPurchasable(priceId) {
+      const [row] = await db
+        .select({ price: prices, product: products })
+        .from(prices)
+        .innerJoin(products, eq(products.id, prices.productId))
+        .where(and(eq(prices.id, priceId), eq(prices.isActive, true), eq(products.isActive, true)));
+      return row;
+    },
+
+    async createDefaultsIfEmpty() {
+      const [any] = await db.select({ id: products.id }).from(products).limit(1);
+      return any === undefined ? this.createDefaults() : [];
+    },
+
+    async createDefaults() {
+      const created: string[] = [];
+      for (const pack of DEFAULT_CREDIT_PACKS) {
+        await db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(products)
+            .values({
+              name: pack.name,
+              slug: pack.slug,
+              description: `${pack.name} to spend on any service. Pay-as-you-go credits never expire.`,
+              kind: "credits",
+              creditAmount: pack.credits * 1000,
+              displayOrder: pack.order,
+            })
+            .onConflictDoNothing({ target: products.slug })
+            .returning();
+          if (row === undefined) return;
+          await tx.insert(prices).values({
+            productId: row.id,
+            unitAmountCents: pack.cents,
+            currency: "usd",
+            interval: "one_time",
+            isDefault: true,
+          });
+          created.push(pack.slug);
+        });
+      }
+      return created;
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import { and, eq } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { CreditsService } from "../credits/credits.service.js";
+import { users } from "../customers/users.table.js";
+import type { Clock } from "../platform/clock.js";
+import type { Db, Tx } from "../platform/db/database.js";
+import type { Mailer } from "../platform/email.js";
+import { canMove } from "./order-states.js";
+import {
+  orders,
+  paymentEvents,
+  type Order,
+  type OrderStatus,
+  type Receipt,
+} from "./orders.table.js";
+import type { CheckoutEvent, PaymentEvent } from "./payment-provider.js";
+import { receiptEmail } from "./payment-emails.js";
+import { issueReceipt } from "./receipts.queries.js";
+
+/** What applying an event did, as recorded on its payment_events row. */
+export type EventOutcome =
+  | "applied"
+  /** Recorded, nothing to do: an unknown type, or a move the order already made or cannot make. */
+  | "ignored"
+  /** The order it names is not ours (or not of this provider). */
+  | "unknown_order"
+  /** This provider event id was applied before: nothing recorded again. */
+  | "duplicate";
+
+export interface PaymentEventsService {
+  /**
+   * Records a verified event and applies its effect in one transaction: a replay (same event
+   * id), the same payment under a new event id, or two deliveries at once apply once.
+   */
+  apply(event: PaymentEvent): Promise<EventOutcome>;
+}
+
+const DESTINATION: Record<Exclude<CheckoutEvent["kind"], "checkout_pending">, OrderStatus> = {
+  checkout_paid: "paid",
+  checkout_failed: "failed",
+  checkout_expired: "expired",
+  checkout_canceled: "canceled",
+};
+
+function summaryOf(event: PaymentEvent): Record<string, unknown> {
+  if (event.kind === "ignored") return {};
+  return {
+    session_id: event.sessionId,
+    payment_id: event.paymentId,
+    amount_cents: event.amountCents,
+    currency: event.currency,
+  };
+}
+
+export function createPaymentEventsService(deps: {
+  db: Db;
+  clock: Clock;
+  credits: Pick<CreditsService, "grantForSource" | "balanceChanged">;
+  mailer: Mailer;
+  log: Logger;
+  publicBaseUrl: string;
+}): PaymentEventsService {
+  const { db, clock, credits, log } = deps;
+
+  async function lockOrder(tx: Tx, event: CheckoutEvent): Promise<Order | undefined> {
+    const [bySession] = await tx
+      .select()
+      .from(orders)
+      .where(
+        and(eq(orders.provider, event.provider), eq(orders.providerSessionId, event.sessionId)),
+      )
+      .for("update");
+    return bySession;
+  }
+
+  /** Paid → fulfilled by the product's kind, with the receipt; in the event's transaction. */
+  async function fulfil(tx: Tx, order: Order, event: CheckoutEvent, now: Date) {
+    const paidAmount = event.amountCents ?? order.amountCents;
+    let grantedTo: string | null = null;
+    if (order.kind === "credits" && order.creditAmount !== null) {
+      const grant = await credits.grantForSource(tx, {
+        userId: order.userId,
+        kind: "payg",
+        amount: order.creditAmount,
+        expiresAt: null,
+        sourceType: "order",
+        sourceId: order.id,
+        reason: `order ${order.id}`,
+      });
+      grantedTo = grant.accountId;
+    }
+    const [user] = await tx
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, order.userId));
+    const [fulfilled] = await tx
+      .update(orders)
+      .set({
+        status: "fulfilled",
+        providerPaymentId: event.paymentId,
+        paidAmountCents: paidAmount,
+        paidAt: now,
+        fulfilledAt: now,
+        updatedAt: now,
+      })
+      .where(eq(orders.id, order.id))
+      .returning();
+    if (fulfilled === undefined || user === undefined) throw new Error("order vanished");
+    const receipt = await issueReceipt(tx, fulfilled, {
+      email: user.email,
+      issuedAt: now,
+      amountCents: paidAmount,
+    });
+    return { receipt, grantedTo };
+  }
+
+  async function sendReceipt(receipt: Receipt) {
+    try {
+      await deps.mailer.send(receiptEmail(receipt, { publicBaseUrl: deps.publicBaseUrl }));
+    } catch (error) {
+      // The payment stands; the receipt stays in the account for the buyer to open.
+      log.warn({ err: error, receipt: receipt.number }, "could not email a receipt");
+    }
+  }
+
+  return {
+    async apply(event) {
+      const now = clock.now();
+      const result = await db.transaction(async (tx) => {
+        const [recorded] = await tx
+          .insert(paymentEvents)
+          .values({
+            provider: event.provider,
+            providerEventId: event.eventId,
+            type: event.type,
+            outcome: "ignored",
+            summary: summaryOf(event),
+            eventCreatedAt: event.createdAt,
+            receivedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning({ id: paymentEvents.id });
+        if (recorded === undefined) return { outcome: "duplicate" as const };
+        const record = async (outcome: EventOutcome, orderId: string | null) => {
+          await tx
+            .update(paymentEvents)
+            .set({ outcome, orderId })
+            .where(eq(paymentEvents.id, recorded.id));
+          return outcome;
+        };
+        if (event.kind === "ignored") return { outcome: await record("ignored", null) };
+
+        const order = await lockOrder(tx, event);
+        if (order === undefined) return { outcome: await record("unknown_order", null) };
+        if (event.kind === "checkout_pending") {
+          return { outcome: await record("ignored", order.id) };
+        }
+        const destination = DESTINATION[event.kind];
+        if (!canMove(order.status, destination)) {
+          return { outcome: await record("ignored", order.id) };
+        }
+        if (destination !== "paid") {
+          await tx
+            .update(orders)
+            .set({ status: destination, updatedAt: now })
+            .where(eq(orders.id, order.id));
+          return { outcome: await record("applied", order.id) };
+        }
+        const fulfilled = await fulfil(tx, order, event, now);
+        return { outcome: await record("applied", order.id), ...fulfilled };
+      });
+      if ("grantedTo" in result && result.grantedTo !== null)
+        credits.balanceChanged(result.grantedTo);
+      if ("receipt" in result) await sendReceipt(result.receipt);
+      return result.outcome;
+    },
+  };
+}

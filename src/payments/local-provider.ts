@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import type { CheckoutEvent, CheckoutSession, PaymentProvider } from "./payment-provider.js";
+
+/** The local checkout page of a session: a capability URL, as a Stripe Checkout URL is. */
+export function localCheckoutPath(sessionId: string): string {
+  return `/checkout/local/${sessionId}`;
+}
+
+export const LOCAL_SESSION_PATTERN = "^lcs_[A-Za-z0-9_-]{32,64}$";
+
+const token = (prefix: string) => `${prefix}_${randomBytes(24).toString("base64url")}`;
+
+/**
+ * The offline provider (no STRIPE_SECRET_KEY): checkout is a page Tollgate serves itself, whose
+ * "Pay" and "Cancel" buttons produce the events a Stripe webhook would. Never for production
+ * (`check --deploy` refuses it): anyone holding the page's URL can "pay".
+ */
+export function createLocalProvider(publicBaseUrl: string): PaymentProvider {
+  return {
+    name: "local",
+    createCheckout(): Promise<CheckoutSession> {
+      const sessionId = token("lcs");
+      return Promise.resolve({ sessionId, url: `${publicBaseUrl}${localCheckoutPath(sessionId)}` });
+    },
+  };
+}
+
+/** The event the local page's button makes: each press is a new event, as a redelivery can be. */
+export function localCheckoutEvent(
+  action: "pay" | "cancel",
+  input: { sessionId: string; orderId: string; amountCents: number; currency: string; now: Date },
+): CheckoutEvent {
+  const paid = action === "pay";
+  return {
+    kind: paid ? "checkout_paid" : "checkout_canceled",
+    provider: "local",
+    eventId: token("levt"),
+    type: paid ? "local.checkout.paid" : "local.checkout.canceled",
+    createdAt: input.now,
+    sessionId: input.sessionId,
+    orderId: input.orderId,
+    paymentId: paid ? token("lpay") : null,
+    amountCents: paid ? input.amountCents : null,
+    currency: input.currency,
+  };
+}

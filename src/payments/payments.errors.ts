@@ -1,0 +1,14 @@
+import { defineErrors } from "../platform/errors.js";
+
+/** The closed list of error codes of the payments feature. */
+export const paymentsError = defineErrors({
+  price_not_found: [404, "Price not found"],
+  product_not_found: [404, "Product not found"],
+  order_not_found: [404, "Order not found"],
+  receipt_not_found: [404, "Receipt not found"],
+  checkout_not_found: [404, "Checkout not found"],
+  price_not_purchasable: [409, "Price not purchasable"],
+  invalid_transition: [409, "Invalid transition"],
+  slug_taken: [409, "Slug taken"],
+  payment_provider_error: [502, "Payment provider error"],
+});

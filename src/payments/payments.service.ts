@@ -1,0 +1,42 @@
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { CreditsService } from "../credits/credits.service.js";
+import type { Clock } from "../platform/clock.js";
+import type { Db } from "../platform/db/database.js";
+import type { Mailer } from "../platform/email.js";
+import { createCatalogService, type CatalogService } from "./catalog.service.js";
+import { createPaymentEventsService, type PaymentEventsService } from "./fulfilment.js";
+import { createLocalProvider } from "./local-provider.js";
+import { createOrdersService, type OrdersService } from "./orders.service.js";
+import type { PaymentProvider } from "./payment-provider.js";
+
+export interface PaymentsServices {
+  readonly provider: PaymentProvider;
+  readonly catalog: CatalogService;
+  readonly orders: OrdersService;
+  readonly events: PaymentEventsService;
+}
+
+export function buildPayments(deps: {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, "publicBaseUrl">;
+  credits: CreditsService;
+  mailer: Mailer;
+  log: Logger;
+}): PaymentsServices {
+  const { db, clock, log } = deps;
+  const publicBaseUrl = deps.config.publicBaseUrl;
+  const provider = createLocalProvider(publicBaseUrl);
+  const catalog = createCatalogService({ db, clock });
+  const events = createPaymentEventsService({
+    db,
+    clock,
+    credits: deps.credits,
+    mailer: deps.mailer,
+    log,
+    publicBaseUrl,
+  });
+  const orders = createOrdersService({ db, clock, catalog, provider, events, publicBaseUrl, log });
+  return { provider, catalog, orders, events };
+}
