@@ -1,5 +1,6 @@
 import { preflightCommand } from "./admin/preflight.commands.js";
 import { aiServicesCommands } from "./ai-services/ai-services.commands.js";
+import { paymentsCommands } from "./payments/payments.commands.js";
 import type { Config } from "./config.js";
 import { creditsCommands } from "./credits/credits.commands.js";
 import { customersCommands } from "./customers/customers.commands.js";
@@ -17,5 +18,6 @@ export function allCommands(config: Config): Command[] {
     ...usageCommands,
     ...creditsCommands,
     ...aiServicesCommands,
+    ...paymentsCommands,
   ];
 }

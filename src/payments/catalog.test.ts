@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { runCommand } from "../../test/support/cli.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { signIn } from "../../test/support/sessions.js";
 import { expectStaffOnly } from "../../test/support/staff-only.js";
@@ -190,6 +191,11 @@ describe("the product catalog", () => {
       404,
       "price_not_found",
     );
+  });
+
+  it("create-default-catalog recreates a missing default pack and nothing else", async () => {
+    const first = await runCommand(t, ["create-default-catalog"]);
+    expect(first).toMatchObject({ code: 0, out: ["Every default product exists already."] });
   });
 
   it("keeps the admin catalog staff-only", async () => {
