@@ -164,14 +164,20 @@ describe("admin invites", () => {
 
     it("lists invites newest first, each with its status, and filters by status", async () => {
       const { user } = await createVerifiedUser(t.services.db);
-      const expired = await createInvite(t.services.db, { expiresAt: new Date("2020-01-01Z") });
+      // Distinct creation times: invites made within one clock tick would tie on created_at.
+      const at = (second: number) => new Date(Date.UTC(2031, 0, 1, 0, 0, second));
+      const expired = await createInvite(t.services.db, {
+        expiresAt: new Date("2020-01-01Z"),
+        createdAt: at(1),
+      });
       const used = await createInvite(t.services.db, {
         usedAt: new Date("2030-01-01Z"),
         usedBy: user.id,
         isActive: false,
+        createdAt: at(2),
       });
-      const unused = await createInvite(t.services.db);
-      const withdrawn = await createInvite(t.services.db);
+      const unused = await createInvite(t.services.db, { createdAt: at(3) });
+      const withdrawn = await createInvite(t.services.db, { createdAt: at(4) });
       expect((await withdraw(withdrawn.id)).statusCode).toBe(200);
 
       const newest = (await list("")).results.slice(0, 4);
