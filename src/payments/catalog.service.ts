@@ -71,6 +71,15 @@ export interface CatalogService {
   createDefaultsIfEmpty(): Promise<string[]>;
 }
 
+/** A credit pack without credits is refused as the field's error (the table's CHECK backs it). */
+function requireCreditsOfPack(kind: ProductKind, creditAmount: Millicredits | null): void {
+  if (kind === "credits" && creditAmount === null) {
+    throw validationError([
+      { field: "credit_amount", code: "required", message: "A credit pack needs credits." },
+    ]);
+  }
+}
+
 async function withPrices(db: DbOrTx, rows: Product[], activeOnly: boolean) {
   if (rows.length === 0) return [];
   const ids = rows.map((p) => p.id);
@@ -151,11 +160,7 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
     get,
 
     async createProduct(product, actor) {
-      if (product.kind === "credits" && product.creditAmount === null) {
-        throw validationError([
-          { field: "credit_amount", code: "required", message: "A credit pack needs credits." },
-        ]);
-      }
+      requireCreditsOfPack(product.kind, product.creditAmount);
       const created = await db
         .transaction(async (tx) => {
           const row = await insertProduct(tx, product);
@@ -176,11 +181,7 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
       const current = await get(productId);
       const creditAmount =
         patch.creditAmount === undefined ? current.creditAmount : patch.creditAmount;
-      if (current.kind === "credits" && creditAmount === null) {
-        throw validationError([
-          { field: "credit_amount", code: "required", message: "A credit pack needs credits." },
-        ]);
-      }
+      requireCreditsOfPack(current.kind, creditAmount);
       await db
         .transaction(async (tx) => {
           await tx

@@ -1,3 +1,5 @@
+import type { FastifyReply } from "fastify";
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text
@@ -10,6 +12,12 @@ export function escapeHtml(text: string): string {
 
 /** The small server-rendered pages of payments (no scripts; inline styles only). */
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'";
+
+/** The reply headers every payments page has: HTML, the page CSP, and a cache rule if given. */
+export function htmlReply(reply: FastifyReply, cacheControl?: string): FastifyReply {
+  reply.type("text/html; charset=utf-8").header("Content-Security-Policy", PAGE_CSP);
+  return cacheControl === undefined ? reply : reply.header("Cache-Control", cacheControl);
+}
 
 export function page(title: string, body: string): string {
   return `<!doctype html>

@@ -1,7 +1,8 @@
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import type { Order } from "./orders.table.js";
-import { escapeHtml, page, PAGE_CSP } from "./html.js";
+import { escapeHtml, htmlReply, page } from "./html.js";
 import { LOCAL_SESSION_PATTERN, localCheckoutPath } from "./local-provider.js";
 import { formatMoney } from "./payment-emails.js";
 import { paymentsError } from "./payments.errors.js";
@@ -56,12 +57,8 @@ export const localCheckoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const html = (reply: import("fastify").FastifyReply) =>
-    reply
-      .type("text/html; charset=utf-8")
-      .header("Content-Security-Policy", PAGE_CSP)
-      .header("Cache-Control", "no-store")
-      .header("Referrer-Policy", "no-referrer");
+  const html = (reply: FastifyReply) =>
+    htmlReply(reply, "no-store").header("Referrer-Policy", "no-referrer");
 
   app.get(
     "/checkout/local/:session",
@@ -99,17 +96,14 @@ export const checkoutReturnRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const order = request.query.order;
-      return reply
-        .type("text/html; charset=utf-8")
-        .header("Content-Security-Policy", PAGE_CSP)
-        .send(
-          page(
-            "Checkout",
-            `<h1>Back from checkout</h1>
+      return htmlReply(reply).send(
+        page(
+          "Checkout",
+          `<h1>Back from checkout</h1>
 <p>Your order is fulfilled as soon as the payment provider confirms the payment, usually within seconds.</p>
 ${order === undefined ? "" : `<p class="muted">Its state: <code>GET /api/account/orders/${escapeHtml(order)}</code></p>`}`,
-          ),
-        );
+        ),
+      );
     },
   );
 };

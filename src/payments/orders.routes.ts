@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
-import { escapeHtml, page, PAGE_CSP } from "./html.js";
+import { escapeHtml, htmlReply, page } from "./html.js";
 import { OrderSchema, orderJson, ReceiptSchema, receiptJson } from "./orders.schemas.js";
 import { formatMoney } from "./payment-emails.js";
 import type { Receipt } from "./orders.table.js";
@@ -164,11 +164,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         principalOf(request).userId,
         request.params.id.toLowerCase(),
       );
-      return reply
-        .type("text/html; charset=utf-8")
-        .header("Content-Security-Policy", PAGE_CSP)
-        .header("Cache-Control", "private, no-store")
-        .send(printableReceipt(receipt));
+      return htmlReply(reply, "private, no-store").send(printableReceipt(receipt));
     },
   );
 };
