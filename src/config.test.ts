@@ -240,6 +240,8 @@ describe("deploymentProblems (check --deploy)", () => {
     DATABASE_URL: "postgres://tollgate@db:5432/tollgate",
     EMAIL_HOST: "smtp.example.com",
     JWT_SECRET_KEY: "Vq3#nT8!cR1$wZ6^kP9&yB2*hL5(mF7)gD0+sX4=",
+    STRIPE_SECRET_KEY: "sk_live_51TollgateExampleKey",
+    STRIPE_WEBHOOK_SECRET: "whsec_TollgateExampleSigningSecret",
   };
 
   it("finds nothing wrong with a production-like environment", () => {
@@ -252,6 +254,10 @@ describe("deploymentProblems (check --deploy)", () => {
     [{ SECRET_KEY: "short" }, /too short/],
     [{ ALLOWED_HOSTS: "*" }, /ALLOWED_HOSTS is '\*'/],
     [{ JWT_SECRET_KEY: production.SECRET_KEY }, /JWT_SECRET_KEY equals SECRET_KEY/],
+    [{ STRIPE_SECRET_KEY: undefined }, /local payment provider/],
+    [{ STRIPE_WEBHOOK_SECRET: undefined }, /STRIPE_WEBHOOK_SECRET is not set/],
+    [{ STRIPE_API_BASE: "http://127.0.0.1:12111" }, /STRIPE_API_BASE is set/],
+    [{ ORDER_CONFIRM_ALLOW_MANUAL: "true" }, /ORDER_CONFIRM_ALLOW_MANUAL is on/],
   ])("refuses %j", (override, message) => {
     const problems = deploymentProblems(
       loadConfig({ DATA_DIR: tempDir(), ...production, ...override }),
@@ -274,6 +280,19 @@ describe("deploymentProblems (check --deploy)", () => {
     expect(() => loadConfig({ DATA_DIR: tempDir(), JWT_SECRET_KEY: "short" })).toThrow(
       /JWT_SECRET_KEY: expected at least 32 characters/,
     );
+  });
+
+  it("refuses Stripe keys and signing secrets that are not Stripe's at start-up", () => {
+    expect(() =>
+      loadConfig({ DATA_DIR: tempDir(), STRIPE_SECRET_KEY: "pk_test_publishable" }),
+    ).toThrow(/STRIPE_SECRET_KEY: expected a secret or restricted key/);
+    expect(() =>
+      loadConfig({
+        DATA_DIR: tempDir(),
+        STRIPE_SECRET_KEY: "sk_test_x",
+        STRIPE_WEBHOOK_SECRET: "sk_test_x",
+      }),
+    ).toThrow(/STRIPE_WEBHOOK_SECRET: expected the endpoint's signing secret/);
   });
 
   it("refuses a missing SECRET_KEY", () => {

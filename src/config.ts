@@ -99,8 +99,23 @@ export interface Config {
     readonly accessTokenMinutes: number;
     readonly refreshTokenMinutes: number;
   };
+  readonly payments: {
+    /** Set when STRIPE_SECRET_KEY is: Stripe takes the payments; unset: the local provider. */
+    readonly stripe: StripeConfig | undefined;
+    /** Staff may confirm a pending order by hand (local testing only; check --deploy refuses it). */
+    readonly orderConfirmAllowManual: boolean;
+  };
   /** Password for a non-interactive `createsuperuser --email`. */
   readonly superuserPassword: string | undefined;
+}
+
+export interface StripeConfig {
+  readonly secretKey: string;
+  /** The signing secret of the webhook endpoint (`whsec_…`); without it every event is refused. */
+  readonly webhookSecret: string | undefined;
+  readonly publishableKey: string | undefined;
+  /** Another host for the SDK (a fake Stripe in tests); undefined: api.stripe.com. */
+  readonly apiBase: string | undefined;
 }
 
 export interface RateLimitRule {
@@ -455,10 +470,34 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
       accessTokenMinutes: read.int("JWT_ACCESS_TOKEN_LIFETIME", 15, 1, 1440),
       refreshTokenMinutes: read.int("JWT_REFRESH_TOKEN_LIFETIME", 10_080, 5, 525_600),
     },
+    payments: {
+      stripe: readStripe(read),
+      orderConfirmAllowManual: read.bool("ORDER_CONFIRM_ALLOW_MANUAL", false),
+    },
     superuserPassword: read.raw("TOLLGATE_SUPERUSER_PASSWORD"),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return deepFreeze(config);
+}
+
+function readStripe(read: EnvReader): StripeConfig | undefined {
+  const secretKey = read.raw("STRIPE_SECRET_KEY");
+  if (secretKey === undefined) return undefined;
+  if (!/^(sk|rk)_(test|live)_\S+$/.test(secretKey)) {
+    read.problems.push(
+      "STRIPE_SECRET_KEY: expected a secret or restricted key starting sk_test_, sk_live_, rk_test_ or rk_live_",
+    );
+  }
+  const webhookSecret = read.raw("STRIPE_WEBHOOK_SECRET");
+  if (webhookSecret !== undefined && !webhookSecret.startsWith("whsec_")) {
+    read.problems.push("STRIPE_WEBHOOK_SECRET: expected the endpoint's signing secret, whsec_…");
+  }
+  return {
+    secretKey,
+    webhookSecret,
+    publishableKey: read.raw("STRIPE_PUBLISHABLE_KEY"),
+    apiBase: read.optionalUrl("STRIPE_API_BASE", ["http:", "https:"]),
+  };
 }
 
 function resolveSecretKey(
@@ -514,6 +553,26 @@ export function deploymentProblems(config: Config): string[] {
     );
   } else if (config.jwt.secretKey === config.secretKey) {
     problems.push("JWT_SECRET_KEY equals SECRET_KEY; give JWTs a key of their own.");
+  }
+  const stripe = config.payments.stripe;
+  if (stripe === undefined) {
+    problems.push(
+      "STRIPE_SECRET_KEY is not set; the local payment provider lets anyone with a checkout link pay.",
+    );
+  } else {
+    if (stripe.webhookSecret === undefined) {
+      problems.push(
+        "STRIPE_WEBHOOK_SECRET is not set; no payment event could be verified, so no order would be fulfilled.",
+      );
+    }
+    if (stripe.apiBase !== undefined) {
+      problems.push("STRIPE_API_BASE is set; production talks to api.stripe.com.");
+    }
+  }
+  if (config.payments.orderConfirmAllowManual) {
+    problems.push(
+      "ORDER_CONFIRM_ALLOW_MANUAL is on; orders must be fulfilled by verified payments.",
+    );
   }
   return problems;
 }

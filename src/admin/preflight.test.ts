@@ -243,6 +243,8 @@ describe("preflight checks on their own", () => {
         DATABASE_URL: "postgres://db.example.com/tollgate",
         EMAIL_HOST: "smtp.example.com",
         ALLOWED_HOSTS: "api.example.com",
+        STRIPE_SECRET_KEY: "sk_live_51TollgateExampleKey",
+        STRIPE_WEBHOOK_SECRET: "whsec_TollgateExampleSigningSecret",
       }),
     );
     expect(fit).toEqual({ status: "ok", detail: "`check --deploy` finds no problem", fix: null });

@@ -24,6 +24,8 @@ export type EventOutcome =
   | "ignored"
   /** The order it names is not ours (or not of this provider). */
   | "unknown_order"
+  /** Paid, but not the order's amount or currency: held as `paid` for staff, not fulfilled. */
+  | "amount_mismatch"
   /** This provider event id was applied before: nothing recorded again. */
   | "duplicate";
 
@@ -165,6 +167,26 @@ export function createPaymentEventsService(deps: {
             .set({ status: destination, updatedAt: now })
             .where(eq(orders.id, order.id));
           return { outcome: await record("applied", order.id) };
+        }
+        if (
+          (event.amountCents !== null && event.amountCents !== order.amountCents) ||
+          (event.currency !== null && event.currency.toLowerCase() !== order.currency.toLowerCase())
+        ) {
+          await tx
+            .update(orders)
+            .set({
+              status: "paid",
+              providerPaymentId: event.paymentId,
+              paidAmountCents: event.amountCents,
+              paidAt: now,
+              updatedAt: now,
+            })
+            .where(eq(orders.id, order.id));
+          log.error(
+            { order: order.id, event: event.eventId, paid: event.amountCents },
+            "a payment does not match its order's amount or currency: not fulfilled",
+          );
+          return { outcome: await record("amount_mismatch", order.id) };
         }
         const fulfilled = await fulfil(tx, order, event, now);
         return { outcome: await record("applied", order.id), ...fulfilled };

@@ -10,5 +10,7 @@ export const paymentsError = defineErrors({
   price_not_purchasable: [409, "Price not purchasable"],
   invalid_transition: [409, "Invalid transition"],
   slug_taken: [409, "Slug taken"],
+  invalid_signature: [400, "Invalid signature"],
   payment_provider_error: [502, "Payment provider error"],
+  webhook_not_configured: [503, "Webhook not configured"],
 });

@@ -7,6 +7,7 @@ import type { Mailer } from "../platform/email.js";
 import { createCatalogService, type CatalogService } from "./catalog.service.js";
 import { createPaymentEventsService, type PaymentEventsService } from "./fulfilment.js";
 import { createLocalProvider } from "./local-provider.js";
+import { createStripeClient, createStripeProvider } from "./stripe-provider.js";
 import { createOrdersService, type OrdersService } from "./orders.service.js";
 import type { PaymentProvider } from "./payment-provider.js";
 
@@ -20,14 +21,18 @@ export interface PaymentsServices {
 export function buildPayments(deps: {
   db: Db;
   clock: Clock;
-  config: Pick<Config, "publicBaseUrl">;
+  config: Pick<Config, "publicBaseUrl" | "payments">;
   credits: CreditsService;
   mailer: Mailer;
   log: Logger;
 }): PaymentsServices {
   const { db, clock, log } = deps;
   const publicBaseUrl = deps.config.publicBaseUrl;
-  const provider = createLocalProvider(publicBaseUrl);
+  const stripe = deps.config.payments.stripe;
+  const provider =
+    stripe === undefined
+      ? createLocalProvider(publicBaseUrl)
+      : createStripeProvider(createStripeClient(stripe));
   const catalog = createCatalogService({ db, clock });
   const events = createPaymentEventsService({
     db,

@@ -216,6 +216,8 @@ describe.skipIf(onServerPostgres)(`tollgate check --deploy (${EMBEDDED_ONLY})`, 
       DATABASE_URL: "postgres://tollgate@db.invalid:5432/tollgate",
       EMAIL_HOST: "smtp.example.com",
       JWT_SECRET_KEY: "Vq3#nT8!cR1$wZ6^kP9&yB2*hL5(mF7)gD0+sX4=",
+      STRIPE_SECRET_KEY: "sk_live_51TollgateExampleKey",
+      STRIPE_WEBHOOK_SECRET: "whsec_TollgateExampleSigningSecret",
     });
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Deployment check passed");

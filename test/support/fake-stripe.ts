@@ -1,0 +1,241 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
+
+/** One API request the fake received, its form body parsed into nested objects. */
+export interface StripeRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly form: Record<string, unknown>;
+}
+
+export type StripeObject = Record<string, unknown> & { id: string };
+
+export interface FakeStripe {
+  /** For STRIPE_API_BASE, e.g. http://127.0.0.1:41234. */
+  readonly apiBase: string;
+  readonly secretKey: string;
+  readonly webhookSecret: string;
+  readonly requests: StripeRequest[];
+  /** Objects by id, as the fake created them (and as tests changed them). */
+  readonly objects: Map<string, StripeObject>;
+  /** The next API request is answered with this HTTP status and Stripe error type instead. */
+  failNext(status: number, type?: string, times?: number): void;
+  /** A webhook delivery of `type` about `object`: the raw body and its Stripe-Signature header. */
+  event(
+    type: string,
+    object: Record<string, unknown>,
+    options?: { id?: string; created?: number; signedAt?: number; secret?: string },
+  ): { payload: string; signature: string; id: string };
+  close(): Promise<void>;
+}
+
+const SECRET_KEY = "sk_test_tollgate_fake";
+const WEBHOOK_SECRET = "whsec_tollgate_fake_signing_secret";
+
+const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
+
+/** `line_items[0][price_data][unit_amount]=500` → nested objects, numeric keys as arrays. */
+export function parseStripeForm(body: string): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    const path = key.replace(/\]/g, "").split("[");
+    let node: Record<string, unknown> = root;
+    path.forEach((segment, index) => {
+      if (index === path.length - 1) {
+        node[segment] = value;
+        return;
+      }
+      const child = node[segment];
+      if (typeof child === "object" && child !== null) {
+        node = child as Record<string, unknown>;
+      } else {
+        const created: Record<string, unknown> = {};
+        node[segment] = created;
+        node = created;
+      }
+    });
+  }
+  return arraysOf(root) as Record<string, unknown>;
+}
+
+function arraysOf(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const converted = entries.map(([k, v]) => [k, arraysOf(v)] as const);
+  if (entries.length > 0 && entries.every(([k]) => /^\d+$/.test(k))) {
+    return converted.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => v);
+  }
+  return Object.fromEntries(converted);
+}
+
+const num = (value: unknown) => (typeof value === "string" ? Number(value) : undefined);
+
+/**
+ * A local stand-in for the parts of the Stripe API Tollgate calls, over real HTTP, so the
+ * official SDK is exercised through its network path (form encoding, headers, retries, typed
+ * errors). Objects follow the pinned API version's shapes; webhooks are signed with the
+ * SDK's own test helper, exactly as Stripe signs them.
+ */
+export async function startFakeStripe(): Promise<FakeStripe> {
+  const requests: StripeRequest[] = [];
+  const objects = new Map<string, StripeObject>();
+  let failures: { status: number; type: string; left: number } | undefined;
+
+  function checkoutSession(form: Record<string, unknown>): StripeObject {
+    const items = (form["line_items"] ?? []) as Record<string, unknown>[];
+    let amount = 0;
+    let currency = typeof form["currency"] === "string" ? form["currency"] : "usd";
+    for (const item of items) {
+      const quantity = num(item["quantity"]) ?? 1;
+      const priceData = item["price_data"] as Record<string, unknown> | undefined;
+      const price =
+        typeof item["price"] === "string" ? objects.get(item["price"]) : (priceData ?? undefined);
+      if (price === undefined) throw new Error(`No such price: ${String(item["price"])}`);
+      amount += (num(price["unit_amount"]) ?? Number(price["unit_amount"])) * quantity;
+      currency = String(price["currency"]);
+    }
+    const sessionId = id("cs_test");
+    return {
+      id: sessionId,
+      object: "checkout.session",
+      mode: form["mode"] ?? "payment",
+      status: "open",
+      payment_status: "unpaid",
+      amount_total: amount,
+      currency,
+      client_reference_id: form["client_reference_id"] ?? null,
+      customer_email: form["customer_email"] ?? null,
+      metadata: form["metadata"] ?? {},
+      success_url: form["success_url"] ?? null,
+      cancel_url: form["cancel_url"] ?? null,
+      payment_intent: null,
+      url: `https://checkout.stripe.test/c/pay/${sessionId}`,
+      created: Math.floor(Date.now() / 1000),
+    };
+  }
+
+  function refund(form: Record<string, unknown>): StripeObject {
+    const paymentIntent = String(form["payment_intent"]);
+    return {
+      id: id("re"),
+      object: "refund",
+      amount: num(form["amount"]) ?? 0,
+      currency: "usd",
+      payment_intent: paymentIntent,
+      status: "succeeded",
+      metadata: form["metadata"] ?? {},
+      created: Math.floor(Date.now() / 1000),
+    };
+  }
+
+  function route(method: string, path: string, form: Record<string, unknown>): StripeObject {
+    const create = (make: () => StripeObject) => {
+      const created = make();
+      objects.set(created.id, created);
+      return created;
+    };
+    if (method === "POST" && path === "/v1/checkout/sessions") {
+      return create(() => checkoutSession(form));
+    }
+    if (method === "POST" && path === "/v1/refunds") return create(() => refund(form));
+    if (method === "POST" && path === "/v1/products") {
+      return create(() => ({ id: id("prod"), object: "product", active: true, ...form }));
+    }
+    if (method === "POST" && path === "/v1/prices") {
+      return create(() => ({
+        id: id("price"),
+        object: "price",
+        active: true,
+        ...form,
+        unit_amount: num(form["unit_amount"]) ?? null,
+      }));
+    }
+    const match =
+      /^\/v1\/(?:checkout\/sessions|refunds|products|prices|payment_intents)\/([^/]+)$/.exec(path);
+    const found = match?.[1] === undefined ? undefined : objects.get(match[1]);
+    if (found !== undefined && method === "GET") return found;
+    if (found !== undefined && method === "POST") {
+      Object.assign(found, form);
+      return found;
+    }
+    throw new Error(`No such resource: ${method} ${path}`);
+  }
+
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const url = new URL(request.url ?? "/", "http://fake");
+      const form = parseStripeForm(
+        request.method === "GET" ? url.search.slice(1) : Buffer.concat(chunks).toString("utf8"),
+      );
+      const method = request.method ?? "";
+      requests.push({ method, path: url.pathname, headers: request.headers, form });
+      const reply = (status: number, body: unknown) => {
+        response.writeHead(status, { "content-type": "application/json" });
+        response.end(JSON.stringify(body));
+      };
+      if (request.headers.authorization !== `Bearer ${SECRET_KEY}`) {
+        reply(401, { error: { type: "invalid_request_error", message: "Invalid API Key" } });
+        return;
+      }
+      if (failures !== undefined && failures.left > 0) {
+        failures.left -= 1;
+        reply(failures.status, { error: { type: failures.type, message: "Injected failure" } });
+        return;
+      }
+      try {
+        reply(200, route(method, url.pathname, form));
+      } catch (error) {
+        reply(404, {
+          error: { type: "invalid_request_error", message: (error as Error).message },
+        });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiBase: `http://127.0.0.1:${port}`,
+    secretKey: SECRET_KEY,
+    webhookSecret: WEBHOOK_SECRET,
+    requests,
+    objects,
+    failNext(status, type = "api_error", times = 1) {
+      failures = { status, type, left: times };
+    },
+    event(type, object, options = {}) {
+      const eventId = options.id ?? id("evt");
+      const created = options.created ?? Math.floor(Date.now() / 1000);
+      const payload = JSON.stringify({
+        id: eventId,
+        object: "event",
+        api_version: Stripe.API_VERSION,
+        created,
+        livemode: false,
+        pending_webhooks: 1,
+        request: { id: null, idempotency_key: null },
+        type,
+        data: { object },
+      });
+      const signature = Stripe.webhooks.generateTestHeaderString({
+        payload,
+        secret: options.secret ?? WEBHOOK_SECRET,
+        ...(options.signedAt === undefined ? {} : { timestamp: options.signedAt }),
+      });
+      return { payload, signature, id: eventId };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+    },
+  };
+}
