@@ -45,6 +45,7 @@ import { catalogAdminRoutes } from "./payments/catalog-admin.routes.js";
 import { catalogRoutes } from "./payments/catalog.routes.js";
 import { checkoutReturnRoutes, localCheckoutRoutes } from "./payments/local-checkout.routes.js";
 import { ordersRoutes } from "./payments/orders.routes.js";
+import { ordersAdminRoutes } from "./payments/orders-admin.routes.js";
 import { stripeWebhookRoutes } from "./payments/stripe-webhook.routes.js";
 import { requestLogsAdminRoutes } from "./usage/request-logs-admin.routes.js";
 import { usageRoutes } from "./usage/usage.routes.js";
@@ -215,6 +216,7 @@ export async function buildApp(
   await app.register(catalogRoutes);
   await app.register(catalogAdminRoutes);
   await app.register(ordersRoutes);
+  await app.register(ordersAdminRoutes);
   await app.register(checkoutReturnRoutes);
   await app.register(stripeWebhookRoutes);
   if (services.payments.provider.name === "local") await app.register(localCheckoutRoutes);

@@ -20,3 +20,4 @@ export * from "./customers/security-events.table.js";
 export * from "./platform/maintenance-runs.table.js";
 export * from "./payments/catalog.table.js";
 export * from "./payments/orders.table.js";
+export * from "./payments/refunds.table.js";

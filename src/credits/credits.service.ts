@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import type { Config } from "../config.js";
 import { recordAudit, type Actor } from "../audit/audit.queries.js";
 import type { Clock } from "../platform/clock.js";
@@ -8,10 +9,11 @@ import { pageWindow, type Listed } from "../platform/pagination.js";
 import { currentRequestId } from "../platform/request-context.js";
 import { toCredits, type Millicredits } from "./credit-amounts.js";
 import type { CreditEntry, CreditEntryType } from "./credit-entries.table.js";
-import type { CreditKind } from "./credit-grants.table.js";
+import { creditGrants, type CreditKind } from "./credit-grants.table.js";
 import { creditsAdminError } from "./credits.errors.js";
 import {
   accountsWithExpiredCredits,
+  clawBackGrant,
   debitAccount,
   expireGrantsOf,
   findAccountIdOfUser,
@@ -55,6 +57,14 @@ export interface SourceGrant {
   readonly reason: string;
 }
 
+export interface SourceClawBack {
+  readonly sourceType: string;
+  readonly sourceId: string;
+  readonly amount: Millicredits;
+  readonly reason: string;
+  readonly actorId: string | null;
+}
+
 export interface CreditsService {
   /** The user's billing account (cached: the pair never changes). */
   accountIdOf(userId: string): Promise<string>;
@@ -83,6 +93,14 @@ export interface CreditsService {
    * source key makes it once-only. Call balanceChanged(accountId) after the commit.
    */
   grantForSource(tx: DbOrTx, grant: SourceGrant): Promise<{ accountId: string; granted: boolean }>;
+  /**
+   * Takes up to `amount` back from the grant a source made (a refunded order): never more than
+   * is left unspent, so a balance never goes below zero. Nothing when the source granted nothing.
+   */
+  clawBackSource(
+    tx: DbOrTx,
+    claw: SourceClawBack,
+  ): Promise<{ accountId: string | null; taken: Millicredits }>;
   /** Tells this instance an account's credits changed outside the metering batches. */
   balanceChanged(accountId: string): void;
   /** Staff credit adjustment with its audit entry, in one transaction. */
@@ -184,6 +202,29 @@ export function createCreditsService(deps: {
         requestId: currentRequestId() ?? null,
       });
       return { accountId, granted: granted !== undefined };
+    },
+
+    async clawBackSource(tx, claw) {
+      const [grant] = await tx
+        .select({ id: creditGrants.id, accountId: creditGrants.accountId })
+        .from(creditGrants)
+        .where(
+          and(
+            eq(creditGrants.sourceType, claw.sourceType),
+            eq(creditGrants.sourceId, claw.sourceId),
+          ),
+        );
+      if (grant === undefined || claw.amount <= 0) return { accountId: null, taken: 0 };
+      await lockAccounts(tx, [grant.accountId]);
+      const taken = await clawBackGrant(tx, {
+        accountId: grant.accountId,
+        grantId: grant.id,
+        amount: claw.amount,
+        reason: claw.reason,
+        actorId: claw.actorId,
+        requestId: currentRequestId() ?? null,
+      });
+      return { accountId: grant.accountId, taken };
     },
 
     balanceChanged(accountId) {

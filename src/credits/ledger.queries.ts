@@ -339,6 +339,45 @@ export async function debitAccount(
 }
 
 /**
+ * Takes up to `amount` back from one grant's unspent credits (a refunded purchase), into its
+ * `debited`, with one `adjust` entry; what was spent or is held stays. Returns what was taken.
+ * Call with the account locked.
+ */
+export async function clawBackGrant(
+  tx: DbOrTx,
+  params: {
+    accountId: string;
+    grantId: string;
+    amount: Millicredits;
+    reason: string;
+    actorId: string | null;
+    requestId: string | null;
+  },
+): Promise<Millicredits> {
+  const [row] = await rowsOf<{ taken: string | number }>(
+    tx,
+    sql`with taken as (
+          update credit_grants g
+          set remaining = g.remaining - least(g.remaining, ${params.amount}::bigint),
+              debited = g.debited + least(g.remaining, ${params.amount}::bigint)
+          from credit_grants before
+          where g.id = ${params.grantId}::uuid and g.account_id = ${params.accountId}::uuid
+            and before.id = g.id and before.remaining > 0
+          returning g.id, least(before.remaining, ${params.amount}::bigint) as amount
+        ),
+        entry as (
+          insert into credit_entries (account_id, grant_id, type, amount, balance_after, reason, actor_id, request_id)
+          select ${params.accountId}::uuid, t.id, 'adjust', -t.amount,
+            ${unspentOf(sql`${params.accountId}::uuid`)} - t.amount,
+            ${params.reason}, ${params.actorId}::uuid, ${params.requestId}::uuid
+          from taken t
+        )
+        select coalesce((select amount from taken), 0) as taken`,
+  );
+  return Number(row?.taken ?? 0);
+}
+
+/**
  * Moves what is left of every expired grant of these accounts into `expired`, one `expire` entry
  * per grant; returns how many grants expired. Call with the accounts locked.
  */

@@ -15,6 +15,7 @@ import {
 } from "./orders.table.js";
 import type { CheckoutEvent, PaymentEvent } from "./payment-provider.js";
 import { receiptEmail } from "./payment-emails.js";
+import { applyRefundEvent } from "./refund-effects.js";
 import { issueReceipt } from "./receipts.queries.js";
 
 /** What applying an event did, as recorded on its payment_events row. */
@@ -46,6 +47,14 @@ const DESTINATION: Record<Exclude<CheckoutEvent["kind"], "checkout_pending">, Or
 
 function summaryOf(event: PaymentEvent): Record<string, unknown> {
   if (event.kind === "ignored") return {};
+  if (event.kind === "refund") {
+    return {
+      refund_id: event.providerRefundId,
+      payment_id: event.paymentId,
+      amount_cents: event.amountCents,
+      status: event.status,
+    };
+  }
   return {
     session_id: event.sessionId,
     payment_id: event.paymentId,
@@ -57,7 +66,7 @@ function summaryOf(event: PaymentEvent): Record<string, unknown> {
 export function createPaymentEventsService(deps: {
   db: Db;
   clock: Clock;
-  credits: Pick<CreditsService, "grantForSource" | "balanceChanged">;
+  credits: Pick<CreditsService, "grantForSource" | "balanceChanged" | "clawBackSource">;
   mailer: Mailer;
   log: Logger;
   publicBaseUrl: string;
@@ -151,6 +160,13 @@ export function createPaymentEventsService(deps: {
           return outcome;
         };
         if (event.kind === "ignored") return { outcome: await record("ignored", null) };
+        if (event.kind === "refund") {
+          const refunded = await applyRefundEvent(tx, { credits, log }, event, now);
+          return {
+            outcome: await record(refunded.outcome, refunded.orderId),
+            grantedTo: refunded.accountId,
+          };
+        }
 
         const order = await lockOrder(tx, event);
         if (order === undefined) return { outcome: await record("unknown_order", null) };
@@ -191,8 +207,9 @@ export function createPaymentEventsService(deps: {
         const fulfilled = await fulfil(tx, order, event, now);
         return { outcome: await record("applied", order.id), ...fulfilled };
       });
-      if ("grantedTo" in result && result.grantedTo !== null)
+      if ("grantedTo" in result && typeof result.grantedTo === "string") {
         credits.balanceChanged(result.grantedTo);
+      }
       if ("receipt" in result) await sendReceipt(result.receipt);
       return result.outcome;
     },

@@ -1,5 +1,10 @@
 import { randomBytes } from "node:crypto";
-import type { CheckoutEvent, CheckoutSession, PaymentProvider } from "./payment-provider.js";
+import type {
+  CheckoutEvent,
+  CheckoutSession,
+  PaymentProvider,
+  ProviderRefund,
+} from "./payment-provider.js";
 
 /** The local checkout page of a session: a capability URL, as a Stripe Checkout URL is. */
 export function localCheckoutPath(sessionId: string): string {
@@ -21,6 +26,10 @@ export function createLocalProvider(publicBaseUrl: string): PaymentProvider {
     createCheckout(): Promise<CheckoutSession> {
       const sessionId = token("lcs");
       return Promise.resolve({ sessionId, url: `${publicBaseUrl}${localCheckoutPath(sessionId)}` });
+    },
+    // No money moved, so none goes back: the refund succeeds at once.
+    refund(): Promise<ProviderRefund> {
+      return Promise.resolve({ providerRefundId: token("lre"), status: "succeeded" });
     },
   };
 }

@@ -6,7 +6,7 @@ import type { OrderStatus } from "./orders.table.js";
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending: ["paid", "canceled", "expired", "failed"],
-  paid: ["fulfilled"],
+  paid: ["fulfilled", "refunded", "partially_refunded"],
   fulfilled: ["refunded", "partially_refunded"],
   partially_refunded: ["partially_refunded", "refunded"],
   canceled: [],

@@ -1,5 +1,6 @@
 import type { EmailMessage } from "../platform/email.js";
-import type { Receipt } from "./orders.table.js";
+import type { Order, Receipt } from "./orders.table.js";
+import type { Refund } from "./refunds.table.js";
 
 /** An amount in cents as the receipt prints it: `USD 40.00`. */
 export function formatMoney(cents: number, currency: string): string {
@@ -22,6 +23,30 @@ export function receiptEmail(receipt: Receipt, input: { publicBaseUrl: string })
       "",
       `A printable copy: ${input.publicBaseUrl}/api/account/receipts/${receipt.id}/receipt`,
       "(sign in first).",
+    ].join("\n"),
+  };
+}
+
+export function refundEmail(order: Order, refund: Refund, email: string): EmailMessage {
+  const credits =
+    refund.creditsClawedBack > 0
+      ? [
+          `  Credits:  ${String(refund.creditsClawedBack / 1000)} credits of the purchase were taken back`,
+        ]
+      : [];
+  return {
+    to: email,
+    subject: `Your Tollgate refund of ${formatMoney(refund.amountCents, order.currency)}`,
+    text: [
+      "Hello,",
+      "",
+      "We refunded part or all of a purchase:",
+      "",
+      `  Item:     ${order.description}`,
+      `  Refunded: ${formatMoney(refund.amountCents, order.currency)}`,
+      ...credits,
+      "",
+      "Refunds take 5 to 10 business days to reach your account.",
     ].join("\n"),
   };
 }

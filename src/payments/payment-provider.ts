@@ -1,4 +1,5 @@
 import type { PaymentProviderName } from "./orders.table.js";
+import type { RefundStatus } from "./refunds.table.js";
 
 /** What a checkout charges: one line, in integer cents. */
 export interface CheckoutRequest {
@@ -26,6 +27,7 @@ export interface CheckoutSession {
  */
 export type PaymentEvent =
   | CheckoutEvent
+  | RefundEvent
   | {
       readonly kind: "ignored";
       readonly provider: PaymentProviderName;
@@ -59,8 +61,38 @@ export interface CheckoutEvent {
   readonly currency: string | null;
 }
 
+/** A refund's state as the provider reports it (made by staff here, or at the provider). */
+export interface RefundEvent {
+  readonly kind: "refund";
+  readonly provider: PaymentProviderName;
+  readonly eventId: string;
+  readonly type: string;
+  readonly createdAt: Date;
+  readonly providerRefundId: string;
+  /** The refunded payment (a PaymentIntent): how the order is found. */
+  readonly paymentId: string | null;
+  readonly amountCents: number;
+  readonly status: RefundStatus;
+  /** Our refund's id, when Tollgate asked for it (carried in the refund's metadata). */
+  readonly refundId: string | null;
+}
+
+export interface RefundRequest {
+  /** Our refund's id: the idempotency key, and metadata that ties the provider's events back. */
+  readonly refundId: string;
+  readonly orderId: string;
+  readonly paymentId: string;
+  readonly amountCents: number;
+}
+
+export interface ProviderRefund {
+  readonly providerRefundId: string;
+  readonly status: RefundStatus;
+}
+
 /** The payment provider as Tollgate uses it; Stripe and the local provider implement it. */
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
+  refund(request: RefundRequest): Promise<ProviderRefund>;
 }

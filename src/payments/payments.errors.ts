@@ -11,6 +11,8 @@ export const paymentsError = defineErrors({
   invalid_transition: [409, "Invalid transition"],
   slug_taken: [409, "Slug taken"],
   invalid_signature: [400, "Invalid signature"],
+  manual_confirm_disabled: [403, "Manual confirmation disabled"],
+  refund_exceeds_payment: [409, "Refund exceeds payment"],
   payment_provider_error: [502, "Payment provider error"],
   webhook_not_configured: [503, "Webhook not configured"],
 });

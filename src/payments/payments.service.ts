@@ -9,9 +9,11 @@ import { createPaymentEventsService, type PaymentEventsService } from "./fulfilm
 import { createLocalProvider } from "./local-provider.js";
 import { createStripeClient, createStripeProvider } from "./stripe-provider.js";
 import { createOrdersService, type OrdersService } from "./orders.service.js";
+import { createOrdersAdminService, type OrdersAdminService } from "./orders-admin.service.js";
 import type { PaymentProvider } from "./payment-provider.js";
 
 export interface PaymentsServices {
+  readonly ordersAdmin: OrdersAdminService;
   readonly provider: PaymentProvider;
   readonly catalog: CatalogService;
   readonly orders: OrdersService;
@@ -43,5 +45,15 @@ export function buildPayments(deps: {
     publicBaseUrl,
   });
   const orders = createOrdersService({ db, clock, catalog, provider, events, publicBaseUrl, log });
-  return { provider, catalog, orders, events };
+  const ordersAdmin = createOrdersAdminService({
+    db,
+    clock,
+    provider,
+    events,
+    credits: deps.credits,
+    mailer: deps.mailer,
+    log,
+    allowManualConfirm: deps.config.payments.orderConfirmAllowManual,
+  });
+  return { provider, catalog, orders, events, ordersAdmin };
 }

@@ -262,6 +262,109 @@ describe("Stripe Checkout and its webhook, against a fake Stripe over HTTP", () 
     stripe.failNext(500, "api_error", 2);
     expect((await create()).statusCode).toBe(201);
   });
+  describe("refunds", () => {
+    let staff: Record<string, string>;
+    beforeAll(async () => {
+      const { user } = await createVerifiedUser(t.services.db, { isStaff: true });
+      staff = (await signIn(t, user.id)).headers;
+    });
+
+    async function paidOrder() {
+      const bought = await checkout();
+      const paid = completed(bought.session);
+      await deliver(stripe.event("checkout.session.completed", paid));
+      return { ...bought, paymentIntent: paid.payment_intent };
+    }
+
+    const refund = (orderId: string, payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/admin/orders/${orderId}/refund`,
+        headers: staff,
+        payload,
+      });
+
+    it("refunds through Stripe once, and the refund's own events change nothing more", async () => {
+      const { order, user, before, paymentIntent } = await paidOrder();
+      const reply = await refund(order.id, { amount_cents: 2000, reason: "half" });
+      expect(reply.statusCode).toBe(201);
+      const made = reply.json<{ id: string; provider_refund_id: string; status: string }>();
+      expect(made.status).toBe("succeeded");
+      const request = stripe.requests.find(
+        (r) => r.path === "/v1/refunds" && r.form["payment_intent"] === paymentIntent,
+      );
+      expect(request?.form).toMatchObject({
+        amount: "2000",
+        metadata: { refund_id: made.id, order_id: order.id },
+      });
+      expect(request?.headers["idempotency-key"]).toBe(`tollgate-refund-${made.id}`);
+      expect(await availableCredits(t.services, user.id)).toBe(before + 250);
+
+      const object = stripe.objects.get(made.provider_refund_id);
+      const echoed = await deliver(stripe.event("refund.updated", { ...object }));
+      expect(echoed.json()).toMatchObject({ outcome: "ignored" });
+      expect(await availableCredits(t.services, user.id)).toBe(before + 250);
+      expect((await t.services.payments.orders.get(user.id, order.id)).refundedCents).toBe(2000);
+    });
+
+    it("applies a refund made in the Stripe dashboard, and a pending one when it succeeds", async () => {
+      const { order, user, before, paymentIntent } = await paidOrder();
+      const dashboard = {
+        id: "re_dashboard_1",
+        object: "refund",
+        amount: 4000,
+        currency: "usd",
+        payment_intent: paymentIntent,
+        status: "pending",
+        metadata: {},
+      };
+      await deliver(stripe.event("refund.created", dashboard));
+      expect(await availableCredits(t.services, user.id)).toBe(before + 500);
+      const applied = await deliver(
+        stripe.event("refund.updated", { ...dashboard, status: "succeeded" }),
+      );
+      expect(applied.json()).toMatchObject({ outcome: "applied" });
+      expect(await availableCredits(t.services, user.id)).toBe(before);
+      const late = await deliver(stripe.event("refund.created", dashboard));
+      expect(late.json()).toMatchObject({ outcome: "ignored" });
+      const found = await t.services.payments.ordersAdmin.investigate(order.id);
+      expect(found.order.status).toBe("refunded");
+      expect(found.refunds).toEqual([
+        expect.objectContaining({
+          providerRefundId: "re_dashboard_1",
+          status: "succeeded",
+          reason: "made at the payment provider",
+        }),
+      ]);
+    });
+
+    it("waits for a pending Stripe refund's event before taking credits back", async () => {
+      const { order, user, before } = await paidOrder();
+      stripe.refundStatus = "pending";
+      try {
+        const reply = await refund(order.id, { reason: "bank transfer" });
+        expect(reply.json()).toMatchObject({ status: "pending", credits_clawed_back: 0 });
+        expect(await availableCredits(t.services, user.id)).toBe(before + 500);
+        const made = reply.json<{ provider_refund_id: string }>();
+        const object = stripe.objects.get(made.provider_refund_id);
+        await deliver(stripe.event("refund.updated", { ...object, status: "succeeded" }));
+        expect(await availableCredits(t.services, user.id)).toBe(before);
+      } finally {
+        stripe.refundStatus = "succeeded";
+      }
+    });
+
+    it("answers 502 when Stripe refuses a refund, and keeps it open when Stripe is down", async () => {
+      const { order } = await paidOrder();
+      stripe.failNext(400, "invalid_request_error");
+      expectProblem(await refund(order.id, { reason: "x" }), 502, "payment_provider_error");
+      stripe.failNext(503, "api_error", 3);
+      expectProblem(await refund(order.id, { reason: "y" }), 502, "payment_provider_error");
+      const found = await t.services.payments.ordersAdmin.investigate(order.id);
+      expect(found.refunds.map((r) => r.status)).toEqual(["failed", "pending"]);
+      expect(found.order.status).toBe("fulfilled");
+    });
+  });
 });
 
 describe("the Stripe webhook without Stripe configured", () => {

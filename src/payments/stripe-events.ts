@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
-import type { CheckoutEvent, PaymentEvent } from "./payment-provider.js";
+import type { CheckoutEvent, PaymentEvent, RefundEvent } from "./payment-provider.js";
+import { refundStatusOf } from "./stripe-provider.js";
 
 const idOf = (value: string | { id: string } | null): string | null =>
   value === null ? null : typeof value === "string" ? value : value.id;
@@ -20,6 +21,21 @@ function checkoutEvent(
     paymentId: idOf(session.payment_intent),
     amountCents: session.amount_total,
     currency: session.currency,
+  };
+}
+
+function refundEvent(event: Stripe.Event, refund: Stripe.Refund): RefundEvent {
+  return {
+    kind: "refund",
+    provider: "stripe",
+    eventId: event.id,
+    type: event.type,
+    createdAt: new Date(event.created * 1000),
+    providerRefundId: refund.id,
+    paymentId: idOf(refund.payment_intent),
+    amountCents: refund.amount,
+    status: refundStatusOf(refund.status),
+    refundId: refund.metadata?.["refund_id"] ?? null,
   };
 }
 
@@ -57,6 +73,11 @@ export function paymentEventOf(event: Stripe.Event): PaymentEvent {
       return event.data.object.mode === "payment"
         ? checkoutEvent(event, event.data.object, "checkout_expired")
         : ignored;
+    // Sent for every refund, whoever made it (since API version 2024-10-28.acacia).
+    case "refund.created":
+    case "refund.updated":
+    case "refund.failed":
+      return refundEvent(event, event.data.object);
     default:
       return ignored;
   }

@@ -1,6 +1,25 @@
 import Stripe from "stripe";
 import type { StripeConfig } from "../config.js";
-import type { CheckoutRequest, CheckoutSession, PaymentProvider } from "./payment-provider.js";
+import type {
+  CheckoutRequest,
+  CheckoutSession,
+  PaymentProvider,
+  ProviderRefund,
+} from "./payment-provider.js";
+import type { RefundStatus } from "./refunds.table.js";
+
+const REFUND_STATUSES: readonly string[] = [
+  "pending",
+  "requires_action",
+  "succeeded",
+  "failed",
+  "canceled",
+] satisfies RefundStatus[];
+
+/** Stripe's refund status as ours; a status this code does not know counts as still pending. */
+export function refundStatusOf(status: string | null): RefundStatus {
+  return status !== null && REFUND_STATUSES.includes(status) ? (status as RefundStatus) : "pending";
+}
 
 /**
  * The API version this code reads and writes. Pinned together with the SDK (stripe 23.1.0) and
@@ -62,6 +81,17 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
       );
       if (session.url === null) throw new Error("Stripe returned a checkout session without a URL");
       return { sessionId: session.id, url: session.url };
+    },
+    async refund(request): Promise<ProviderRefund> {
+      const refund = await stripe.refunds.create(
+        {
+          payment_intent: request.paymentId,
+          amount: request.amountCents,
+          metadata: { refund_id: request.refundId, order_id: request.orderId },
+        },
+        { idempotencyKey: `tollgate-refund-${request.refundId}` },
+      );
+      return { providerRefundId: refund.id, status: refundStatusOf(refund.status) };
     },
   };
 }

@@ -21,6 +21,8 @@ export interface FakeStripe {
   readonly requests: StripeRequest[];
   /** Objects by id, as the fake created them (and as tests changed them). */
   readonly objects: Map<string, StripeObject>;
+  /** The status new refunds get (default succeeded). */
+  refundStatus: string;
   /** The next API request is answered with this HTTP status and Stripe error type instead. */
   failNext(status: number, type?: string, times?: number): void;
   /** A webhook delivery of `type` about `object`: the raw body and its Stripe-Signature header. */
@@ -83,6 +85,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const requests: StripeRequest[] = [];
   const objects = new Map<string, StripeObject>();
   let failures: { status: number; type: string; left: number } | undefined;
+  const settings = { refundStatus: "succeeded" };
 
   function checkoutSession(form: Record<string, unknown>): StripeObject {
     const items = (form["line_items"] ?? []) as Record<string, unknown>[];
@@ -117,7 +120,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     };
   }
 
-  function refund(form: Record<string, unknown>): StripeObject {
+  function refund(form: Record<string, unknown>, status: string): StripeObject {
     const paymentIntent = String(form["payment_intent"]);
     return {
       id: id("re"),
@@ -125,7 +128,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       amount: num(form["amount"]) ?? 0,
       currency: "usd",
       payment_intent: paymentIntent,
-      status: "succeeded",
+      status,
       metadata: form["metadata"] ?? {},
       created: Math.floor(Date.now() / 1000),
     };
@@ -140,7 +143,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     if (method === "POST" && path === "/v1/checkout/sessions") {
       return create(() => checkoutSession(form));
     }
-    if (method === "POST" && path === "/v1/refunds") return create(() => refund(form));
+    if (method === "POST" && path === "/v1/refunds") {
+      return create(() => refund(form, settings.refundStatus));
+    }
     if (method === "POST" && path === "/v1/products") {
       return create(() => ({ id: id("prod"), object: "product", active: true, ...form }));
     }
@@ -205,6 +210,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     webhookSecret: WEBHOOK_SECRET,
     requests,
     objects,
+    get refundStatus() {
+      return settings.refundStatus;
+    },
+    set refundStatus(status: string) {
+      settings.refundStatus = status;
+    },
     failNext(status, type = "api_error", times = 1) {
       failures = { status, type, left: times };
     },
