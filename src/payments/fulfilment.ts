@@ -15,6 +15,7 @@ import {
 } from "./orders.table.js";
 import type { CheckoutEvent, PaymentEvent } from "./payment-provider.js";
 import { receiptEmail } from "./payment-emails.js";
+import { markAsPaid } from "../usage/billing-periods.queries.js";
 import { applyRefundEvent } from "./refund-effects.js";
 import { issueReceipt } from "./receipts.queries.js";
 
@@ -27,6 +28,8 @@ export type EventOutcome =
   | "unknown_order"
   /** Paid, but not the order's amount or currency: held as `paid` for staff, not fulfilled. */
   | "amount_mismatch"
+  /** Paid for a billing period that was settled meanwhile (paid twice, or waived): held as `paid`. */
+  | "already_settled"
   /** This provider event id was applied before: nothing recorded again. */
   | "duplicate";
 
@@ -84,10 +87,39 @@ export function createPaymentEventsService(deps: {
     return bySession;
   }
 
+  /** The money is in but the order is not fulfilled: staff decide (refund, or confirm). */
+  async function holdAsPaid(tx: Tx, order: Order, event: CheckoutEvent, now: Date) {
+    await tx
+      .update(orders)
+      .set({
+        status: "paid",
+        providerPaymentId: event.paymentId,
+        paidAmountCents: event.amountCents ?? order.amountCents,
+        paidAt: now,
+        updatedAt: now,
+      })
+      .where(eq(orders.id, order.id));
+  }
+
   /** Paid → fulfilled by the product's kind, with the receipt; in the event's transaction. */
   async function fulfil(tx: Tx, order: Order, event: CheckoutEvent, now: Date) {
     const paidAmount = event.amountCents ?? order.amountCents;
     let grantedTo: string | null = null;
+    if (order.billingPeriodId !== null) {
+      const settled = await markAsPaid(tx, order.billingPeriodId, now, {
+        amountCents: paidAmount,
+        reference: `${order.provider}:${event.paymentId ?? event.sessionId}`,
+        notes: `Paid online, order ${order.id}`,
+      });
+      if (!settled.ok) {
+        await holdAsPaid(tx, order, event, now);
+        log.warn(
+          { order: order.id, period: order.billingPeriodId },
+          "a billing period was paid online after it was settled: held for staff to refund",
+        );
+        return { held: true as const };
+      }
+    }
     if (order.kind === "credits" && order.creditAmount !== null) {
       const grant = await credits.grantForSource(tx, {
         userId: order.userId,
@@ -188,16 +220,7 @@ export function createPaymentEventsService(deps: {
           (event.amountCents !== null && event.amountCents !== order.amountCents) ||
           (event.currency !== null && event.currency.toLowerCase() !== order.currency.toLowerCase())
         ) {
-          await tx
-            .update(orders)
-            .set({
-              status: "paid",
-              providerPaymentId: event.paymentId,
-              paidAmountCents: event.amountCents,
-              paidAt: now,
-              updatedAt: now,
-            })
-            .where(eq(orders.id, order.id));
+          await holdAsPaid(tx, order, event, now);
           log.error(
             { order: order.id, event: event.eventId, paid: event.amountCents },
             "a payment does not match its order's amount or currency: not fulfilled",
@@ -205,6 +228,7 @@ export function createPaymentEventsService(deps: {
           return { outcome: await record("amount_mismatch", order.id) };
         }
         const fulfilled = await fulfil(tx, order, event, now);
+        if ("held" in fulfilled) return { outcome: await record("already_settled", order.id) };
         return { outcome: await record("applied", order.id), ...fulfilled };
       });
       if ("grantedTo" in result && typeof result.grantedTo === "string") {

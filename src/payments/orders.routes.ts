@@ -66,6 +66,36 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.post(
+    "/api/customers/billing/periods/:id/pay",
+    {
+      config: { access: "session" },
+      schema: {
+        operationId: "payBillingPeriod",
+        tags: ["payments", "billing"],
+        summary: "Pay an ended postpaid period online: a pending order and its checkout URL",
+        description:
+          "Only an ended period that is pending or overdue with a total above zero " +
+          "(else 409 invalid_transition). The payment event marks the period paid, with the " +
+          "amount and the provider's payment reference, as staff's mark-paid does.",
+        params: Id,
+        response: {
+          201: Type.Object({ order: OrderSchema, checkout_url: Type.String({ format: "uri" }) }),
+          ...problems(400, 401, 403, 404, 409, 502),
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await orders.payPeriod(
+        principalOf(request).userId,
+        request.params.id.toLowerCase(),
+      );
+      return reply
+        .status(201)
+        .send({ order: orderJson(created.order), checkout_url: created.checkoutUrl });
+    },
+  );
+
   app.get(
     "/api/account/orders",
     {

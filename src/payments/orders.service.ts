@@ -1,6 +1,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import { users } from "../customers/users.table.js";
+import { billingPeriods } from "../usage/billing-periods.table.js";
+import { utcDateString } from "../usage/usage.time.js";
 import { customersError } from "../customers/customers.errors.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
@@ -13,6 +15,11 @@ import type { EventOutcome, PaymentEventsService } from "./fulfilment.js";
 import type { PaymentProvider } from "./payment-provider.js";
 import { paymentsError } from "./payments.errors.js";
 
+/** The largest order a checkout takes, in cents (the orders table's integer amounts). */
+const MAX_ORDER_CENTS = 99_999_999;
+/** Postpaid usage is priced in US cents (COST_PER_REQUEST_CENTS). */
+const PERIOD_CURRENCY = "usd";
+
 export interface OrdersService {
   /** A pending order for a catalog price and its checkout; only a payment event fulfils it. */
   create(
@@ -22,6 +29,11 @@ export interface OrdersService {
     order: Order;
     checkoutUrl: string;
   }>;
+  /**
+   * A pending order for an ended, unpaid postpaid period's total and its checkout; its payment
+   * marks the period paid as staff's mark-paid does.
+   */
+  payPeriod(userId: string, periodId: string): Promise<{ order: Order; checkoutUrl: string }>;
   list(userId: string, page: number | undefined): Promise<Listed<Order>>;
   /** The user's own order; another user's is 404, as if it did not exist. */
   get(userId: string, orderId: string): Promise<Order>;
@@ -44,6 +56,58 @@ export function createOrdersService(deps: {
 }): OrdersService {
   const { db, clock, provider } = deps;
 
+  async function verifiedBuyer(userId: string) {
+    const [user] = await db
+      .select({ email: users.email, verifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (user === undefined) throw platformError("not_authenticated");
+    if (user.verifiedAt === null) {
+      throw customersError("email_not_verified", "Verify your email address before buying.");
+    }
+    return user;
+  }
+
+  /** Asks the provider for the order's checkout; the order ends `failed` when it cannot. */
+  async function startCheckout(
+    order: Order,
+    email: string,
+    line: { unitAmountCents: number; providerPriceId: string | null },
+  ): Promise<{ order: Order; checkoutUrl: string }> {
+    let session;
+    try {
+      session = await provider.createCheckout({
+        orderId: order.id,
+        description: order.description,
+        unitAmountCents: line.unitAmountCents,
+        quantity: order.quantity,
+        currency: order.currency,
+        customerEmail: email,
+        providerPriceId: line.providerPriceId,
+        successUrl: `${deps.publicBaseUrl}/checkout/return?order=${order.id}`,
+        cancelUrl: `${deps.publicBaseUrl}/checkout/return?order=${order.id}`,
+      });
+    } catch (error) {
+      // No checkout, no way to pay: the order ends here rather than waiting a day to expire.
+      await db
+        .update(orders)
+        .set({ status: "failed", updatedAt: clock.now() })
+        .where(eq(orders.id, order.id));
+      deps.log.warn({ err: error, order: order.id }, "the payment provider refused a checkout");
+      throw paymentsError(
+        "payment_provider_error",
+        "The payment provider could not start a checkout; try again later.",
+      );
+    }
+    const [withSession] = await db
+      .update(orders)
+      .set({ providerSessionId: session.sessionId, updatedAt: clock.now() })
+      .where(eq(orders.id, order.id))
+      .returning();
+    if (withSession === undefined) throw new Error("order vanished");
+    return { order: withSession, checkoutUrl: session.url };
+  }
+
   async function ownOrder(userId: string, orderId: string): Promise<Order> {
     const [row] = await db
       .select()
@@ -55,14 +119,7 @@ export function createOrdersService(deps: {
 
   return {
     async create(userId, input) {
-      const [user] = await db
-        .select({ email: users.email, verifiedAt: users.emailVerifiedAt })
-        .from(users)
-        .where(eq(users.id, userId));
-      if (user === undefined) throw platformError("not_authenticated");
-      if (user.verifiedAt === null) {
-        throw customersError("email_not_verified", "Verify your email address before buying.");
-      }
+      const user = await verifiedBuyer(userId);
       const found = await deps.catalog.findPurchasable(input.priceId);
       if (found === undefined) {
         throw paymentsError("price_not_found", "No active price has this id.");
@@ -75,7 +132,7 @@ export function createOrdersService(deps: {
         );
       }
       const amountCents = price.unitAmountCents * input.quantity;
-      if (!Number.isSafeInteger(amountCents) || amountCents > 99_999_999) {
+      if (!Number.isSafeInteger(amountCents) || amountCents > MAX_ORDER_CENTS) {
         throw paymentsError("price_not_purchasable", "The order's total is too large.");
       }
       const [order] = await db
@@ -95,38 +152,58 @@ export function createOrdersService(deps: {
         })
         .returning();
       if (order === undefined) throw new Error("insert returned no order");
-      let session;
-      try {
-        session = await provider.createCheckout({
-          orderId: order.id,
-          description: product.name,
-          unitAmountCents: price.unitAmountCents,
-          quantity: input.quantity,
-          currency: price.currency,
-          customerEmail: user.email,
-          providerPriceId: price.providerPriceId,
-          successUrl: `${deps.publicBaseUrl}/checkout/return?order=${order.id}`,
-          cancelUrl: `${deps.publicBaseUrl}/checkout/return?order=${order.id}`,
-        });
-      } catch (error) {
-        // No checkout, no way to pay: the order ends here rather than waiting a day to expire.
-        await db
-          .update(orders)
-          .set({ status: "failed", updatedAt: clock.now() })
-          .where(eq(orders.id, order.id));
-        deps.log.warn({ err: error, order: order.id }, "the payment provider refused a checkout");
+      return startCheckout(order, user.email, {
+        unitAmountCents: price.unitAmountCents,
+        providerPriceId: price.providerPriceId,
+      });
+    },
+
+    async payPeriod(userId, periodId) {
+      const user = await verifiedBuyer(userId);
+      const [period] = await db
+        .select()
+        .from(billingPeriods)
+        .where(and(eq(billingPeriods.id, periodId), eq(billingPeriods.userId, userId)));
+      if (period === undefined) throw platformError("not_found", "No such billing period.");
+      const today = utcDateString(clock.now());
+      const payable =
+        (period.paymentStatus === "pending" || period.paymentStatus === "overdue") &&
+        period.periodEnd < today &&
+        period.totalCostCents > 0;
+      if (!payable) {
         throw paymentsError(
-          "payment_provider_error",
-          "The payment provider could not start a checkout; try again later.",
+          "invalid_transition",
+          period.paymentStatus === "paid" || period.paymentStatus === "waived"
+            ? `This period is ${period.paymentStatus}: nothing is owed.`
+            : period.periodEnd >= today
+              ? `This period runs until ${period.periodEnd}; it can be paid once it has ended.`
+              : "This period's total is zero: nothing is owed.",
         );
       }
-      const [withSession] = await db
-        .update(orders)
-        .set({ providerSessionId: session.sessionId, updatedAt: clock.now() })
-        .where(eq(orders.id, order.id))
+      if (period.totalCostCents > MAX_ORDER_CENTS) {
+        throw paymentsError(
+          "price_not_purchasable",
+          "This period's total is too large to pay online; contact support.",
+        );
+      }
+      const [order] = await db
+        .insert(orders)
+        .values({
+          userId,
+          billingPeriodId: period.id,
+          kind: null,
+          description: `API usage ${period.periodStart.slice(0, 7)} (${String(period.totalRequests)} requests)`,
+          quantity: 1,
+          amountCents: period.totalCostCents,
+          currency: PERIOD_CURRENCY,
+          provider: provider.name,
+        })
         .returning();
-      if (withSession === undefined) throw new Error("order vanished");
-      return { order: withSession, checkoutUrl: session.url };
+      if (order === undefined) throw new Error("insert returned no order");
+      return startCheckout(order, user.email, {
+        unitAmountCents: period.totalCostCents,
+        providerPriceId: null,
+      });
     },
 
     async list(userId, page) {
