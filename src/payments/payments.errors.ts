@@ -10,6 +10,7 @@ export const paymentsError = defineErrors({
   price_not_purchasable: [409, "Price not purchasable"],
   invalid_transition: [409, "Invalid transition"],
   slug_taken: [409, "Slug taken"],
+  provider_not_configured: [409, "Payment provider not configured"],
   invalid_signature: [400, "Invalid signature"],
   manual_confirm_disabled: [403, "Manual confirmation disabled"],
   refund_exceeds_payment: [409, "Refund exceeds payment"],
