@@ -63,7 +63,7 @@ function productOf(product: Stripe.Product): ProviderProduct {
 }
 
 function priceOf(price: Stripe.Price): ProviderPrice {
-  const recurring = price.recurring?.interval as string | undefined;
+  const recurring = price.recurring?.interval;
   const interval: PriceInterval | null =
     price.recurring === null
       ? "one_time"
