@@ -213,8 +213,9 @@ export function createCatalogService(deps: {
     if (row === undefined) throw paymentsError("price_not_found");
     const providerPriceId = row.price.providerPriceId;
     if (providerPriceId === null) return;
-    if (patch.isActive !== undefined && patch.isActive !== row.price.isActive) {
-      await atProvider(() => provider.setPriceActive(providerPriceId, patch.isActive!));
+    const isActive = patch.isActive;
+    if (isActive !== undefined && isActive !== row.price.isActive) {
+      await atProvider(() => provider.setPriceActive(providerPriceId, isActive));
     }
     const productId = row.product.providerProductId;
     if (patch.isDefault === true && productId !== null) {
@@ -285,8 +286,9 @@ export function createCatalogService(deps: {
       if (provider !== undefined) {
         if (patch.slug !== undefined) await requireFreeSlug(patch.slug, productId);
         const merged = { ...current, ...patch, creditAmount };
-        if (current.providerProductId === null) await providerProductOf(merged);
-        else await atProvider(() => provider.updateProduct(current.providerProductId!, merged));
+        const providerProductId = current.providerProductId;
+        if (providerProductId === null) await providerProductOf(merged);
+        else await atProvider(() => provider.updateProduct(providerProductId, merged));
       }
       await db
         .transaction(async (tx) => {
@@ -317,12 +319,13 @@ export function createCatalogService(deps: {
       let providerPriceId: string | null = null;
       if (provider !== undefined && providerProductId !== undefined) {
         const id = randomUUID();
-        providerPriceId = await atProvider(() =>
+        const created = await atProvider(() =>
           provider.createPrice({ providerProductId, ...price }, `tollgate-price-${id}`),
         );
         if (price.isDefault) {
-          await atProvider(() => provider.setDefaultPrice(providerProductId, providerPriceId!));
+          await atProvider(() => provider.setDefaultPrice(providerProductId, created));
         }
+        providerPriceId = created;
       }
       return db.transaction(async (tx) => {
         // The new default replaces the old one (the partial unique index allows only one).

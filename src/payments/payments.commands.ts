@@ -1,5 +1,6 @@
 import { reportAppError, type Command } from "../platform/cli.js";
 import { AppError } from "../platform/errors.js";
+import type { SyncCounts, SyncReport } from "./catalog-sync.js";
 
 /** `create-default-catalog`: the default credit packs that are missing, by slug (idempotent). */
 export const createDefaultCatalogCommand: Command = {
@@ -29,14 +30,18 @@ export const syncStripeProductsCommand: Command = {
   summary: "Import products and prices from Stripe: create, update, deactivate (idempotent).",
   async run(context) {
     const services = await context.services();
-    let report;
+    let report: SyncReport;
     try {
       report = await services.payments.catalog.syncFromProvider(null);
     } catch (error) {
       if (error instanceof AppError) return reportAppError(context.io, error);
       throw error;
     }
-    for (const [what, counts] of Object.entries(report)) {
+    const parts: [string, SyncCounts][] = [
+      ["products", report.products],
+      ["prices", report.prices],
+    ];
+    for (const [what, counts] of parts) {
       context.io.out(
         `${what}: ${String(counts.created)} created, ${String(counts.updated)} updated, ` +
           `${String(counts.deactivated)} deactivated, ${String(counts.skipped.length)} skipped`,

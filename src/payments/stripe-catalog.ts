@@ -67,9 +67,11 @@ function priceOf(price: Stripe.Price): ProviderPrice {
   const interval: PriceInterval | null =
     price.recurring === null
       ? "one_time"
-      : recurring === "month" || recurring === "year"
-        ? recurring
-        : null;
+      : recurring === "month"
+        ? "month"
+        : recurring === "year"
+          ? "year"
+          : null;
   return {
     id: price.id,
     productId: typeof price.product === "string" ? price.product : price.product.id,

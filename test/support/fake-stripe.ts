@@ -189,12 +189,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       Object.assign(found, rest);
       if (active !== undefined) found["active"] = active === "true";
       if (typeof metadata === "object" && metadata !== null) {
-        const merged = { ...(found["metadata"] as Record<string, string>) };
+        const merged = new Map(Object.entries(found["metadata"] as Record<string, string>));
         for (const [key, value] of Object.entries(metadata as Record<string, string>)) {
-          if (value === "") delete merged[key];
-          else merged[key] = value;
+          if (value === "") merged.delete(key);
+          else merged.set(key, value);
         }
-        found["metadata"] = merged;
+        found["metadata"] = Object.fromEntries(merged);
       }
       return found;
     }
