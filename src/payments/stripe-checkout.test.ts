@@ -192,6 +192,36 @@ describe("Stripe Checkout and its webhook, against a fake Stripe over HTTP", () 
     ).toBe("expired");
   });
 
+  it("reads a pending checkout from Stripe on an explicit refresh, before a late webhook", async () => {
+    const { order, session, user, before, headers } = await checkout();
+    const refresh = () =>
+      t.app.inject({
+        method: "GET",
+        url: `/api/account/orders/${order.id}?refresh=1`,
+        headers,
+      });
+    expect((await refresh()).json()).toMatchObject({ status: "pending" });
+    stripe.failNext(500, "api_error", 3);
+    expect((await refresh()).json()).toMatchObject({ status: "pending" });
+
+    const paid = completed(session);
+    Object.assign(session, paid);
+    expect((await refresh()).json()).toMatchObject({ status: "fulfilled" });
+    expect((await refresh()).json()).toMatchObject({ status: "fulfilled" });
+    const late = await deliver(stripe.event("checkout.session.completed", paid));
+    expect(late.json()).toMatchObject({ outcome: "ignored" });
+    expect(await availableCredits(t.services, user.id)).toBe(before + 500);
+    expectProblem(
+      await t.app.inject({
+        method: "GET",
+        url: `/api/account/orders/${order.id}?refresh=yes`,
+        headers,
+      }),
+      400,
+      "validation_error",
+    );
+  });
+
   it("holds a payment that does not match its order for staff instead of fulfilling it", async () => {
     const { order, session, user, before } = await checkout();
     const reply = await deliver(
