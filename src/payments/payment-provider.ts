@@ -100,4 +100,6 @@ export interface PaymentProvider {
    * expired); null while it is open or the payment still processes. For when a webhook is late.
    */
   fetchCheckout(sessionId: string): Promise<CheckoutEvent | null>;
+  /** Resolves when the provider accepts our key (the preflight); rejects with its reason. */
+  ping(): Promise<void>;
 }

@@ -82,6 +82,10 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
       if (session.url === null) throw new Error("Stripe returned a checkout session without a URL");
       return { sessionId: session.id, url: session.url };
     },
+    async ping() {
+      // A read any secret or restricted key with Checkout access can make.
+      await stripe.checkout.sessions.list({ limit: 1 }, { maxNetworkRetries: 0, timeout: 5_000 });
+    },
     async fetchCheckout(sessionId) {
       const session = await stripe.checkout.sessions.retrieve(sessionId);
       const settled =

@@ -168,9 +168,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         unit_amount: num(form["unit_amount"]) ?? null,
       }));
     }
-    const list = /^\/v1\/(products|prices)$/.exec(path);
+    const list = /^\/v1\/(products|prices|checkout\/sessions)$/.exec(path);
     if (method === "GET" && list !== null) {
-      const type = list[1] === "products" ? "product" : "price";
+      const type = { products: "product", prices: "price" }[list[1] ?? ""] ?? "checkout.session";
       return {
         id: "list",
         object: "list",
