@@ -2,7 +2,7 @@ import { and, eq, isNotNull, notInArray, sql } from "drizzle-orm";
 import { recordAudit, type Actor } from "../audit/audit.queries.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db, Tx } from "../platform/db/database.js";
-import type { CatalogProvider, ProviderPrice, ProviderProduct } from "./catalog-provider.js";
+import type { ProviderPrice, ProviderProduct } from "./catalog-provider.js";
 import { prices, products, type Product, type ProductKind } from "./catalog.table.js";
 
 export interface SyncCounts {
@@ -47,12 +47,16 @@ function kindOf(
 }
 
 async function freeSlug(tx: Tx, wanted: string, providerId: string): Promise<string> {
-  const [taken] = await tx
-    .select({ id: products.id })
-    .from(products)
-    .where(eq(products.slug, wanted));
-  if (taken === undefined) return wanted;
-  return `${wanted.slice(0, 60)}-${slugify(providerId.slice(-8))}`;
+  const candidates = [wanted, `${wanted}-${slugify(providerId.slice(-8))}`];
+  for (let n = 2; n < 100; n += 1) candidates.push(`${wanted}-${String(n)}`);
+  for (const slug of candidates) {
+    const [taken] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.slug, slug));
+    if (taken === undefined) return slug;
+  }
+  return `${wanted}-${slugify(crypto.randomUUID())}`;
 }
 
 async function syncProducts(
@@ -237,13 +241,11 @@ async function syncPrices(
 export async function syncCatalog(deps: {
   db: Db;
   clock: Clock;
-  provider: CatalogProvider;
   actor: Actor;
+  remoteProducts: readonly ProviderProduct[];
+  remotePrices: readonly ProviderPrice[];
 }): Promise<SyncReport> {
-  const [remoteProducts, remotePrices] = await Promise.all([
-    deps.provider.listProducts(),
-    deps.provider.listPrices(),
-  ]);
+  const { remoteProducts, remotePrices } = deps;
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const report = {

@@ -6,7 +6,7 @@ import type { Millicredits } from "../credits/credit-amounts.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db, DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
-import { AppError, validationError } from "../platform/errors.js";
+import { validationError } from "../platform/errors.js";
 import {
   prices,
   products,
@@ -419,17 +419,10 @@ export function createCatalogService(deps: {
           "There is no catalog to sync from: set STRIPE_SECRET_KEY.",
         );
       }
-      try {
-        return await syncCatalog({ db, clock, provider, actor });
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        if (typeof (error as { statusCode?: unknown }).statusCode !== "number") throw error;
-        deps.log?.warn({ err: error }, "could not read the catalog from the payment provider");
-        throw paymentsError(
-          "payment_provider_error",
-          "The payment provider's catalog could not be read; nothing was changed.",
-        );
-      }
+      const [remoteProducts, remotePrices] = await atProvider(() =>
+        Promise.all([provider.listProducts(), provider.listPrices()]),
+      );
+      return syncCatalog({ db, clock, actor, remoteProducts, remotePrices });
     },
 
     async createDefaults() {

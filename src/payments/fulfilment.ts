@@ -16,7 +16,7 @@ import {
 import type { CheckoutEvent, PaymentEvent } from "./payment-provider.js";
 import { receiptEmail } from "./payment-emails.js";
 import { markAsPaid } from "../usage/billing-periods.queries.js";
-import { applyRefundEvent } from "./refund-effects.js";
+import { applyRefundEvent, notifyRefund } from "./refund-effects.js";
 import { issueReceipt } from "./receipts.queries.js";
 
 /** What applying an event did, as recorded on its payment_events row. */
@@ -197,6 +197,7 @@ export function createPaymentEventsService(deps: {
           return {
             outcome: await record(refunded.outcome, refunded.orderId),
             grantedTo: refunded.accountId,
+            refundNotice: refunded.notify,
           };
         }
 
@@ -235,6 +236,10 @@ export function createPaymentEventsService(deps: {
         credits.balanceChanged(result.grantedTo);
       }
       if ("receipt" in result) await sendReceipt(result.receipt);
+      if ("refundNotice" in result && result.refundNotice !== undefined) {
+        const { order, refundId } = result.refundNotice;
+        await notifyRefund({ db, mailer: deps.mailer, log }, order, refundId);
+      }
       return result.outcome;
     },
   };

@@ -22,10 +22,14 @@ import {
   type PaymentEventRow,
   type Receipt,
 } from "./orders.table.js";
-import { refundEmail } from "./payment-emails.js";
 import type { PaymentProvider } from "./payment-provider.js";
 import { paymentsError } from "./payments.errors.js";
-import { applySucceededRefund, committedRefundCents, setRefundStatus } from "./refund-effects.js";
+import {
+  applySucceededRefund,
+  committedRefundCents,
+  notifyRefund,
+  setRefundStatus,
+} from "./refund-effects.js";
 import { refunds, type Refund } from "./refunds.table.js";
 
 export type OrderWithEmail = Order & { userEmail: string };
@@ -110,19 +114,6 @@ export function createOrdersAdminService(deps: {
     const [order] = await tx.select().from(orders).where(eq(orders.id, id)).for("update");
     if (order === undefined) throw paymentsError("order_not_found");
     return order;
-  }
-
-  async function notifyRefund(order: Order, refund: Refund) {
-    const [user] = await db
-      .select({ email: users.email })
-      .from(users)
-      .where(eq(users.id, order.userId));
-    if (user === undefined) return;
-    try {
-      await deps.mailer.send(refundEmail(order, refund, user.email));
-    } catch (error) {
-      log.warn({ err: error, refund: refund.id }, "could not email a refund notice");
-    }
   }
 
   return {
@@ -237,6 +228,12 @@ export function createOrdersAdminService(deps: {
             `A ${order.status} order cannot be refunded; only a paid one can.`,
           );
         }
+        if (order.provider !== provider.name) {
+          throw paymentsError(
+            "provider_mismatch",
+            `This order was paid through ${order.provider}, which this server is not configured for.`,
+          );
+        }
         const left = (order.paidAmountCents ?? 0) - (await committedRefundCents(tx, order.id));
         const amount = input.amountCents ?? left;
         if (left <= 0 || amount > left) {
@@ -317,7 +314,9 @@ export function createOrdersAdminService(deps: {
         return { order, refund: after ?? refund, effect };
       });
       if (done.effect.accountId !== null) deps.credits.balanceChanged(done.effect.accountId);
-      if (done.effect.applied) await notifyRefund(done.order, done.refund);
+      if (done.effect.applied) {
+        await notifyRefund({ db, mailer: deps.mailer, log }, done.order, done.refund.id);
+      }
       return done.refund;
     },
 

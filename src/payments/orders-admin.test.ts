@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../audit/audit-log.table.js";
+import { orders } from "./orders.table.js";
 import { availableCredits } from "../../test/factories/credits.js";
 import { createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, memoryMailer, type TestApp } from "../../test/support/app.js";
@@ -227,6 +228,12 @@ describe("staff orders: search, investigation, refunds", () => {
     ]);
     expect(replies.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect((await investigate(orderId)).order.refunded_cents).toBe(3000);
+  });
+
+  it("refuses to refund a payment of another provider than this server's", async () => {
+    const { orderId } = await purchase();
+    await t.services.db.update(orders).set({ provider: "stripe" }).where(eq(orders.id, orderId));
+    expectProblem(await refund(orderId, { reason: "x" }), 409, "provider_mismatch");
   });
 
   it("refuses to refund an unpaid order, bad bodies, and manual confirmation when it is off", async () => {

@@ -14,6 +14,7 @@ export const paymentsError = defineErrors({
   invalid_signature: [400, "Invalid signature"],
   manual_confirm_disabled: [403, "Manual confirmation disabled"],
   refund_exceeds_payment: [409, "Refund exceeds payment"],
+  provider_mismatch: [409, "Payment provider mismatch"],
   payment_provider_error: [502, "Payment provider error"],
   webhook_not_configured: [503, "Webhook not configured"],
 });

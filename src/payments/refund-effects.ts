@@ -1,9 +1,12 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { CreditsService } from "../credits/credits.service.js";
-import type { Tx } from "../platform/db/database.js";
+import { users } from "../customers/users.table.js";
+import type { Db, Tx } from "../platform/db/database.js";
+import type { Mailer } from "../platform/email.js";
 import { canMove } from "./order-states.js";
 import { orders, type Order } from "./orders.table.js";
+import { refundEmail } from "./payment-emails.js";
 import type { RefundEvent } from "./payment-provider.js";
 import { refunds, type Refund, type RefundStatus } from "./refunds.table.js";
 
@@ -90,7 +93,8 @@ export async function applySucceededRefund(
     .set({
       appliedAt: now,
       creditsClawedBack: taken,
-      creditShortfall: Math.max(0, claw - taken),
+      // No grant (an order held unfulfilled, a billing period): nothing was given to take back.
+      creditShortfall: accountId === null ? 0 : Math.max(0, claw - taken),
       updatedAt: now,
     })
     .where(eq(refunds.id, refund.id));
@@ -141,6 +145,8 @@ export async function applyRefundEvent(
   outcome: "applied" | "ignored" | "unknown_order";
   orderId: string | null;
   accountId: string | null;
+  /** Set when this event applied a refund: whom to tell. */
+  notify?: { order: Order; refundId: string };
 }> {
   if (event.paymentId === null) return { outcome: "unknown_order", orderId: null, accountId: null };
   const [order] = await tx
@@ -167,7 +173,22 @@ export async function applyRefundEvent(
       .where(and(eq(refunds.id, event.refundId), eq(refunds.orderId, order.id)));
   }
   if (refund === undefined) {
-    const left = (order.paidAmountCents ?? 0) - (await committedRefundCents(tx, order.id));
+    let left = (order.paidAmountCents ?? 0) - (await committedRefundCents(tx, order.id));
+    if (event.amountCents > left) {
+      // The provider never refunds more than was paid, so refunds we asked for and never heard
+      // back about (no provider id: the call timed out) did not happen: this one supersedes them.
+      await tx
+        .update(refunds)
+        .set({ status: "failed", updatedAt: now })
+        .where(
+          and(
+            eq(refunds.orderId, order.id),
+            inArray(refunds.status, ["pending", "requires_action"]),
+            isNull(refunds.providerRefundId),
+          ),
+        );
+      left = (order.paidAmountCents ?? 0) - (await committedRefundCents(tx, order.id));
+    }
     if (event.amountCents > left) {
       deps.log.error(
         { order: order.id, refund: event.providerRefundId },
@@ -199,5 +220,29 @@ export async function applyRefundEvent(
     );
   }
   const { applied, accountId } = await applySucceededRefund(tx, deps, order, refund, now);
-  return { outcome: applied ? "applied" : "ignored", orderId: order.id, accountId };
+  return {
+    outcome: applied ? "applied" : "ignored",
+    orderId: order.id,
+    accountId,
+    ...(applied ? { notify: { order, refundId: refund.id } } : {}),
+  };
+}
+
+/** Tells the buyer about an applied refund, after its commit; a failed email is only logged. */
+export async function notifyRefund(
+  deps: { db: Db; mailer: Mailer; log: Logger },
+  order: Order,
+  refundId: string,
+): Promise<void> {
+  const [row] = await deps.db
+    .select({ refund: refunds, email: users.email })
+    .from(refunds)
+    .innerJoin(users, eq(users.id, order.userId))
+    .where(eq(refunds.id, refundId));
+  if (row === undefined) return;
+  try {
+    await deps.mailer.send(refundEmail(order, row.refund, row.email));
+  } catch (error) {
+    deps.log.warn({ err: error, refund: refundId }, "could not email a refund notice");
+  }
 }

@@ -358,6 +358,10 @@ describe("Stripe Checkout and its webhook, against a fake Stripe over HTTP", () 
       expect(await availableCredits(t.services, user.id)).toBe(before);
       const late = await deliver(stripe.event("refund.created", dashboard));
       expect(late.json()).toMatchObject({ outcome: "ignored" });
+      const notices = mailer.messages.filter(
+        (m) => m.to === user.email && m.subject.includes("refund"),
+      );
+      expect(notices).toHaveLength(1);
       const found = await t.services.payments.ordersAdmin.investigate(order.id);
       expect(found.order.status).toBe("refunded");
       expect(found.refunds).toEqual([
@@ -386,7 +390,7 @@ describe("Stripe Checkout and its webhook, against a fake Stripe over HTTP", () 
     });
 
     it("answers 502 when Stripe refuses a refund, and keeps it open when Stripe is down", async () => {
-      const { order } = await paidOrder();
+      const { order, paymentIntent } = await paidOrder();
       stripe.failNext(400, "invalid_request_error");
       expectProblem(await refund(order.id, { reason: "x" }), 502, "payment_provider_error");
       stripe.failNext(503, "api_error", 3);
@@ -394,6 +398,24 @@ describe("Stripe Checkout and its webhook, against a fake Stripe over HTTP", () 
       const found = await t.services.payments.ordersAdmin.investigate(order.id);
       expect(found.refunds.map((r) => r.status)).toEqual(["failed", "pending"]);
       expect(found.order.status).toBe("fulfilled");
+      expectProblem(await refund(order.id, { reason: "z" }), 409, "refund_exceeds_payment");
+
+      // Staff then refund in the Stripe dashboard: Stripe's word wins over our unanswered ask.
+      const applied = await deliver(
+        stripe.event("refund.updated", {
+          id: "re_dashboard_after_outage",
+          object: "refund",
+          amount: 4000,
+          currency: "usd",
+          payment_intent: paymentIntent,
+          status: "succeeded",
+          metadata: {},
+        }),
+      );
+      expect(applied.json()).toMatchObject({ outcome: "applied" });
+      const after = await t.services.payments.ordersAdmin.investigate(order.id);
+      expect(after.refunds.map((r) => r.status)).toEqual(["failed", "failed", "succeeded"]);
+      expect(after.order).toMatchObject({ status: "refunded", refundedCents: 4000 });
     });
   });
 });
