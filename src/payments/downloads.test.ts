@@ -10,6 +10,7 @@ import {
   buyWithLocalProvider,
   createProductWithPrice,
   multipartBody,
+  pressPay,
   tempDataDir,
 } from "../../test/support/shop.js";
 import { expectStaffOnly } from "../../test/support/staff-only.js";
@@ -225,6 +226,7 @@ describe("digital products: files, download grants and their limits", () => {
     expect(after).toMatchObject({ download_count: 1, remaining: 4 });
 
     // Pressing Pay again is another event for the same payment: no second set of grants.
+    expect((await pressPay(t, buyer.checkoutPath)).statusCode).toBe(303);
     const again = await listDownloads(buyer.headers);
     expect(again.count).toBe(3);
   });

@@ -74,6 +74,16 @@ export async function createProductWithPrice(
   return { productId, priceId: price.json<{ id: string }>().id };
 }
 
+/** The local checkout page's "Pay" button, as a browser submits it. */
+export function pressPay(t: TestApp, checkoutPath: string) {
+  return t.app.inject({
+    method: "POST",
+    url: `${checkoutPath}/pay`,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    payload: "",
+  });
+}
+
 /**
  * A new verified buyer orders `priceId` and presses "Pay" on the local checkout page, over
  * HTTP, as the local provider's loop runs.
@@ -81,7 +91,13 @@ export async function createProductWithPrice(
 export async function buyWithLocalProvider(
   t: TestApp,
   priceId: string,
-): Promise<{ userId: string; email: string; headers: Record<string, string>; orderId: string }> {
+): Promise<{
+  userId: string;
+  email: string;
+  headers: Record<string, string>;
+  orderId: string;
+  checkoutPath: string;
+}> {
   const { user } = await createVerifiedUser(t.services.db);
   const { headers } = await signIn(t, user.id);
   const created = await t.app.inject({
@@ -92,12 +108,7 @@ export async function buyWithLocalProvider(
   });
   expect(created.statusCode).toBe(201);
   const { order, checkout_url } = created.json<{ order: { id: string }; checkout_url: string }>();
-  const paid = await t.app.inject({
-    method: "POST",
-    url: `${new URL(checkout_url).pathname}/pay`,
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    payload: "",
-  });
-  expect(paid.statusCode).toBe(303);
-  return { userId: user.id, email: user.email, headers, orderId: order.id };
+  const checkoutPath = new URL(checkout_url).pathname;
+  expect((await pressPay(t, checkoutPath)).statusCode).toBe(303);
+  return { userId: user.id, email: user.email, headers, orderId: order.id, checkoutPath };
 }
