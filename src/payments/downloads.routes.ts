@@ -41,6 +41,8 @@ export const downloadsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/api/account/downloads/:id/file",
     {
+      // A HEAD would run the handler and count a download without delivering it.
+      exposeHeadRoute: false,
       config: { access: "session" },
       schema: {
         operationId: "downloadFile",

@@ -16,6 +16,7 @@ import {
 import { expectStaffOnly } from "../../test/support/staff-only.js";
 import { auditLog } from "../audit/audit-log.table.js";
 import { fixedClock } from "../platform/clock.js";
+import { productAssets } from "./product-assets.table.js";
 
 interface AssetJson {
   id: string;
@@ -222,6 +223,13 @@ describe("digital products: files, download grants and their limits", () => {
       `attachment; filename="Guide (2nd ed.) _ _n_code.pdf"; ` +
         "filename*=UTF-8''Guide%20%282nd%20ed.%29%20%E2%80%93%20%C3%9Cn%C3%AFcode.pdf",
     );
+    // A HEAD delivers nothing, so it counts nothing.
+    const head = await t.app.inject({
+      method: "HEAD",
+      url: `/api/account/downloads/${buyer.guide.id}/file`,
+      headers: buyer.headers,
+    });
+    expect(head.statusCode).toBeGreaterThanOrEqual(400);
     const after = (await listDownloads(buyer.headers)).results.find((d) => d.id === buyer.guide.id);
     expect(after).toMatchObject({ download_count: 1, remaining: 4 });
 
@@ -279,6 +287,32 @@ describe("digital products: files, download grants and their limits", () => {
       (d) => d.id === buyer.guide.id,
     );
     expect(listed?.download_count).toBe(5);
+  });
+
+  it("counts nothing when the file cannot be opened", async () => {
+    const lost = await createProductWithPrice(t, staff, {
+      kind: "digital",
+      name: "Lost file",
+      amountCents: 100,
+    });
+    const uploaded = await upload(lost.productId, fileOf("lost.txt", "text/plain", GUIDE));
+    const [asset] = await t.services.db
+      .select()
+      .from(productAssets)
+      .where(eq(productAssets.id, uploaded.json<AssetJson>().id));
+    const buyer = await buyWithLocalProvider(t, lost.priceId);
+    const [download] = (await listDownloads(buyer.headers)).results;
+    await t.services.payments.assets.storage.delete(asset?.storageKey ?? "");
+    expectProblem(await fetchFile(download?.id ?? "", buyer.headers), 500, "internal_error");
+    const [after] = (await listDownloads(buyer.headers)).results;
+    expect(after).toMatchObject({ download_count: 0, remaining: 5 });
+  });
+
+  it("refuses an upload whose declared length is over the limit before reading it", async () => {
+    const body = fileOf("huge.bin", "application/octet-stream", Buffer.alloc(ASSET_LIMIT + 70_000));
+    const refused = await upload(productId, body);
+    expectProblem(refused, 413, "file_too_large");
+    expect(refused.headers.connection).toBe("close");
   });
 
   it("keeps downloads to their owner: another user's is 404 and not listed", async () => {
