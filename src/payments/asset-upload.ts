@@ -3,6 +3,7 @@ import { pipeline, Transform, type TransformCallback } from "node:stream";
 import multipart, { type Multipart, type MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { declaredLength, fileTooLarge, unsupportedMediaType } from "../core/upload-limits.js";
+import { watchBodySize } from "../core/upload-multipart.js";
 import type { AppError } from "../platform/errors.js";
 import { platformError, validationError } from "../platform/errors.js";
 import { cleanContentType, cleanFilename } from "./asset-files.js";
@@ -111,32 +112,20 @@ async function store(
   };
 }
 
-/**
- * Streams the multipart part named "file" into `storage`, never keeping more than `limit` bytes:
- * a larger file is refused with 413 (file_too_large) as soon as it passes the limit, and what was
- * written is removed. Anything refused after the file was stored removes it too.
- */
-export async function receiveAssetUpload(
-  request: FastifyRequest,
+/** Stores the part named "file"; every other file part is refused, fields are skipped. */
+async function storeFilePart(
+  parts: AsyncIterator<Multipart>,
+  first: Promise<IteratorResult<Multipart>>,
   limit: number,
   storage: AssetStorage,
 ): Promise<AssetUploadOutcome> {
-  if (!request.isMultipart()) {
-    return {
-      ok: false,
-      error: unsupportedMediaType("Send the file as multipart/form-data, in a part named 'file'."),
-    };
-  }
-  const length = declaredLength(request);
-  if (length !== undefined && length > limit + MULTIPART_OVERHEAD_BYTES) {
-    return { ok: false, error: fileTooLarge(limit) };
-  }
   let stored: StoredUpload | undefined;
   const discard = async () => {
     if (stored !== undefined) await storage.delete(stored.key);
   };
   try {
-    for await (const part of request.parts() as AsyncIterable<Multipart>) {
+    for (let next = await first; next.done !== true; next = await parts.next()) {
+      const part = next.value;
       if (part.type !== "file") continue;
       if (part.fieldname !== "file" || stored !== undefined) {
         await discard();
@@ -149,4 +138,45 @@ export async function receiveAssetUpload(
     return failure(error, limit);
   }
   return stored === undefined ? fileRequired(false) : { ok: true, file: stored };
+}
+
+/**
+ * Streams the multipart part named "file" into `storage`, never keeping more than `limit` bytes:
+ * a larger file, or a body larger than the file's limit plus the framing allowance (a long
+ * preamble, epilogue or field), is refused with 413 (file_too_large) as soon as it passes the
+ * limit, and what was written is removed. Anything refused after the file was stored removes it.
+ */
+export async function receiveAssetUpload(
+  request: FastifyRequest,
+  limit: number,
+  storage: AssetStorage,
+): Promise<AssetUploadOutcome> {
+  if (!request.isMultipart()) {
+    return {
+      ok: false,
+      error: unsupportedMediaType("Send the file as multipart/form-data, in a part named 'file'."),
+    };
+  }
+  const maxBody = limit + MULTIPART_OVERHEAD_BYTES;
+  const length = declaredLength(request);
+  if (length !== undefined && length > maxBody) return { ok: false, error: fileTooLarge(limit) };
+  const parts = request.parts();
+  // The first next() pipes the body into busboy; the size watch is attached only then, since a
+  // 'data' listener on an unpiped request would start the flow and lose bytes.
+  const first = parts.next();
+  const watch = watchBodySize(request.raw, maxBody);
+  const stored = storeFilePart(parts, first, limit, storage);
+  try {
+    const outcome = await Promise.race([watch.exceeded.then(() => "exceeded" as const), stored]);
+    if (outcome !== "exceeded") return outcome;
+    // The reading goes on until the connection closes; whatever it stores is not kept.
+    void stored
+      .then(async (late) => {
+        if (late.ok) await storage.delete(late.file.key);
+      })
+      .catch(() => undefined);
+    return { ok: false, error: fileTooLarge(limit) };
+  } finally {
+    watch.stop();
+  }
 }

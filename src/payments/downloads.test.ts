@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVerifiedUser } from "../../test/factories/customers.js";
@@ -313,6 +314,21 @@ describe("digital products: files, download grants and their limits", () => {
     const refused = await upload(productId, body);
     expectProblem(refused, 413, "file_too_large");
     expect(refused.headers.connection).toBe("close");
+  });
+
+  it("refuses a body that runs past the limit outside the file part, keeping nothing", async () => {
+    const before = readdirSync(join(data.dir, "assets")).length;
+    const body = fileOf("small.txt", "text/plain", Buffer.from("small"));
+    // Sent as a stream without Content-Length: only the bytes that arrive show the size.
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/admin/catalog/products/${productId}/assets`,
+      headers: { ...staff, ...body.headers },
+      payload: Readable.from([body.payload, Buffer.alloc(ASSET_LIMIT + 70_000, 0x20)]),
+    });
+    expectProblem(refused, 413, "file_too_large");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(readdirSync(join(data.dir, "assets"))).toHaveLength(before);
   });
 
   it("keeps downloads to their owner: another user's is 404 and not listed", async () => {
