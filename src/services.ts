@@ -139,6 +139,7 @@ export async function buildServices(
     coreSettings: core.settings,
     runMetered,
   });
+  const payments = buildPayments({ db, clock, config, credits, mailer, log });
   return {
     config,
     database,
@@ -154,7 +155,7 @@ export async function buildServices(
     aiServices,
     idempotency,
     audit: createAuditService({ db }),
-    payments: buildPayments({ db, clock, config, credits, mailer, log }),
+    payments,
     stats: createStatsService({ db, clock }),
     preflight: createPreflightService({
       config,
@@ -163,6 +164,7 @@ export async function buildServices(
       clock,
       mailer,
       providerHealth: core.providerHealth,
+      paymentProvider: payments.provider,
       log,
     }),
     databaseOutage,

@@ -1,3 +1,4 @@
+import { eq, max } from "drizzle-orm";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { deploymentProblems, type Config } from "../config.js";
@@ -10,6 +11,8 @@ import type { Mailer } from "../platform/email.js";
 import { listMaintenanceRuns } from "../platform/maintenance-runs.queries.js";
 import type { MaintenanceRun } from "../platform/maintenance-runs.table.js";
 import { valueWithin } from "../platform/timeout.js";
+import { paymentEvents } from "../payments/orders.table.js";
+import type { PaymentProvider } from "../payments/payment-provider.js";
 import { adminError } from "./admin.errors.js";
 
 export type CheckStatus = "ok" | "warn" | "fail";
@@ -41,6 +44,7 @@ export interface PreflightDeps {
   readonly clock: Clock;
   readonly mailer: Mailer;
   readonly providerHealth: ProviderHealth;
+  readonly paymentProvider: Pick<PaymentProvider, "name" | "ping">;
   readonly log: Pick<Logger, "warn">;
 }
 
@@ -186,6 +190,42 @@ export const aiProviderCheck: PreflightCheck = {
   },
 };
 
+export const paymentsCheck: PreflightCheck = {
+  name: "payments",
+  async run(deps) {
+    const provider = deps.paymentProvider;
+    if (provider.name === "local") {
+      const detail = "the local test provider (no STRIPE_SECRET_KEY): no money moves";
+      return isProduction(deps.config)
+        ? fail(detail, "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (docs/payments.md).")
+        : ok(detail);
+    }
+    try {
+      await within(provider.ping(), 6_000);
+    } catch (error) {
+      return fail(
+        `Stripe refused the key or could not be reached: ${messageOf(error)}`,
+        "Check STRIPE_SECRET_KEY (and STRIPE_API_BASE, which production leaves unset).",
+      );
+    }
+    if (deps.config.payments.stripe?.webhookSecret === undefined) {
+      return fail(
+        "Stripe accepts the key, but STRIPE_WEBHOOK_SECRET is not set: no payment can be verified",
+        "Add the endpoint /api/webhooks/stripe in Stripe and set its signing secret.",
+      );
+    }
+    const [last] = await deps.db
+      .select({ at: max(paymentEvents.receivedAt) })
+      .from(paymentEvents)
+      .where(eq(paymentEvents.provider, "stripe"));
+    return ok(
+      last?.at
+        ? `Stripe accepts the key; the last event arrived at ${last.at.toISOString()}`
+        : "Stripe accepts the key; no webhook event has arrived yet",
+    );
+  },
+};
+
 export const redisCheck: PreflightCheck = {
   name: "redis",
   async run(deps) {
@@ -286,6 +326,7 @@ export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [
   migrationsCheck,
   emailCheck,
   aiProviderCheck,
+  paymentsCheck,
   redisCheck,
   ...MAINTENANCE_JOBS.map(maintenanceCheck),
   deploymentCheck,

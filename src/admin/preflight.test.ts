@@ -6,6 +6,7 @@ import { createVerifiedUser } from "../../test/factories/customers.js";
 import { runCommand } from "../../test/support/cli.js";
 import { createTestApp, testConfig, type TestApp } from "../../test/support/app.js";
 import { startFakeRedis } from "../../test/support/fake-redis.js";
+import { startFakeStripe } from "../../test/support/fake-stripe.js";
 import { freePort } from "../../test/support/free-port.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { runCliProcess } from "../../test/support/run-cli.js";
@@ -13,11 +14,13 @@ import { signIn, type SignedIn } from "../../test/support/sessions.js";
 import { startSmtpTestApp, type SmtpTestApp } from "../../test/support/smtp-app.js";
 import { expectStaffOnly } from "../../test/support/staff-only.js";
 import { startMaintenance } from "../maintenance.js";
+import { createStripeClient, createStripeProvider } from "../payments/stripe-provider.js";
 import { fixedClock } from "../platform/clock.js";
 import { createMailer } from "../platform/email.js";
 import { createLogger } from "../platform/logging.js";
 import { recordMaintenanceRun } from "../platform/maintenance-runs.queries.js";
 import {
+  paymentsCheck,
   aiProviderCheck,
   deploymentCheck,
   redisCheck,
@@ -62,6 +65,7 @@ function depsOf(t: TestApp, env: Record<string, string> = {}): PreflightDeps {
     clock: t.services.clock,
     mailer: t.services.mailer,
     providerHealth: t.services.core.providerHealth,
+    paymentProvider: t.services.payments.provider,
     log: t.services.log,
   };
 }
@@ -101,6 +105,7 @@ describe("staff preflight: GET /api/admin/preflight", () => {
       "migrations",
       "email",
       "ai_provider",
+      "payments",
       "redis",
       ...JOBS,
       "deployment",
@@ -123,6 +128,10 @@ describe("staff preflight: GET /api/admin/preflight", () => {
     expect(check(r, "redis")).toMatchObject({
       status: "ok",
       detail: expect.stringContaining("not configured (in-process limits") as string,
+    });
+    expect(check(r, "payments")).toMatchObject({
+      status: "ok",
+      detail: expect.stringContaining("local test provider") as string,
     });
     // Not production (DEBUG on), so check --deploy's findings warn.
     expect(check(r, "deployment")).toMatchObject({
@@ -199,7 +208,7 @@ describe("staff preflight: GET /api/admin/preflight", () => {
     await startMaintenance(t.services)();
     let result = await runCommand(t, ["preflight"]);
     expect(result.code).toBe(0);
-    expect(result.out).toHaveLength(11);
+    expect(result.out).toHaveLength(12);
     expect(result.out[0]).toMatch(
       /^ok {4}database {2,}embedded PGlite|^ok {4}database {2,}PostgreSQL/,
     );
@@ -263,6 +272,41 @@ describe("preflight checks on their own", () => {
       status: "fail",
       detail: expect.stringContaining("api.openai.com") as string,
     });
+  });
+
+  it("payments: the local provider fails in production; Stripe needs a key it accepts and a webhook secret", async () => {
+    expect(await paymentsCheck.run(depsOf(t))).toMatchObject({
+      status: "fail",
+      fix: expect.stringContaining("STRIPE_SECRET_KEY") as string,
+    });
+    const stripe = await startFakeStripe();
+    try {
+      const env = { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_BASE: stripe.apiBase };
+      const stripeConfig = testConfig(env).payments.stripe;
+      if (stripeConfig === undefined) throw new Error("Stripe is not configured");
+      const provider = createStripeProvider(createStripeClient(stripeConfig));
+      const withStripe = (extra: Record<string, string>) => ({
+        ...depsOf(t, { ...env, ...extra }),
+        paymentProvider: provider,
+      });
+      expect(await paymentsCheck.run(withStripe({}))).toMatchObject({
+        status: "fail",
+        detail: expect.stringContaining("STRIPE_WEBHOOK_SECRET is not set") as string,
+      });
+      expect(
+        await paymentsCheck.run(withStripe({ STRIPE_WEBHOOK_SECRET: stripe.webhookSecret })),
+      ).toMatchObject({
+        status: "ok",
+        detail: expect.stringContaining("accepts the key") as string,
+      });
+      stripe.failNext(401, "invalid_request_error");
+      expect(await paymentsCheck.run(withStripe({}))).toMatchObject({
+        status: "fail",
+        detail: expect.stringContaining("Stripe refused the key") as string,
+      });
+    } finally {
+      await stripe.close();
+    }
   });
 
   it("redis: PING answered is ok, nothing listening fails within the timeout", async () => {

@@ -12,6 +12,7 @@ import {
   adminProductJson,
   IntervalSchema,
   ProductKindSchema,
+  SyncReportSchema,
 } from "./catalog.schemas.js";
 import { Slug } from "./catalog.routes.js";
 
@@ -224,5 +225,24 @@ export const catalogAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       return adminPriceJson(price);
     },
+  );
+
+  app.post(
+    "/api/admin/catalog/sync",
+    {
+      config: { access: "staff" },
+      schema: {
+        operationId: "syncCatalog",
+        tags: ["admin"],
+        summary: "Import products and prices from Stripe, the source of truth (staff; audited)",
+        description:
+          "Creates what is new, updates what changed and deactivates what Stripe no longer has, " +
+          "in one transaction; a second run changes nothing. Tollgate's fields live in each " +
+          "Stripe product's metadata (tollgate_kind, tollgate_credit_amount, tollgate_slug, " +
+          "tollgate_feature_keys, tollgate_display_order). 409 provider_not_configured without Stripe.",
+        response: { 200: SyncReportSchema, ...problems(409, 502) },
+      },
+    },
+    async (request) => catalog.syncFromProvider(actorOf(principalOf(request))),
   );
 };

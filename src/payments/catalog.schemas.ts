@@ -109,3 +109,15 @@ export function adminProductJson(product: ProductWithPrices) {
     prices: product.prices.map(adminPriceJson),
   };
 }
+
+const SyncCountsSchema = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  deactivated: Type.Integer(),
+  skipped: Type.Array(Type.Object({ id: Type.String(), reason: Type.String() })),
+});
+
+export const SyncReportSchema = Type.Object({
+  products: SyncCountsSchema,
+  prices: SyncCountsSchema,
+});

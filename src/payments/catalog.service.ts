@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Logger } from "pino";
 import { recordAudit, type Actor } from "../audit/audit.queries.js";
 import type { Millicredits } from "../credits/credit-amounts.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db, DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
-import { validationError } from "../platform/errors.js";
+import { AppError, validationError } from "../platform/errors.js";
 import {
   prices,
   products,
@@ -13,6 +15,8 @@ import {
   type Product,
   type ProductKind,
 } from "./catalog.table.js";
+import type { CatalogProvider, ProviderProductInput } from "./catalog-provider.js";
+import { syncCatalog, type SyncReport } from "./catalog-sync.js";
 import { paymentsError } from "./payments.errors.js";
 
 export interface ProductWithPrices extends Product {
@@ -45,6 +49,20 @@ export interface PricePatch {
   readonly isDefault?: boolean;
 }
 
+function defaultPack(pack: (typeof DEFAULT_CREDIT_PACKS)[number]): NewProduct {
+  return {
+    name: pack.name,
+    slug: pack.slug,
+    description: `${pack.name} to spend on any service. Pay-as-you-go credits never expire.`,
+    kind: "credits",
+    creditAmount: pack.credits * 1000,
+    featureKeys: [],
+    limits: {},
+    displayOrder: pack.order,
+    isActive: true,
+  };
+}
+
 /** The default catalog: three credit packs (first start and `create-default-catalog`). */
 export const DEFAULT_CREDIT_PACKS = [
   { slug: "credits-100", name: "100 credits", credits: 100, cents: 1_000, order: 10 },
@@ -67,8 +85,10 @@ export interface CatalogService {
   findPurchasable(priceId: string): Promise<{ price: Price; product: Product } | undefined>;
   /** Creates the default credit packs that are missing (by slug); returns the slugs created. */
   createDefaults(): Promise<string[]>;
-  /** The defaults when the catalog has no product at all (a first start). */
+  /** The defaults when the catalog has no product at all (a first start; never with Stripe). */
   createDefaultsIfEmpty(): Promise<string[]>;
+  /** Imports Stripe's products and prices (the source of truth); audited. */
+  syncFromProvider(actor: Actor): Promise<SyncReport>;
 }
 
 /** A credit pack without credits is refused as the field's error (the table's CHECK backs it). */
@@ -78,6 +98,12 @@ function requireCreditsOfPack(kind: ProductKind, creditAmount: Millicredits | nu
       { field: "credit_amount", code: "required", message: "A credit pack needs credits." },
     ]);
   }
+}
+
+function slugTakenError() {
+  return paymentsError("slug_taken", "Another product has this slug.", {
+    errors: [{ field: "slug", code: "taken", message: "Another product has this slug." }],
+  });
 }
 
 async function withPrices(db: DbOrTx, rows: Product[], activeOnly: boolean) {
@@ -98,8 +124,56 @@ async function withPrices(db: DbOrTx, rows: Product[], activeOnly: boolean) {
   }));
 }
 
-export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogService {
-  const { db, clock } = deps;
+export function createCatalogService(deps: {
+  db: Db;
+  clock: Clock;
+  /** Stripe's catalog, when configured: products and prices are created there first. */
+  provider?: CatalogProvider | undefined;
+  log?: Logger;
+}): CatalogService {
+  const { db, clock, provider } = deps;
+
+  /** A provider call; its failure is the caller's 502 and nothing here changes. */
+  async function atProvider<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      deps.log?.warn({ err: error }, "the payment provider refused a catalog change");
+      throw paymentsError(
+        "payment_provider_error",
+        "The payment provider did not accept the catalog change; nothing was changed.",
+      );
+    }
+  }
+
+  async function requireFreeSlug(slug: string, exceptId?: string) {
+    const [taken] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(
+        and(
+          eq(products.slug, slug),
+          exceptId === undefined ? undefined : sql`${products.id} <> ${exceptId}::uuid`,
+        ),
+      );
+    if (taken !== undefined) throw slugTakenError();
+  }
+
+  /** The product's id at the provider, creating it there first when it has none yet. */
+  async function providerProductOf(
+    product: ProviderProductInput & { id: string; providerProductId: string | null },
+  ): Promise<string | undefined> {
+    if (provider === undefined) return undefined;
+    if (product.providerProductId !== null) return product.providerProductId;
+    const providerProductId = await atProvider(() =>
+      provider.createProduct(product, `tollgate-product-${product.id}`),
+    );
+    await db
+      .update(products)
+      .set({ providerProductId, updatedAt: clock.now() })
+      .where(eq(products.id, product.id));
+    return providerProductId;
+  }
   const productOrder = [asc(products.displayOrder), asc(products.name)] as const;
 
   async function get(productId: string): Promise<ProductWithPrices> {
@@ -110,15 +184,13 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
   }
 
   function slugTaken(error: unknown): never {
-    if (isUniqueViolation(error)) {
-      throw paymentsError("slug_taken", "Another product has this slug.", {
-        errors: [{ field: "slug", code: "taken", message: "Another product has this slug." }],
-      });
-    }
-    throw error;
+    throw isUniqueViolation(error) ? slugTakenError() : error;
   }
 
-  async function insertProduct(tx: DbOrTx, product: NewProduct): Promise<Product> {
+  async function insertProduct(
+    tx: DbOrTx,
+    product: NewProduct & { id?: string; providerProductId?: string | null },
+  ): Promise<Product> {
     const [row] = await tx
       .insert(products)
       .values({
@@ -128,6 +200,27 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
       .returning();
     if (row === undefined) throw new Error("insert returned no product");
     return row;
+  }
+
+  /** Stripe first: a price's activity and the product's default price. */
+  async function changeAtProvider(priceId: string, patch: PricePatch) {
+    if (provider === undefined) return;
+    const [row] = await db
+      .select({ price: prices, product: products })
+      .from(prices)
+      .innerJoin(products, eq(products.id, prices.productId))
+      .where(eq(prices.id, priceId));
+    if (row === undefined) throw paymentsError("price_not_found");
+    const providerPriceId = row.price.providerPriceId;
+    if (providerPriceId === null) return;
+    const isActive = patch.isActive;
+    if (isActive !== undefined && isActive !== row.price.isActive) {
+      await atProvider(() => provider.setPriceActive(providerPriceId, isActive));
+    }
+    const productId = row.product.providerProductId;
+    if (patch.isDefault === true && productId !== null) {
+      await atProvider(() => provider.setDefaultPrice(productId, providerPriceId));
+    }
   }
 
   return {
@@ -161,9 +254,17 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
 
     async createProduct(product, actor) {
       requireCreditsOfPack(product.kind, product.creditAmount);
+      const id = randomUUID();
+      let providerProductId: string | null = null;
+      if (provider !== undefined) {
+        await requireFreeSlug(product.slug);
+        providerProductId = await atProvider(() =>
+          provider.createProduct(product, `tollgate-product-${id}`),
+        );
+      }
       const created = await db
         .transaction(async (tx) => {
-          const row = await insertProduct(tx, product);
+          const row = await insertProduct(tx, { ...product, id, providerProductId });
           await recordAudit(tx, {
             actor,
             action: "catalog.product_created",
@@ -182,6 +283,13 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
       const creditAmount =
         patch.creditAmount === undefined ? current.creditAmount : patch.creditAmount;
       requireCreditsOfPack(current.kind, creditAmount);
+      if (provider !== undefined) {
+        if (patch.slug !== undefined) await requireFreeSlug(patch.slug, productId);
+        const merged = { ...current, ...patch, creditAmount };
+        const providerProductId = current.providerProductId;
+        if (providerProductId === null) await providerProductOf(merged);
+        else await atProvider(() => provider.updateProduct(providerProductId, merged));
+      }
       await db
         .transaction(async (tx) => {
           await tx
@@ -206,7 +314,19 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
     },
 
     async addPrice(productId, price, actor) {
-      await get(productId);
+      const product = await get(productId);
+      const providerProductId = await providerProductOf(product);
+      let providerPriceId: string | null = null;
+      if (provider !== undefined && providerProductId !== undefined) {
+        const id = randomUUID();
+        const created = await atProvider(() =>
+          provider.createPrice({ providerProductId, ...price }, `tollgate-price-${id}`),
+        );
+        if (price.isDefault) {
+          await atProvider(() => provider.setDefaultPrice(providerProductId, created));
+        }
+        providerPriceId = created;
+      }
       return db.transaction(async (tx) => {
         // The new default replaces the old one (the partial unique index allows only one).
         if (price.isDefault) {
@@ -217,7 +337,7 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
         }
         const [row] = await tx
           .insert(prices)
-          .values({ productId, ...price })
+          .values({ productId, ...price, providerPriceId })
           .returning();
         if (row === undefined) throw new Error("insert returned no price");
         await recordAudit(tx, {
@@ -237,6 +357,7 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
     },
 
     async updatePrice(priceId, patch, actor) {
+      if (provider !== undefined) await changeAtProvider(priceId, patch);
       return db.transaction(async (tx) => {
         const [current] = await tx
           .select()
@@ -285,24 +406,55 @@ export function createCatalogService(deps: { db: Db; clock: Clock }): CatalogSer
     },
 
     async createDefaultsIfEmpty() {
+      // With Stripe the catalog comes from Stripe (sync) or staff; a start never calls Stripe.
+      if (provider !== undefined) return [];
       const [any] = await db.select({ id: products.id }).from(products).limit(1);
       return any === undefined ? this.createDefaults() : [];
+    },
+
+    async syncFromProvider(actor) {
+      if (provider === undefined) {
+        throw paymentsError(
+          "provider_not_configured",
+          "There is no catalog to sync from: set STRIPE_SECRET_KEY.",
+        );
+      }
+      try {
+        return await syncCatalog({ db, clock, provider, actor });
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        if (typeof (error as { statusCode?: unknown }).statusCode !== "number") throw error;
+        deps.log?.warn({ err: error }, "could not read the catalog from the payment provider");
+        throw paymentsError(
+          "payment_provider_error",
+          "The payment provider's catalog could not be read; nothing was changed.",
+        );
+      }
     },
 
     async createDefaults() {
       const created: string[] = [];
       for (const pack of DEFAULT_CREDIT_PACKS) {
+        if (provider !== undefined) {
+          // Through Stripe first, as staff's products are; the operator's command is the actor.
+          const [exists] = await db
+            .select({ id: products.id })
+            .from(products)
+            .where(eq(products.slug, pack.slug));
+          if (exists !== undefined) continue;
+          const product = await this.createProduct(defaultPack(pack), null);
+          await this.addPrice(
+            product.id,
+            { unitAmountCents: pack.cents, currency: "usd", interval: "one_time", isDefault: true },
+            null,
+          );
+          created.push(pack.slug);
+          continue;
+        }
         await db.transaction(async (tx) => {
           const [row] = await tx
             .insert(products)
-            .values({
-              name: pack.name,
-              slug: pack.slug,
-              description: `${pack.name} to spend on any service. Pay-as-you-go credits never expire.`,
-              kind: "credits",
-              creditAmount: pack.credits * 1000,
-              displayOrder: pack.order,
-            })
+            .values({ ...defaultPack(pack), featureKeys: [] })
             .onConflictDoNothing({ target: products.slug })
             .returning();
           if (row === undefined) return;

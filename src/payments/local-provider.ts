@@ -27,6 +27,13 @@ export function createLocalProvider(publicBaseUrl: string): PaymentProvider {
       const sessionId = token("lcs");
       return Promise.resolve({ sessionId, url: `${publicBaseUrl}${localCheckoutPath(sessionId)}` });
     },
+    ping(): Promise<void> {
+      return Promise.resolve();
+    },
+    // The local page's buttons deliver its events at once: there is never anything to fetch.
+    fetchCheckout(): Promise<null> {
+      return Promise.resolve(null);
+    },
     // No money moved, so none goes back: the refund succeeds at once.
     refund(): Promise<ProviderRefund> {
       return Promise.resolve({ providerRefundId: token("lre"), status: "succeeded" });

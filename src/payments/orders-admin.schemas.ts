@@ -98,6 +98,16 @@ export const OrderInvestigationSchema = Type.Object({
       taken_back: Credits("Taken back by refunds and staff debits"),
     }),
   ),
+  ledger_entries: Type.Array(
+    Type.Object({
+      id: Type.String({ format: "uuid" }),
+      type: Type.String(),
+      amount: Credits("The entry's change to the account's unspent credits"),
+      balance_after: Credits("Unspent credits right after it"),
+      reason: Nullable(Type.String()),
+      created_at: Timestamp,
+    }),
+  ),
   refundable_cents: Type.Integer(),
   downloads: Type.Array(AdminDownloadSchema, { description: "A digital order's download grants" }),
 });
@@ -117,6 +127,14 @@ export function investigationJson(found: OrderInvestigation) {
             remaining: toCredits(found.grant.remaining),
             taken_back: toCredits(found.grant.debited),
           },
+    ledger_entries: found.ledgerEntries.map((entry) => ({
+      id: entry.id,
+      type: entry.type,
+      amount: toCredits(entry.amount),
+      balance_after: toCredits(entry.balanceAfter),
+      reason: entry.reason,
+      created_at: entry.createdAt.toISOString(),
+    })),
     refundable_cents: found.refundableCents,
     downloads: found.downloads.map(adminDownloadJson),
   };

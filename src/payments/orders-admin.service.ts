@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL } from "drizzle-orm";
 import type { Logger } from "pino";
 import { recordAudit, type Actor } from "../audit/audit.queries.js";
+import { creditEntries, type CreditEntry } from "../credits/credit-entries.table.js";
 import { creditGrants, type CreditGrant } from "../credits/credit-grants.table.js";
 import type { CreditsService } from "../credits/credits.service.js";
 import { users } from "../customers/users.table.js";
@@ -38,6 +39,8 @@ export interface OrderInvestigation {
   readonly receipt: Receipt | null;
   /** The credits the order granted, and what is left of them. */
   readonly grant: Pick<CreditGrant, "id" | "amount" | "remaining" | "debited"> | null;
+  /** The ledger entries of that grant: the grant, and what refunds took back. */
+  readonly ledgerEntries: readonly CreditEntry[];
   /** Cents that can still be refunded. */
   readonly refundableCents: number;
   /** The download grants a digital order made, with their file's name. */
@@ -210,7 +213,16 @@ export function createOrdersAdminService(deps: {
             r.status === "pending" || r.status === "requires_action" || r.status === "succeeded",
         )
         .reduce((sum, r) => sum + r.amountCents, 0);
+      const ledgerEntries =
+        grant === undefined
+          ? []
+          : await db
+              .select()
+              .from(creditEntries)
+              .where(eq(creditEntries.grantId, grant.id))
+              .orderBy(asc(creditEntries.createdAt), asc(creditEntries.id));
       return {
+        ledgerEntries,
         order: { ...row.order, userEmail: row.userEmail },
         events,
         refunds: refundRows,

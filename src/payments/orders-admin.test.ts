@@ -20,6 +20,7 @@ interface Investigation {
   refunds: { amount_cents: number; status: string; credits_clawed_back: number }[];
   receipt: { number: string } | null;
   credit_grant: { amount: number; remaining: number; taken_back: number } | null;
+  ledger_entries: { type: string; amount: number }[];
   refundable_cents: number;
 }
 interface RefundJson {
@@ -184,6 +185,11 @@ describe("staff orders: search, investigation, refunds", () => {
     expect(found.order).toMatchObject({ status: "refunded", refunded_cents: 4000 });
     expect(found.refundable_cents).toBe(0);
     expect(found.credit_grant).toMatchObject({ remaining: 0, taken_back: 500 });
+    expect(found.ledger_entries.map((e) => [e.type, e.amount])).toEqual([
+      ["grant", 500],
+      ["adjust", -125],
+      ["adjust", -375],
+    ]);
     expectProblem(await refund(orderId, { reason: "again" }), 409, "refund_exceeds_payment");
 
     const audits = await t.services.db

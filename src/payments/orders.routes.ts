@@ -124,12 +124,25 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "getOrder",
         tags: ["payments"],
         summary: "One of the caller's orders",
+        description:
+          "With refresh=1 a pending order's checkout is first read from the payment provider " +
+          "(for a page waiting on a late webhook); use it for explicit retries, not polling.",
         params: Id,
-        response: { 200: OrderSchema, ...problems(404) },
+        querystring: Type.Object({
+          refresh: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
+        }),
+        response: { 200: OrderSchema, ...problems(400, 404) },
       },
     },
-    async (request) =>
-      orderJson(await orders.get(principalOf(request).userId, request.params.id.toLowerCase())),
+    async (request) => {
+      const { userId } = principalOf(request);
+      const id = request.params.id.toLowerCase();
+      return orderJson(
+        request.query.refresh === "1"
+          ? await orders.refresh(userId, id)
+          : await orders.get(userId, id),
+      );
+    },
   );
 
   app.get(

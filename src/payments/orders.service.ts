@@ -37,6 +37,11 @@ export interface OrdersService {
   list(userId: string, page: number | undefined): Promise<Listed<Order>>;
   /** The user's own order; another user's is 404, as if it did not exist. */
   get(userId: string, orderId: string): Promise<Order>;
+  /**
+   * The order after asking the provider about its checkout, when it is still pending (a late
+   * webhook); the provider's answer goes through the same fulfilment as an event.
+   */
+  refresh(userId: string, orderId: string): Promise<Order>;
   listReceipts(userId: string, page: number | undefined): Promise<Listed<Receipt>>;
   getReceipt(userId: string, receiptId: string): Promise<Receipt>;
   /** The local checkout page's order (local provider sessions only). */
@@ -221,6 +226,21 @@ export function createOrdersService(deps: {
     },
 
     get: ownOrder,
+
+    async refresh(userId, orderId) {
+      const order = await ownOrder(userId, orderId);
+      if (order.status !== "pending" || order.providerSessionId === null) return order;
+      try {
+        const event = await provider.fetchCheckout(order.providerSessionId);
+        if (event === null) return order;
+        await deps.events.apply(event);
+      } catch (error) {
+        // The webhook still settles it; the buyer sees it pending a little longer.
+        deps.log.warn({ err: error, order: order.id }, "could not fetch a checkout's state");
+        return order;
+      }
+      return ownOrder(userId, orderId);
+    },
 
     async listReceipts(userId, page) {
       const window = pageWindow(page);

@@ -95,4 +95,11 @@ export interface PaymentProvider {
   readonly name: PaymentProviderName;
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
   refund(request: RefundRequest): Promise<ProviderRefund>;
+  /**
+   * The checkout's state read from the provider, as an event, when it has settled (paid,
+   * expired); null while it is open or the payment still processes. For when a webhook is late.
+   */
+  fetchCheckout(sessionId: string): Promise<CheckoutEvent | null>;
+  /** Resolves when the provider accepts our key (the preflight); rejects with its reason. */
+  ping(): Promise<void>;
 }

@@ -12,6 +12,7 @@ export const paymentsError = defineErrors({
   price_not_purchasable: [409, "Price not purchasable"],
   invalid_transition: [409, "Invalid transition"],
   slug_taken: [409, "Slug taken"],
+  provider_not_configured: [409, "Payment provider not configured"],
   product_not_digital: [409, "Product not digital"],
   download_expired: [410, "Download expired"],
   download_revoked: [410, "Download revoked"],

@@ -8,6 +8,7 @@ import type { Mailer } from "../platform/email.js";
 import { createCatalogService, type CatalogService } from "./catalog.service.js";
 import { createPaymentEventsService, type PaymentEventsService } from "./fulfilment.js";
 import { createLocalProvider } from "./local-provider.js";
+import { createStripeCatalog } from "./stripe-catalog.js";
 import { createStripeClient, createStripeProvider } from "./stripe-provider.js";
 import { createOrdersService, type OrdersService } from "./orders.service.js";
 import { createOrdersAdminService, type OrdersAdminService } from "./orders-admin.service.js";
@@ -38,12 +39,16 @@ export function buildPayments(deps: {
 }): PaymentsServices {
   const { db, clock, log } = deps;
   const publicBaseUrl = deps.config.publicBaseUrl;
-  const stripe = deps.config.payments.stripe;
+  const stripeConfig = deps.config.payments.stripe;
+  const stripe = stripeConfig === undefined ? undefined : createStripeClient(stripeConfig);
   const provider =
-    stripe === undefined
-      ? createLocalProvider(publicBaseUrl)
-      : createStripeProvider(createStripeClient(stripe));
-  const catalog = createCatalogService({ db, clock });
+    stripe === undefined ? createLocalProvider(publicBaseUrl) : createStripeProvider(stripe);
+  const catalog = createCatalogService({
+    db,
+    clock,
+    provider: stripe === undefined ? undefined : createStripeCatalog(stripe),
+    log,
+  });
   const events = createPaymentEventsService({
     db,
     clock,

@@ -94,7 +94,8 @@ describe("Stripe Checkout and its webhook, against a fake Stripe over HTTP", () 
       mode: "payment",
       customer_email: user.email,
       metadata: { order_id: order.id },
-      line_items: [{ quantity: "2", price_data: { currency: "usd", unit_amount: "4000" } }],
+      // The default packs were made in Stripe first (createDefaults): their Stripe price is used.
+      line_items: [{ quantity: "2", price: expect.stringMatching(/^price_/) as string }],
     });
     expect(session["amount_total"]).toBe(8000);
     const [row] = await t.services.db.select().from(orders).where(eq(orders.id, order.id));
@@ -189,6 +190,36 @@ describe("Stripe Checkout and its webhook, against a fake Stripe over HTTP", () 
     expect(
       (await t.services.payments.orders.get(abandoned.user.id, abandoned.order.id)).status,
     ).toBe("expired");
+  });
+
+  it("reads a pending checkout from Stripe on an explicit refresh, before a late webhook", async () => {
+    const { order, session, user, before, headers } = await checkout();
+    const refresh = () =>
+      t.app.inject({
+        method: "GET",
+        url: `/api/account/orders/${order.id}?refresh=1`,
+        headers,
+      });
+    expect((await refresh()).json()).toMatchObject({ status: "pending" });
+    stripe.failNext(500, "api_error", 3);
+    expect((await refresh()).json()).toMatchObject({ status: "pending" });
+
+    const paid = completed(session);
+    Object.assign(session, paid);
+    expect((await refresh()).json()).toMatchObject({ status: "fulfilled" });
+    expect((await refresh()).json()).toMatchObject({ status: "fulfilled" });
+    const late = await deliver(stripe.event("checkout.session.completed", paid));
+    expect(late.json()).toMatchObject({ outcome: "ignored" });
+    expect(await availableCredits(t.services, user.id)).toBe(before + 500);
+    expectProblem(
+      await t.app.inject({
+        method: "GET",
+        url: `/api/account/orders/${order.id}?refresh=yes`,
+        headers,
+      }),
+      400,
+      "validation_error",
+    );
   });
 
   it("holds a payment that does not match its order for staff instead of fulfilling it", async () => {

@@ -82,6 +82,38 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
       if (session.url === null) throw new Error("Stripe returned a checkout session without a URL");
       return { sessionId: session.id, url: session.url };
     },
+    async ping() {
+      // A read any secret or restricted key with Checkout access can make.
+      await stripe.checkout.sessions.list({ limit: 1 }, { maxNetworkRetries: 0, timeout: 5_000 });
+    },
+    async fetchCheckout(sessionId) {
+      const session = await stripe.checkout.sessions.retrieve(sessionId);
+      const settled =
+        session.status === "expired"
+          ? "checkout_expired"
+          : session.status === "complete" && session.payment_status !== "unpaid"
+            ? "checkout_paid"
+            : null;
+      if (settled === null || session.mode !== "payment") return null;
+      return {
+        kind: settled,
+        provider: "stripe",
+        // One id per settled state: fetching again is a duplicate, not a new event.
+        eventId: `fetched:${session.id}:${settled}`,
+        type: "fetched.checkout.session",
+        createdAt: new Date(),
+        sessionId: session.id,
+        orderId: session.client_reference_id,
+        paymentId:
+          session.payment_intent === null
+            ? null
+            : typeof session.payment_intent === "string"
+              ? session.payment_intent
+              : session.payment_intent.id,
+        amountCents: session.amount_total,
+        currency: session.currency,
+      };
+    },
     async refund(request): Promise<ProviderRefund> {
       const refund = await stripe.refunds.create(
         {

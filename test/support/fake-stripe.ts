@@ -147,23 +147,55 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return create(() => refund(form, settings.refundStatus));
     }
     if (method === "POST" && path === "/v1/products") {
-      return create(() => ({ id: id("prod"), object: "product", active: true, ...form }));
+      return create(() => ({
+        id: id("prod"),
+        object: "product",
+        description: null,
+        default_price: null,
+        metadata: {},
+        ...form,
+        active: form["active"] !== "false",
+      }));
     }
     if (method === "POST" && path === "/v1/prices") {
       return create(() => ({
         id: id("price"),
         object: "price",
-        active: true,
+        billing_scheme: "per_unit",
+        recurring: null,
         ...form,
+        active: form["active"] !== "false",
         unit_amount: num(form["unit_amount"]) ?? null,
       }));
+    }
+    const list = /^\/v1\/(products|prices|checkout\/sessions)$/.exec(path);
+    if (method === "GET" && list !== null) {
+      const type = { products: "product", prices: "price" }[list[1] ?? ""] ?? "checkout.session";
+      return {
+        id: "list",
+        object: "list",
+        url: path,
+        has_more: false,
+        data: [...objects.values()].filter((o) => o["object"] === type),
+      };
     }
     const match =
       /^\/v1\/(?:checkout\/sessions|refunds|products|prices|payment_intents)\/([^/]+)$/.exec(path);
     const found = match?.[1] === undefined ? undefined : objects.get(match[1]);
     if (found !== undefined && method === "GET") return found;
     if (found !== undefined && method === "POST") {
-      Object.assign(found, form);
+      // As Stripe updates: metadata keys merge (an empty value removes one), booleans are words.
+      const { metadata, active, ...rest } = form;
+      Object.assign(found, rest);
+      if (active !== undefined) found["active"] = active === "true";
+      if (typeof metadata === "object" && metadata !== null) {
+        const merged = new Map(Object.entries(found["metadata"] as Record<string, string>));
+        for (const [key, value] of Object.entries(metadata as Record<string, string>)) {
+          if (value === "") merged.delete(key);
+          else merged.set(key, value);
+        }
+        found["metadata"] = Object.fromEntries(merged);
+      }
       return found;
     }
     throw new Error(`No such resource: ${method} ${path}`);
