@@ -47,6 +47,9 @@ import { checkoutReturnRoutes, localCheckoutRoutes } from "./payments/local-chec
 import { ordersRoutes } from "./payments/orders.routes.js";
 import { ordersAdminRoutes } from "./payments/orders-admin.routes.js";
 import { stripeWebhookRoutes } from "./payments/stripe-webhook.routes.js";
+import { assetsAdminRoutes } from "./payments/assets-admin.routes.js";
+import { bookingsRoutes } from "./payments/bookings.routes.js";
+import { downloadsRoutes } from "./payments/downloads.routes.js";
 import { requestLogsAdminRoutes } from "./usage/request-logs-admin.routes.js";
 import { usageRoutes } from "./usage/usage.routes.js";
 
@@ -217,6 +220,9 @@ export async function buildApp(
   await app.register(catalogAdminRoutes);
   await app.register(ordersRoutes);
   await app.register(ordersAdminRoutes);
+  await app.register(assetsAdminRoutes);
+  await app.register(downloadsRoutes);
+  await app.register(bookingsRoutes);
   await app.register(checkoutReturnRoutes);
   await app.register(stripeWebhookRoutes);
   if (services.payments.provider.name === "local") await app.register(localCheckoutRoutes);

@@ -230,6 +230,17 @@ describe("loadConfig", () => {
       /REGISTRATION_MODE: expected one of invite, open/,
     );
   });
+
+  it("reads the digital-download settings, with the issue's defaults", () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).payments).toMatchObject({
+      assetMaxBytes: 100 * 1024 * 1024,
+      downloadMaxCount: 5,
+      downloadTtlDays: 30,
+    });
+    expect(problemsOf({ ASSET_MAX_BYTES: "0" })[0]).toMatch(/ASSET_MAX_BYTES: expected a whole/);
+    expect(problemsOf({ DOWNLOAD_MAX_COUNT: "five" })[0]).toMatch(/DOWNLOAD_MAX_COUNT: expected/);
+    expect(problemsOf({ DOWNLOAD_TTL_DAYS: "0" })[0]).toMatch(/DOWNLOAD_TTL_DAYS: expected/);
+  });
 });
 
 describe("deploymentProblems (check --deploy)", () => {

@@ -104,6 +104,12 @@ export interface Config {
     readonly stripe: StripeConfig | undefined;
     /** Staff may confirm a pending order by hand (local testing only; check --deploy refuses it). */
     readonly orderConfirmAllowManual: boolean;
+    /** Largest digital-product asset staff may upload, in bytes. */
+    readonly assetMaxBytes: number;
+    /** Downloads a paid digital order allows per asset. */
+    readonly downloadMaxCount: number;
+    /** Days after the payment a digital order's downloads stay open. */
+    readonly downloadTtlDays: number;
   };
   /** Password for a non-interactive `createsuperuser --email`. */
   readonly superuserPassword: string | undefined;
@@ -473,6 +479,9 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
     payments: {
       stripe: readStripe(read),
       orderConfirmAllowManual: read.bool("ORDER_CONFIRM_ALLOW_MANUAL", false),
+      assetMaxBytes: read.int("ASSET_MAX_BYTES", 100 * 1024 * 1024, 1, 10 * 1024 * 1024 * 1024),
+      downloadMaxCount: read.int("DOWNLOAD_MAX_COUNT", 5, 1, 1_000_000),
+      downloadTtlDays: read.int("DOWNLOAD_TTL_DAYS", 30, 1, 36_500),
     },
     superuserPassword: read.raw("TOLLGATE_SUPERUSER_PASSWORD"),
   };

@@ -21,3 +21,6 @@ export * from "./platform/maintenance-runs.table.js";
 export * from "./payments/catalog.table.js";
 export * from "./payments/orders.table.js";
 export * from "./payments/refunds.table.js";
+export * from "./payments/product-assets.table.js";
+export * from "./payments/download-grants.table.js";
+export * from "./payments/bookings.table.js";

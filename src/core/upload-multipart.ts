@@ -49,7 +49,7 @@ function fileRequired(mustClose: boolean): UploadOutcome {
  * outside the file part (an over-long field, a preamble or epilogue) to its end, discarding it,
  * so the file limit alone would not stop a long body from being read.
  */
-function watchBodySize(raw: IncomingMessage, max: number) {
+export function watchBodySize(raw: IncomingMessage, max: number) {
   let received = 0;
   let onData: (chunk: Buffer) => void = () => undefined;
   const exceeded = new Promise<void>((resolve) => {

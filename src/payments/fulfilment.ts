@@ -18,6 +18,8 @@ import { receiptEmail } from "./payment-emails.js";
 import { markAsPaid } from "../usage/billing-periods.queries.js";
 import { applyRefundEvent, notifyRefund } from "./refund-effects.js";
 import { issueReceipt } from "./receipts.queries.js";
+import { requestBooking } from "./bookings.queries.js";
+import { grantDownloads, type DownloadSettings } from "./downloads.queries.js";
 
 /** What applying an event did, as recorded on its payment_events row. */
 export type EventOutcome =
@@ -73,6 +75,7 @@ export function createPaymentEventsService(deps: {
   mailer: Mailer;
   log: Logger;
   publicBaseUrl: string;
+  downloads: DownloadSettings;
 }): PaymentEventsService {
   const { db, clock, credits, log } = deps;
 
@@ -132,6 +135,8 @@ export function createPaymentEventsService(deps: {
       });
       grantedTo = grant.accountId;
     }
+    if (order.kind === "digital") await grantDownloads(tx, order, deps.downloads, now, log);
+    if (order.kind === "service") await requestBooking(tx, order, now);
     const [user] = await tx
       .select({ email: users.email })
       .from(users)

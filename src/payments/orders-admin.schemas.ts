@@ -5,6 +5,7 @@ import type { OrderInvestigation, OrderWithEmail } from "./orders-admin.service.
 import { OrderSchema, orderJson, ReceiptSchema, receiptJson } from "./orders.schemas.js";
 import type { PaymentEventRow } from "./orders.table.js";
 import { refundStatus, type Refund, type RefundStatus } from "./refunds.table.js";
+import { AdminDownloadSchema, adminDownloadJson } from "./downloads.schemas.js";
 
 const Timestamp = Type.String({ format: "date-time" });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -108,6 +109,7 @@ export const OrderInvestigationSchema = Type.Object({
     }),
   ),
   refundable_cents: Type.Integer(),
+  downloads: Type.Array(AdminDownloadSchema, { description: "A digital order's download grants" }),
 });
 
 export function investigationJson(found: OrderInvestigation) {
@@ -134,5 +136,6 @@ export function investigationJson(found: OrderInvestigation) {
       created_at: entry.createdAt.toISOString(),
     })),
     refundable_cents: found.refundableCents,
+    downloads: found.downloads.map(adminDownloadJson),
   };
 }

@@ -31,6 +31,8 @@ import {
   setRefundStatus,
 } from "./refund-effects.js";
 import { refunds, type Refund } from "./refunds.table.js";
+import { downloadGrants, type DownloadGrant } from "./download-grants.table.js";
+import { productAssets } from "./product-assets.table.js";
 
 export type OrderWithEmail = Order & { userEmail: string };
 
@@ -45,6 +47,8 @@ export interface OrderInvestigation {
   readonly ledgerEntries: readonly CreditEntry[];
   /** Cents that can still be refunded. */
   readonly refundableCents: number;
+  /** The download grants a digital order made, with their file's name. */
+  readonly downloads: readonly (DownloadGrant & { readonly filename: string })[];
 }
 
 export interface OrderSearch {
@@ -166,7 +170,7 @@ export function createOrdersAdminService(deps: {
         .innerJoin(users, eq(users.id, orders.userId))
         .where(eq(orders.id, orderId));
       if (row === undefined) throw paymentsError("order_not_found");
-      const [events, refundRows, [receipt], [grant]] = await Promise.all([
+      const [events, refundRows, [receipt], [grant], downloads] = await Promise.all([
         db
           .select()
           .from(paymentEvents)
@@ -187,6 +191,12 @@ export function createOrdersAdminService(deps: {
           })
           .from(creditGrants)
           .where(and(eq(creditGrants.sourceType, "order"), eq(creditGrants.sourceId, orderId))),
+        db
+          .select({ grant: downloadGrants, filename: productAssets.filename })
+          .from(downloadGrants)
+          .innerJoin(productAssets, eq(productAssets.id, downloadGrants.assetId))
+          .where(eq(downloadGrants.orderId, orderId))
+          .orderBy(asc(downloadGrants.createdAt), asc(downloadGrants.id)),
       ]);
       const committed = refundRows
         .filter(
@@ -210,6 +220,7 @@ export function createOrdersAdminService(deps: {
         receipt: receipt ?? null,
         grant: grant ?? null,
         refundableCents: Math.max(0, (row.order.paidAmountCents ?? 0) - committed),
+        downloads: downloads.map((d) => ({ ...d.grant, filename: d.filename })),
       };
     },
 

@@ -50,3 +50,33 @@ export function refundEmail(order: Order, refund: Refund, email: string): EmailM
     ].join("\n"),
   };
 }
+
+/** The buyer's notice of a confirmed or canceled booking. */
+export function bookingEmail(booking: {
+  status: string;
+  description: string;
+  userEmail: string;
+  scheduledFor: Date | null;
+}): EmailMessage {
+  const when =
+    booking.scheduledFor === null
+      ? []
+      : [`  When:     ${booking.scheduledFor.toISOString().replace("T", " ").slice(0, 16)} UTC`];
+  const confirmed = booking.status === "confirmed";
+  return {
+    to: booking.userEmail,
+    subject: `Your Tollgate booking is ${confirmed ? "confirmed" : "canceled"}`,
+    text: [
+      "Hello,",
+      "",
+      confirmed ? "Your booking is confirmed:" : "Your booking was canceled:",
+      "",
+      `  Service:  ${booking.description}`,
+      ...when,
+      "",
+      confirmed
+        ? "We will be in touch about the details."
+        : "If you did not expect this, reply to this email.",
+    ].join("\n"),
+  };
+}

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { CreditsService } from "../credits/credits.service.js";
@@ -12,6 +13,10 @@ import { createStripeClient, createStripeProvider } from "./stripe-provider.js";
 import { createOrdersService, type OrdersService } from "./orders.service.js";
 import { createOrdersAdminService, type OrdersAdminService } from "./orders-admin.service.js";
 import type { PaymentProvider } from "./payment-provider.js";
+import { createLocalAssetStorage } from "./asset-storage.js";
+import { createAssetsService, type AssetsService } from "./assets.service.js";
+import { createBookingsService, type BookingsService } from "./bookings.service.js";
+import { createDownloadsService, type DownloadsService } from "./downloads.service.js";
 
 export interface PaymentsServices {
   readonly ordersAdmin: OrdersAdminService;
@@ -19,12 +24,15 @@ export interface PaymentsServices {
   readonly catalog: CatalogService;
   readonly orders: OrdersService;
   readonly events: PaymentEventsService;
+  readonly assets: AssetsService;
+  readonly downloads: DownloadsService;
+  readonly bookings: BookingsService;
 }
 
 export function buildPayments(deps: {
   db: Db;
   clock: Clock;
-  config: Pick<Config, "publicBaseUrl" | "payments">;
+  config: Pick<Config, "publicBaseUrl" | "payments" | "dataDir">;
   credits: CreditsService;
   mailer: Mailer;
   log: Logger;
@@ -48,6 +56,10 @@ export function buildPayments(deps: {
     mailer: deps.mailer,
     log,
     publicBaseUrl,
+    downloads: {
+      maxCount: deps.config.payments.downloadMaxCount,
+      ttlDays: deps.config.payments.downloadTtlDays,
+    },
   });
   const orders = createOrdersService({ db, clock, catalog, provider, events, publicBaseUrl, log });
   const ordersAdmin = createOrdersAdminService({
@@ -60,5 +72,9 @@ export function buildPayments(deps: {
     log,
     allowManualConfirm: deps.config.payments.orderConfirmAllowManual,
   });
-  return { provider, catalog, orders, events, ordersAdmin };
+  const storage = createLocalAssetStorage(join(deps.config.dataDir, "assets"));
+  const assets = createAssetsService({ db, clock, storage });
+  const downloads = createDownloadsService({ db, clock, storage });
+  const bookings = createBookingsService({ db, clock, mailer: deps.mailer, log });
+  return { provider, catalog, orders, events, ordersAdmin, assets, downloads, bookings };
 }

@@ -9,6 +9,7 @@ import { orders, type Order } from "./orders.table.js";
 import { refundEmail } from "./payment-emails.js";
 import type { RefundEvent } from "./payment-provider.js";
 import { refunds, type Refund, type RefundStatus } from "./refunds.table.js";
+import { revokeDownloads } from "./downloads.queries.js";
 
 /** Refunds that count against what is left to refund: asked for or done. */
 export const OPEN_OR_DONE: readonly RefundStatus[] = ["pending", "requires_action", "succeeded"];
@@ -88,6 +89,8 @@ export async function applySucceededRefund(
     .update(orders)
     .set({ status: destination, refundedCents: refundedAfter, updatedAt: now })
     .where(eq(orders.id, order.id));
+  // A partial refund keeps the downloads: the buyer still paid for the goods.
+  if (destination === "refunded") await revokeDownloads(tx, order.id, now);
   await tx
     .update(refunds)
     .set({

@@ -9,7 +9,7 @@ import { signIn } from "./sessions.js";
  */
 export async function expectStaffOnly(
   t: TestApp,
-  request: { method: "GET" | "POST" | "DELETE"; url: string },
+  request: { method: "GET" | "POST" | "PATCH" | "DELETE"; url: string },
 ): Promise<void> {
   expectProblem(await t.app.inject(request), 401, "not_authenticated");
   const { user } = await createVerifiedUser(t.services.db);
