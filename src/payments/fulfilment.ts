@@ -13,7 +13,13 @@ import {
   type OrderStatus,
   type Receipt,
 } from "./orders.table.js";
-import type { CheckoutEvent, PaymentEvent } from "./payment-provider.js";
+import type {
+  CheckoutEvent,
+  PaymentEvent,
+  PaymentProvider,
+  RefundEvent,
+} from "./payment-provider.js";
+import { paymentsError } from "./payments.errors.js";
 import { receiptEmail } from "./payment-emails.js";
 import { markAsPaid } from "../usage/billing-periods.queries.js";
 import { applyRefundEvent, notifyRefund } from "./refund-effects.js";
@@ -75,9 +81,36 @@ export function createPaymentEventsService(deps: {
   mailer: Mailer;
   log: Logger;
   publicBaseUrl: string;
+  provider: Pick<PaymentProvider, "orderIdOfPayment">;
   downloads: DownloadSettings;
 }): PaymentEventsService {
   const { db, clock, credits, log } = deps;
+
+  /**
+   * A refund of a payment not recorded yet (its checkout event is late or being retried) must
+   * wait: recorded now it would be lost, as the provider would not deliver it again. Thrown
+   * before anything is written, the 503 makes the provider redeliver it later.
+   */
+  async function refundMustWait(event: RefundEvent): Promise<boolean> {
+    if (event.paymentId === null) return false;
+    const [known] = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(
+        and(eq(orders.provider, event.provider), eq(orders.providerPaymentId, event.paymentId)),
+      );
+    if (known !== undefined) return false;
+    let orderId: string | null;
+    try {
+      orderId = await deps.provider.orderIdOfPayment(event.paymentId);
+    } catch (error) {
+      log.warn({ err: error, event: event.eventId }, "could not look up a refunded payment");
+      return true;
+    }
+    if (orderId === null || !/^[0-9a-f-]{36}$/i.test(orderId)) return false;
+    const [ours] = await db.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId));
+    return ours !== undefined;
+  }
 
   async function lockOrder(tx: Tx, event: CheckoutEvent): Promise<Order | undefined> {
     const [bySession] = await tx
@@ -173,6 +206,12 @@ export function createPaymentEventsService(deps: {
 
   return {
     async apply(event) {
+      if (event.kind === "refund" && (await refundMustWait(event))) {
+        throw paymentsError(
+          "payment_not_recorded",
+          "This refund's payment is not recorded yet; deliver the event again later.",
+        );
+      }
       const now = clock.now();
       const result = await db.transaction(async (tx) => {
         const [recorded] = await tx

@@ -27,6 +27,10 @@ export function createLocalProvider(publicBaseUrl: string): PaymentProvider {
       const sessionId = token("lcs");
       return Promise.resolve({ sessionId, url: `${publicBaseUrl}${localCheckoutPath(sessionId)}` });
     },
+    // Local payments are always recorded with their order: nothing to look up.
+    orderIdOfPayment(): Promise<null> {
+      return Promise.resolve(null);
+    },
     ping(): Promise<void> {
       return Promise.resolve();
     },

@@ -100,6 +100,8 @@ export interface PaymentProvider {
    * expired); null while it is open or the payment still processes. For when a webhook is late.
    */
   fetchCheckout(sessionId: string): Promise<CheckoutEvent | null>;
+  /** Our order id as the provider's payment carries it (metadata); null when it names none. */
+  orderIdOfPayment(paymentId: string): Promise<string | null>;
   /** Resolves when the provider accepts our key (the preflight); rejects with its reason. */
   ping(): Promise<void>;
 }

@@ -22,4 +22,5 @@ export const paymentsError = defineErrors({
   provider_mismatch: [409, "Payment provider mismatch"],
   payment_provider_error: [502, "Payment provider error"],
   webhook_not_configured: [503, "Webhook not configured"],
+  payment_not_recorded: [503, "Payment not recorded yet"],
 });

@@ -56,6 +56,7 @@ export function buildPayments(deps: {
     mailer: deps.mailer,
     log,
     publicBaseUrl,
+    provider,
     downloads: {
       maxCount: deps.config.payments.downloadMaxCount,
       ttlDays: deps.config.payments.downloadTtlDays,

@@ -373,6 +373,55 @@ describe("Stripe Checkout and its webhook, against a fake Stripe over HTTP", () 
       ]);
     });
 
+    it("has a refund that outruns its payment's event delivered again later, not lost", async () => {
+      const { order, session, user, before } = await checkout();
+      const paid = completed(session);
+      stripe.objects.set(paid.payment_intent, {
+        id: paid.payment_intent,
+        object: "payment_intent",
+        metadata: { order_id: order.id },
+      });
+      const early = stripe.event("refund.created", {
+        id: "re_before_payment",
+        object: "refund",
+        amount: 4000,
+        currency: "usd",
+        payment_intent: paid.payment_intent,
+        status: "succeeded",
+        metadata: {},
+      });
+      expectProblem(await deliver(early), 503, "payment_not_recorded");
+      const [recorded] = await t.services.db
+        .select()
+        .from(paymentEvents)
+        .where(eq(paymentEvents.providerEventId, early.id));
+      expect(recorded).toBeUndefined();
+
+      await deliver(stripe.event("checkout.session.completed", paid));
+      expect((await deliver(early)).json()).toMatchObject({ outcome: "applied" });
+      expect(await availableCredits(t.services, user.id)).toBe(before);
+      expect((await t.services.payments.orders.get(user.id, order.id)).status).toBe("refunded");
+
+      // A refund of a payment that is not Tollgate's is recorded and left alone.
+      stripe.objects.set("pi_someone_else", {
+        id: "pi_someone_else",
+        object: "payment_intent",
+        metadata: {},
+      });
+      const foreign = await deliver(
+        stripe.event("refund.created", {
+          id: "re_foreign",
+          object: "refund",
+          amount: 100,
+          currency: "usd",
+          payment_intent: "pi_someone_else",
+          status: "succeeded",
+          metadata: {},
+        }),
+      );
+      expect(foreign.json()).toMatchObject({ outcome: "unknown_order" });
+    });
+
     it("waits for a pending Stripe refund's event before taking credits back", async () => {
       const { order, user, before } = await paidOrder();
       stripe.refundStatus = "pending";

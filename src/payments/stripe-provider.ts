@@ -82,6 +82,10 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
       if (session.url === null) throw new Error("Stripe returned a checkout session without a URL");
       return { sessionId: session.id, url: session.url };
     },
+    async orderIdOfPayment(paymentId) {
+      const intent = await stripe.paymentIntents.retrieve(paymentId);
+      return intent.metadata["order_id"] ?? null;
+    },
     async ping() {
       // A read any secret or restricted key with Checkout access can make.
       await stripe.checkout.sessions.list({ limit: 1 }, { maxNetworkRetries: 0, timeout: 5_000 });
