@@ -9,6 +9,7 @@ import {
 } from "../../test/support/fake-openai.js";
 import { samplePng } from "./sample-images.js";
 import { MAX_PROVIDER_REPLY_BYTES } from "./services/openai-client.js";
+import { multipartBody } from "../../test/support/multipart.js";
 import { expectProblem } from "../../test/support/problems.js";
 
 const API_KEY = "sk-test-solve-route-key-7f3a9c";
@@ -28,33 +29,6 @@ async function newCaller(t: TestApp): Promise<Caller> {
   return { userId: user.id, tokenId: token.id, token: token.token, prefix: token.prefix };
 }
 
-function multipartBody(
-  parts: readonly { name: string; filename?: string; contentType?: string; data: Buffer }[],
-) {
-  const boundary = `----tollgate${randomUUID()}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition =
-      part.filename === undefined
-        ? `form-data; name="${part.name}"`
-        : `form-data; name="${part.name}"; filename="${part.filename}"`;
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: ${disposition}\r\n` +
-          (part.contentType === undefined ? "" : `Content-Type: ${part.contentType}\r\n`) +
-          "\r\n",
-      ),
-      part.data,
-      Buffer.from("\r\n"),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
 function solveMultipart(t: TestApp, caller: Caller, image: Buffer) {
   const body = multipartBody([
     { name: "file", filename: "image.png", contentType: "image/png", data: image },
@@ -62,7 +36,10 @@ function solveMultipart(t: TestApp, caller: Caller, image: Buffer) {
   return t.app.inject({
     method: "POST",
     url: "/api/core/solve",
-    headers: { authorization: `Bearer ${caller.token}`, "content-type": body.contentType },
+    headers: {
+      authorization: `Bearer ${caller.token}`,
+      "content-type": body.headers["content-type"],
+    },
     payload: body.payload,
   });
 }
@@ -460,7 +437,10 @@ describe("POST /api/core/solve in stub mode (no OPENAI_API_KEY)", () => {
     const multipart = await t.app.inject({
       method: "POST",
       url: "/api/core/solve",
-      headers: { authorization: `Bearer ${caller.token}`, "content-type": body.contentType },
+      headers: {
+        authorization: `Bearer ${caller.token}`,
+        "content-type": body.headers["content-type"],
+      },
       payload: body.payload,
     });
     expectProblem(multipart, 400, "empty_file");
@@ -474,7 +454,10 @@ describe("POST /api/core/solve in stub mode (no OPENAI_API_KEY)", () => {
     const response = await t.app.inject({
       method: "POST",
       url: "/api/core/solve",
-      headers: { authorization: `Bearer ${caller.token}`, "content-type": body.contentType },
+      headers: {
+        authorization: `Bearer ${caller.token}`,
+        "content-type": body.headers["content-type"],
+      },
       payload: body.payload,
     });
     const problem = expectProblem(response, 400, "validation_error");
@@ -492,7 +475,10 @@ describe("POST /api/core/solve in stub mode (no OPENAI_API_KEY)", () => {
     const multipart = await t.app.inject({
       method: "POST",
       url: "/api/core/solve",
-      headers: { authorization: `Bearer ${caller.token}`, "content-type": body.contentType },
+      headers: {
+        authorization: `Bearer ${caller.token}`,
+        "content-type": body.headers["content-type"],
+      },
       payload: body.payload,
     });
     expectProblem(multipart, 415, "unsupported_media_type");

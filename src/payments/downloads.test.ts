@@ -7,10 +7,10 @@ import { createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { signIn } from "../../test/support/sessions.js";
+import { multipartBody } from "../../test/support/multipart.js";
 import {
   buyWithLocalProvider,
   createProductWithPrice,
-  multipartBody,
   pressPay,
   tempDataDir,
 } from "../../test/support/shop.js";
