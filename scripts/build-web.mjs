@@ -61,6 +61,8 @@ if (process.argv.includes("--if-stale") && !isStale()) {
 }
 const started = Date.now();
 console.log("Building the web app (web/dist)…");
+// Vite builds React's development code when NODE_ENV says so (vitest sets "test").
+process.env["NODE_ENV"] = "production";
 const { build } = await import("vite");
 await build({ root: WEB, logLevel: "warn" });
 const manifest = JSON.parse(readFileSync(join(WEB, "dist", ".vite", "manifest.json"), "utf8"));

@@ -10,7 +10,15 @@ const PALETTE = ["indigo.6", "teal.6", "orange.6", "grape.6", "cyan.6", "lime.6"
 /** The last 30 days: requests stacked by service, and revenue collected by day. */
 export default function DashboardCharts({ days }: { days: readonly Day[] }) {
   const services = [...new Set(days.flatMap((day) => Object.keys(day.requests_by_service)))].sort();
-  const requests = days.map((day) => ({ day: day.day.slice(5), ...day.requests_by_service }));
+  // Recharts reads a dotted key ("core.image_solve") as a path: the series get plain keys.
+  const keyOf = new Map(services.map((name, index) => [name, `s${index}`]));
+  const requests = days.map((day) => {
+    const point: Record<string, string | number> = { day: day.day.slice(5) };
+    for (const [name, count] of Object.entries(day.requests_by_service)) {
+      point[keyOf.get(name) ?? name] = count;
+    }
+    return point;
+  });
   const revenue = days.map((day) => ({ day: day.day.slice(5), revenue: day.revenue_cents / 100 }));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" mb="lg">
@@ -30,7 +38,8 @@ export default function DashboardCharts({ days }: { days: readonly Day[] }) {
             type="stacked"
             withLegend
             series={services.map((name, index) => ({
-              name,
+              name: keyOf.get(name) ?? name,
+              label: name,
               color: PALETTE[index % PALETTE.length] ?? "gray.6",
             }))}
           />

@@ -13,7 +13,7 @@ const STATUS_COLORS: Record<CheckStatus, string> = { ok: "green", warn: "yellow"
 
 function StatusBadge({ status }: { status: CheckStatus }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="filled" w={56}>
+    <Badge color={STATUS_COLORS[status]} variant="light" w={56}>
       {status}
     </Badge>
   );
