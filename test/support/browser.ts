@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -10,8 +10,23 @@ import { CHROMIUM_PATH } from "./web-build.js";
 
 export { browserTestsSkipReason, CHROMIUM_PATH } from "./web-build.js";
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH });
+/**
+ * Chromium puts a socket in TMPDIR, whose path must fit in 107 bytes; the test run's TMPDIR is
+ * nested too deep for that, so the browser gets a short folder of its own, removed at close.
+ */
+export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const shortTmp = await mkdtemp("/tmp/tg-chromium-");
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    env: { ...process.env, TMPDIR: shortTmp },
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      await rm(shortTmp, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The real app, built web app included, listening on a free port of 127.0.0.1. */

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -24,6 +25,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
  * the build (a fresh clone, an edit), as `npm start` does. About 2 s when needed, nothing when not.
  */
 export function buildWebAppIfStale(): void {
+  // A partial copy of the project (the generate-service process test's) has no web app.
+  if (!existsSync(join(ROOT, "web", "index.html"))) return;
   execFileSync(process.execPath, ["scripts/build-web.mjs", "--if-stale"], {
     cwd: ROOT,
     stdio: "inherit",

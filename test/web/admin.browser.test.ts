@@ -32,6 +32,7 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
   let t: TestApp;
   let baseUrl: string;
   let browser: Browser;
+  let closeBrowser: () => Promise<void>;
   let shots: string;
   let staff: { user: User; password: string };
   let customer: { user: User; password: string };
@@ -44,7 +45,7 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
 
   beforeAll(async () => {
     ({ t, baseUrl } = await startWebServer());
-    browser = await launchChromium();
+    ({ browser, close: closeBrowser } = await launchChromium());
     shots = await screenshotDir("admin");
     staff = await createVerifiedUser(t.services.db, { isStaff: true, email: "staff@example.com" });
     customer = await createVerifiedUser(t.services.db, { email: "customer@example.com" });
@@ -84,7 +85,7 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
 
   afterAll(async () => {
     for (const { context } of opened) await context.close();
-    await browser.close();
+    await closeBrowser();
     await t.close();
   });
 
