@@ -49,7 +49,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["test/**/*.ts", "src/**/*.test.ts"],
+    files: ["test/**/*.ts", "src/**/*.test.ts", "web/**/*.test.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-non-null-assertion": "off",
     },

@@ -9,7 +9,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function csrfToken(): string | undefined {
   for (const part of document.cookie.split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === CSRF_COOKIE) return decodeURIComponent(value.join("="));
+    // An emptied cookie (some engines keep `csrftoken=` until it expires) is no token.
+    if (name === CSRF_COOKIE && value.join("=") !== "") return decodeURIComponent(value.join("="));
   }
   return undefined;
 }
