@@ -65,6 +65,8 @@ export async function openPage(
   });
   page.on("pageerror", (error) => problems.list.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => {
+    // Cancelled by leaving the page (a lazy chunk still loading at a click): not a failure.
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
     problems.list.push(`request failed: ${request.method()} ${request.url()}`);
   });
   page.on("response", (response) => {

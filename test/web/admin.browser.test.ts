@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../src/schema.js";
 import { createApiToken, createInvite, createVerifiedUser } from "../factories/customers.js";
-import { recordTestRequest } from "../factories/usage.js";
+import { createBillingPeriod, recordTestRequest } from "../factories/usage.js";
 import type { TestApp } from "../support/app.js";
 import {
   browserTestsSkipReason,
@@ -79,6 +79,13 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
     }
     await createApiToken(t, customer.user.id, "CI token");
     inviteCode = (await createInvite(t.services.db, { code: "inv-browser-test" })).code;
+    // A month long over, so it can be marked paid (a running month cannot).
+    await createBillingPeriod(t.services.db, {
+      userId: customer.user.id,
+      month: "2025-01",
+      totalRequests: 3,
+      totalCostCents: 300,
+    });
     desktop = await openAsStaff();
     phone = await openAsStaff(PHONE);
   });
@@ -218,6 +225,36 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
     expect(problems.list).toEqual([]);
   });
 
+  it("marks a period paid with a reference, and the audit log shows it", async () => {
+    const { page, problems } = reuse(desktop);
+    await page.goto("/admin/billing-periods?month=2025-01");
+    const row = page.getByRole("row").filter({ hasText: "2025-01" });
+    await row.getByText("pending").waitFor();
+    await row.getByRole("button", { name: "Mark paid" }).click();
+    const dialog = page.getByRole("dialog", { name: "Mark this period paid" });
+    await expect(
+      dialog.getByRole("textbox", { name: "Amount received" }).inputValue(),
+    ).resolves.toBe("3.00");
+    await dialog.getByRole("textbox", { name: "Reference" }).fill("bank transfer 4711");
+    await dialog.getByRole("button", { name: "Mark paid" }).click();
+    await page.getByText("customer@example.com's 2025-01 marked paid.").waitFor();
+    await row.getByText("paid", { exact: true }).waitFor();
+    await row.getByText("3.00 (bank transfer 4711)").waitFor();
+
+    await page.getByRole("link", { name: "Audit log" }).click();
+    await heading(page, "Audit log").waitFor();
+    await page.getByRole("textbox", { name: "Action" }).fill("billing_period.mark_paid");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get("action"))
+      .toBe("billing_period.mark_paid");
+    await expect.poll(() => page.getByRole("row").count()).toBe(2);
+    const entry = page.getByRole("row").filter({ hasText: "billing_period.mark_paid" });
+    await entry.getByText("staff@example.com").waitFor();
+    await entry.getByText(/"reference":"bank transfer 4711"/).waitFor();
+    expect(problems.list).toEqual([]);
+  });
+
   const PAGES = [
     { path: "/admin/", title: "Dashboard", ready: "Latest errors" },
     { path: "/admin/request-logs", title: "Request logs", ready: "text_sentiment_analysis" },
@@ -225,6 +262,8 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
     { path: "/admin/tokens", title: "API tokens", ready: "CI token" },
     { path: "/admin/invites", title: "Invites", ready: "Create invites" },
     { path: "/admin/preflight", title: "Preflight", ready: "database" },
+    { path: "/admin/billing-periods", title: "Billing periods", ready: "2025-01" },
+    { path: "/admin/audit-log", title: "Audit log", ready: "invite.withdraw" },
     { path: "/admin/no-such-page", title: "Page not found", ready: "Go to the dashboard" },
   ] as const;
 
@@ -236,6 +275,8 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
     { path: "/admin/invites?status=used", text: "No used invites." },
     { path: "/admin/tokens?search=zzzz-nobody", text: "No tokens match." },
     { path: "/admin/users?email=zzzz-nobody", text: "No users match." },
+    { path: "/admin/billing-periods?status=waived", text: "No billing periods match." },
+    { path: "/admin/audit-log?action=nothing.here", text: "No audit entries match." },
   ] as const;
 
   it.each(PAGES)(

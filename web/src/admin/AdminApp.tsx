@@ -7,6 +7,8 @@ import { ErrorAlert } from "../components/QueryState";
 import { AdminLayout } from "./AdminLayout";
 import { LoginPage } from "./LoginPage";
 import { NotAuthorized } from "./NotAuthorized";
+import { AuditLogPage } from "./pages/AuditLogPage";
+import { BillingPeriodsPage } from "./pages/BillingPeriodsPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { InvitesPage } from "./pages/InvitesPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -61,6 +63,8 @@ export default function AdminApp() {
         <Route path="invites" element={<InvitesPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="tokens" element={<TokensPage />} />
+        <Route path="billing-periods" element={<BillingPeriodsPage />} />
+        <Route path="audit-log" element={<AuditLogPage />} />
         <Route path="preflight" element={<PreflightPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -11,6 +11,8 @@ const NAVIGATION = [
   { to: "/admin/users", label: "Users", end: false },
   { to: "/admin/tokens", label: "API tokens", end: false },
   { to: "/admin/invites", label: "Invites", end: false },
+  { to: "/admin/billing-periods", label: "Billing periods", end: false },
+  { to: "/admin/audit-log", label: "Audit log", end: false },
   { to: "/admin/preflight", label: "Preflight", end: false },
 ] as const;
 
