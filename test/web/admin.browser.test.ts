@@ -256,7 +256,7 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
   });
 
   const PAGES = [
-    { path: "/admin/", title: "Dashboard", ready: "Latest errors" },
+    { path: "/admin/", title: "Dashboard", ready: "Requests per day by service" },
     { path: "/admin/request-logs", title: "Request logs", ready: "text_sentiment_analysis" },
     { path: "/admin/users", title: "Users", ready: "customer@example.com" },
     { path: "/admin/tokens", title: "API tokens", ready: "CI token" },
