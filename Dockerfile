@@ -8,7 +8,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY drizzle ./drizzle
-RUN npm run build && npm prune --omit=dev
+COPY web ./web
+RUN npm run build && npm run build:web && npm prune --omit=dev
 
 # Runtime stage: compiled code and production dependencies only, as the unprivileged node user.
 FROM node:20-bookworm-slim AS runtime
@@ -22,6 +23,7 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/drizzle ./drizzle
+COPY --from=build --chown=node:node /app/web/dist ./web/dist
 COPY --chown=node:node bin ./bin
 USER node
 VOLUME ["/data"]

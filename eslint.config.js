@@ -1,9 +1,21 @@
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "drizzle/", ".data/", "coverage/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "drizzle/",
+      ".data/",
+      "coverage/",
+      "web/dist/",
+      // Generated from the OpenAPI document (npm run web:api-types).
+      "web/src/api/schema.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
@@ -26,10 +38,18 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { globals: { URL: "readonly", process: "readonly" } },
+    languageOptions: { globals: { URL: "readonly", process: "readonly", console: "readonly" } },
   },
   {
-    files: ["test/**/*.ts", "src/**/*.test.ts"],
+    files: ["web/**/*.{ts,tsx}"],
+    extends: [reactHooks.configs.flat.recommended],
+    rules: {
+      // `onClick={() => toggle()}` is how React handlers read.
+      "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true }],
+    },
+  },
+  {
+    files: ["test/**/*.ts", "src/**/*.test.ts", "web/**/*.test.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-non-null-assertion": "off",
     },

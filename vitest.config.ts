@@ -2,6 +2,8 @@ import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 const TESTS = ["src/**/*.test.ts", "test/**/*.test.ts", "fuzz/**/*.test.ts"];
+/** The web app's component and client tests, in a simulated DOM (no database, no server). */
+const WEB_TESTS = ["web/src/**/*.test.{ts,tsx}"];
 /** Files that must not share a worker's modules with others: they mock a module. */
 const ISOLATED = ["src/customers/login-dummy-hash.test.ts"];
 
@@ -22,6 +24,15 @@ export default defineConfig({
         test: { name: "shared", include: TESTS, exclude: ISOLATED, isolate: false },
       },
       { extends: true, test: { name: "isolated", include: ISOLATED, isolate: true } },
+      {
+        // Not `extends`: these need neither the database templates nor the built app.
+        test: {
+          name: "web",
+          include: WEB_TESTS,
+          environment: "happy-dom",
+          environmentOptions: { happyDOM: { url: "http://localhost:8000/admin/" } },
+        },
+      },
     ],
   },
 });

@@ -37,6 +37,7 @@ import { REQUEST_ID_LOG_KEY, requestChildLogger } from "./platform/logging.js";
 import { runWithRequestId } from "./platform/request-context.js";
 import { requestIdFor } from "./platform/request-id.js";
 import { registerSecurityHeaders } from "./platform/security-headers.js";
+import { defaultWebDistDir, registerWebApp, type WebShellFallback } from "./platform/web-app.js";
 import { fieldWithInvalidText, validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
 import { billingAdminRoutes } from "./usage/billing-admin.routes.js";
@@ -67,6 +68,8 @@ export interface AppOptions {
   readonly rateLimit?: RateLimitOptions;
   /** The slow-request cut (default REQUEST_TIMEOUT_MS); tests shorten it to watch a 408. */
   readonly requestTimeoutMs?: number;
+  /** The built web app (default web/dist); tests serve a folder of their own. */
+  readonly webDistDir?: string;
 }
 
 /** A hop count means: believe that many proxies nearest to us (as proxy-addr counts hops). */
@@ -105,7 +108,11 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   // Fastify parses text/plain by default; Tollgate takes JSON (and uploads on solve) only.
   app.removeContentTypeParser("text/plain");
-  registerErrorHandling(app, services.databaseOutage);
+  // The shell fallback is filled in once the web app's plugin is registered, below.
+  const web: { shell?: WebShellFallback } = {};
+  registerErrorHandling(app, services.databaseOutage, (request, reply) =>
+    web.shell === undefined ? Promise.resolve(false) : web.shell(request, reply),
+  );
   registerLingeringClose(app);
   // First of the onRequest hooks, so replies refused by any later one carry the headers too.
   await registerSecurityHeaders(app, config);
@@ -195,6 +202,7 @@ export async function buildApp(
   registerAccessControl(app, services.auth);
   await registerRateLimit(app, config, options.rateLimit);
   await registerDocs(app);
+  web.shell = await registerWebApp(app, options.webDistDir ?? defaultWebDistDir());
 
   await app.register(homeRoutes);
   await app.register(healthRoutes);

@@ -87,6 +87,8 @@ export function sendProblem(
 export function registerErrorHandling(
   app: FastifyInstance,
   databaseOutage?: Pick<DatabaseOutageMonitor, "refused">,
+  /** Answers a path no route has (the web app's shell) or declines with false. */
+  notFoundFallback?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>,
 ): void {
   const routes = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true });
   app.addHook("onRoute", (route) => {
@@ -115,7 +117,7 @@ export function registerErrorHandling(
     return sendProblem(request, reply, appError);
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
     const allowed = ROUTABLE_METHODS.filter((method) => routes.find(method, path) !== null);
     const method = request.method === "HEAD" ? "GET" : request.method;
@@ -131,6 +133,7 @@ export function registerErrorHandling(
         }),
       );
     }
+    if (allowed.length === 0 && (await notFoundFallback?.(request, reply)) === true) return reply;
     return sendProblem(
       request,
       reply,

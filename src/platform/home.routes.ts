@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 
-// A placeholder until the web app serves `/`: it only points a first visitor at what exists.
+// A placeholder until the customer portal serves `/`: it only points a first visitor at what exists.
 const HOME_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -12,6 +12,7 @@ const HOME_PAGE = `<!doctype html>
 <h1>Tollgate</h1>
 <p>A self-hosted backend for selling AI services through a metered API.</p>
 <ul>
+<li><a href="/admin/">Staff admin</a> (the web console)</li>
 <li><a href="/api/docs/">API documentation</a> (Swagger UI)</li>
 <li><a href="/api/schema/">OpenAPI document</a></li>
 <li><a href="/healthz">Health check</a></li>

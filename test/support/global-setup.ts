@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/platform/db/database.js";
 import { migratePgliteClient } from "../../src/platform/db/migrate.js";
 import { adminUrl, databaseUrl, dropDatabase, quoteIdent } from "./postgres-admin.js";
+import { browserTestsSkipReason, buildWebAppIfStale } from "./web-build.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,6 +34,9 @@ export default async function setup(
   // workers and their children inherit TMPDIR, which os.tmpdir() reads.
   const runTmp = await mkdtemp(join(tmpdir(), "tollgate-run-"));
   process.env["TMPDIR"] = runTmp;
+  const skipBrowser = browserTestsSkipReason();
+  if (skipBrowser === undefined) buildWebAppIfStale();
+  else console.warn(`\n${skipBrowser}\n`);
   const teardown = await setupDatabases(project);
   return async () => {
     await teardown?.();

@@ -1,0 +1,126 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { createTestApp, type TestApp, type TestAppOptions } from "./app.js";
+import { signIn } from "./sessions.js";
+import { CHROMIUM_PATH } from "./web-build.js";
+
+export { browserTestsSkipReason, CHROMIUM_PATH } from "./web-build.js";
+
+/**
+ * Chromium puts a socket in TMPDIR, whose path must fit in 107 bytes; the test run's TMPDIR is
+ * nested too deep for that, so the browser gets a short folder of its own, removed at close.
+ */
+export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const shortTmp = await mkdtemp("/tmp/tg-chromium-");
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    env: { ...process.env, TMPDIR: shortTmp },
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      await rm(shortTmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The real app, built web app included, listening on a free port of 127.0.0.1. */
+export async function startWebServer(
+  options: TestAppOptions = {},
+): Promise<{ t: TestApp; baseUrl: string }> {
+  const t = await createTestApp(options);
+  const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+  return { t, baseUrl: address };
+}
+
+/** What went wrong in the page: console errors, uncaught exceptions, failed or refused requests. */
+export interface PageProblems {
+  readonly list: string[];
+}
+
+export interface OpenedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly problems: PageProblems;
+}
+
+/** A fresh browser context (cookies of its own) at this viewport, watching for problems. */
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport });
+  // Well under the test's own timeout, so a missing element fails with its locator named.
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems: PageProblems = { list: [] };
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.list.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.list.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    // Cancelled by leaving the page (a lazy chunk still loading at a click): not a failure.
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.list.push(`request failed: ${request.method()} ${request.url()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) {
+      problems.list.push(
+        `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`,
+      );
+    }
+  });
+  return { context, page, problems };
+}
+
+/** Signs the browser context in as the user with a real session (no login form needed). */
+export async function signInBrowser(
+  t: Pick<TestApp, "services">,
+  context: BrowserContext,
+  baseUrl: string,
+  userId: string,
+): Promise<void> {
+  const session = await signIn(t, userId);
+  await context.addCookies([
+    { name: "sessionid", value: session.sessionKey, url: baseUrl, httpOnly: true, sameSite: "Lax" },
+    { name: "csrftoken", value: session.csrfToken, url: baseUrl, sameSite: "Lax" },
+  ]);
+}
+
+/** axe-core's WCAG 2 A/AA rules: no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const severe = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(" ")).slice(0, 5),
+    }));
+  expect(severe).toEqual([]);
+}
+
+/** Nothing wider than the viewport: no sideways scrolling on a phone. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  // A string, evaluated in the page: this file is typed for Node, without the DOM's types.
+  const overflow = await page.evaluate<number>(
+    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** A folder for this run's screenshots (under the run's TMPDIR, which the test run removes). */
+export async function screenshotDir(name: string): Promise<string> {
+  const dir = join(tmpdir(), `screenshots-${name}`);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}

@@ -1,0 +1,15612 @@
+// Generated from GET /api/schema/ by `npm run web:api-types`; do not edit by hand.
+// test/web/api-types.test.ts fails when this file no longer matches the server.
+export interface paths {
+  "/healthz": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Database connectivity and AI provider reachability */
+    get: operations["getHealth"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/core/solve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Solve an image (metered)
+     * @description Send an image as multipart/form-data (one part named `file`) or as an application/octet-stream body, at most 10485760 bytes. A success is charged at the current price (core settings) and, when staff gave core.image_solve a credit cost, that many credits (402 without them); failures are logged and not charged. Send an `Idempotency-Key` header to make retries safe: a repeat gets the first reply.
+     */
+    post: operations["solveImage"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Price, model and timeout of the metered AI service */
+    get: operations["getCoreSettings"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change the price, model or timeout; applies to the next requests */
+    patch: operations["updateCoreSettings"];
+    trace?: never;
+  };
+  "/api/customers/register": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create an account (with an invite code unless registration is open); a verification link is emailed */
+    post: operations["register"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/verify-email": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Confirm the email address with the emailed link; marks the invite used */
+    get: operations["verifyEmail"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/resend-verification": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a new verification link (always 202, whether or not the email exists) */
+    post: operations["resendVerification"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/login": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a session: sets the sessionid and csrftoken cookies */
+    post: operations["login"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/logout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End this session (deleted server-side) */
+    post: operations["logout"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/password/change": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change the password; every other session of the user ends and outstanding reset links stop working */
+    post: operations["changePassword"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/csrf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The CSRF token for X-CSRFToken (also set as the csrftoken cookie) */
+    get: operations["getCsrfToken"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/password/reset": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email a password reset link (always 202, whether or not the account exists)
+     * @description An active, verified account gets a link to PUBLIC_BASE_URL/reset-password?token=… that works once, until PASSWORD_RESET_TTL_MINUTES; a newer request voids older links. At most 3 emails per address an hour: beyond that the answer is the same and nothing is sent.
+     */
+    post: operations["requestPasswordReset"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/password/reset/confirm": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with the emailed token; every session of the user ends
+     * @description Ends every session and JWT refresh token of the user and lifts a lockout. API tokens stay valid.
+     */
+    post: operations["confirmPasswordReset"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/tokens": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List your API tokens (never the secret) */
+    get: operations["listTokens"];
+    put?: never;
+    /** Create an API token; the token is returned once */
+    post: operations["createToken"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/tokens/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API token (takes effect at once on every instance) */
+    delete: operations["revokeToken"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/sessions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your active sessions, newest first */
+    get: operations["listSessions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/sessions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End one of your sessions (at once, on every instance) */
+    delete: operations["revokeSession"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/sessions/revoke-others": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End every session of yours except this one */
+    post: operations["revokeOtherSessions"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/register": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create an account; a verification link is emailed (as /api/customers/register)
+     * @description invite_code is required unless REGISTRATION_MODE=open. The account can log in once its email is verified.
+     */
+    post: operations["jwtRegister"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/login": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log in for a JWT access token and a refresh token
+     * @description The same throttling, lockout and verification rules as the session login. Each login starts a new refresh-token family.
+     */
+    post: operations["jwtLogin"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/token/refresh": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Exchange a refresh token for a new access token and refresh token
+     * @description The presented refresh token is spent. Presenting a spent one again revokes every token of its login (401 token_reused); an expired, revoked or unknown one is 401 invalid_token.
+     */
+    post: operations["jwtRefresh"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/logout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a refresh token and every token of its login
+     * @description The refresh token is the credential, so no other authentication is needed. Always 204, also for an unknown or already revoked token. Access tokens already issued stay valid until they expire.
+     */
+    post: operations["jwtLogout"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/auth/profile": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's profile */
+    get: operations["getProfile"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the caller's full name or bio
+     * @description email is read-only: sending it is a 400 validation_error (code read_only).
+     */
+    patch: operations["updateProfile"];
+    trace?: never;
+  };
+  "/api/admin/invites": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Invite codes (staff), newest first, with their status */
+    get: operations["listInvites"];
+    put?: never;
+    /** Create invite codes (staff) */
+    post: operations["createInvites"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/invites/{id}/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw an invite nobody used: it can no longer register an account (staff)
+     * @description Idempotent: a withdrawn invite is answered as it is. A used invite is refused with 409 invite_used. A registration waiting for its email to be verified with this invite is refused at verification (400 invalid_invite).
+     */
+    post: operations["withdrawInvite"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** All users (staff), newest first */
+    get: operations["listUsers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/users/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Activate or deactivate a user, or grant or remove staff (staff)
+     * @description Deactivating ends the user's sessions and JWT refresh tokens and stops their API tokens and JWT access tokens in every instance at once. Staff cannot deactivate themselves or remove their own staff status.
+     */
+    patch: operations["updateUser"];
+    trace?: never;
+  };
+  "/api/admin/users/{id}/unlock": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Lift a lockout after failed logins (staff)
+     * @description Logins work again at once and the failed-login count starts from zero. Audited as user.unlock and written to the user's security log as account_unlocked.
+     */
+    post: operations["unlockUser"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/tokens": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every user's API tokens (staff), newest first; never the secret */
+    get: operations["listAllTokens"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/tokens/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke any user's API token (staff; idempotent, at once on every instance) */
+    delete: operations["revokeAnyToken"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/security-log": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your account's security events (logins, resets, tokens, sessions), newest first */
+    get: operations["listOwnSecurityEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/security-log": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Security events of every user, newest first (staff) */
+    get: operations["listSecurityEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/usage/requests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List my metered requests, newest first (sizes and metadata only) */
+    get: operations["listRequests"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/usage/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My usage totals: all time, Today, Yesterday, Last 7 Days, This Month (UTC) */
+    get: operations["getUsageSummary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/billing/current": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My billing period for this month (UTC), created if missing */
+    get: operations["getCurrentBillingPeriod"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/billing/periods": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My billing periods, newest first */
+    get: operations["listBillingPeriods"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/billing/periods/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my billing periods and its requests (paginated, newest first) */
+    get: operations["getBillingPeriod"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/billing/periods": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** All billing periods (staff), newest month first */
+    get: operations["listAllBillingPeriods"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/billing/periods/{id}/mark-paid": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a pending or overdue period paid (staff) */
+    post: operations["markPeriodPaid"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/billing/periods/{id}/mark-overdue": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a pending period overdue (staff) */
+    post: operations["markPeriodOverdue"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/billing/periods/{id}/mark-waived": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Waive a pending or overdue period: nothing is owed (staff) */
+    post: operations["markPeriodWaived"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/request-logs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every user's metered requests (staff), newest first */
+    get: operations["listAllRequestLogs"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/request-logs/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One request log with everything logged (staff) */
+    get: operations["getRequestLog"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/services": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active AI services with their prices */
+    get: operations["listServices"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/services/{name}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One active service, with the JSON Schemas of its input and result */
+    get: operations["getService"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/services/{name}/run": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a service (metered)
+     * @description JSON services take `{"input": {...}}` (see the service's input_schema); image services take an image as multipart/form-data (a part named `file`) or as an application/octet-stream body. The credit cost is reserved first (402 without enough credits: the service is not called), charged on success and released on failure. Send an `Idempotency-Key` header to make retries safe: a repeat of the same request gets the first reply (`Idempotent-Replayed: true`) and is not charged again.
+     */
+    post: operations["runService"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/services": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every service, active or not, with what it lacks (code or row) (staff) */
+    get: operations["listAllServices"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/services/{name}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a service's credit cost, price, description or availability (staff)
+     * @description Applies to the next calls (other instances within 5 s). For core.image_solve, price_cents is the core settings' cost_per_request_cents and changes it too.
+     */
+    patch: operations["updateService"];
+    trace?: never;
+  };
+  "/api/credits/balance": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's credits by kind, what calls in progress hold, and the next expiry */
+    get: operations["getCreditBalance"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/credits/transactions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's credit journal, newest first
+     * @description `amount` is each entry's change to the unspent credits: a call shows as `reserve` (−cost) then `settle` (+ what was not charged, 0 usually) or `release` (+cost, when the call failed); a call that ran on an ample balance without a reservation, as one `charge` (−cost) once it succeeded.
+     */
+    get: operations["listCreditTransactions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/users/{id}/credits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Grant or take away a user's credits, with a reason (staff)
+     * @description A positive amount adds a grant (kind adjustment unless told payg); a negative one takes live credits away in spend order and is refused with 409 insufficient_credits past them. Recorded in the credit journal and the audit log.
+     */
+    post: operations["adjustCredits"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/credits/transactions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every account's credit journal, newest first (staff) */
+    get: operations["listAllCreditTransactions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/audit-log": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What staff changed, newest first (staff) */
+    get: operations["listAuditLog"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/stats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Dashboard figures (staff): totals for a window and today, 30 days by day
+     * @description `from` and `to` are UTC days, inclusive, both or neither (default: this month so far), at most 366 days apart.
+     */
+    get: operations["getAdminStats"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/preflight": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness checks (staff): database, migrations, email, AI provider, Redis, jobs
+     * @description Each check is ok, warn or fail with a one-line detail and fix; `status` is the worst. Sends nothing: `POST /api/admin/preflight/test-email` sends a test message.
+     */
+    get: operations["getAdminPreflight"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/preflight/test-email": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test email to the calling staff member (staff)
+     * @description Through the server's own mailer. `502 email_send_failed` when the mail server refuses the message or cannot be reached; the detail says what it answered.
+     */
+    post: operations["sendAdminTestEmail"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/catalog/products": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active products with their active prices, by display order */
+    get: operations["listProducts"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/catalog/products/{slug}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One active product with its active prices */
+    get: operations["getProduct"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/catalog/products": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every product with every price, active or not (staff) */
+    get: operations["listAllProducts"];
+    put?: never;
+    /**
+     * Create a product (staff; audited)
+     * @description A credit pack (kind credits) needs credit_amount. 409 slug_taken.
+     */
+    post: operations["createProduct"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/catalog/products/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a product (staff; audited); its kind never changes */
+    patch: operations["updateProduct"];
+    trace?: never;
+  };
+  "/api/admin/catalog/products/{id}/prices": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a price to a product (staff; audited)
+     * @description A new default price replaces the product's current default.
+     */
+    post: operations["createPrice"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/catalog/prices/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Activate, deactivate or make default a price (staff; audited)
+     * @description Amounts never change (orders point at prices): add a new price instead. A default price that becomes active replaces the product's other default.
+     */
+    patch: operations["updatePrice"];
+    trace?: never;
+  };
+  "/api/account/orders/create": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Order a catalog price: a pending order and the checkout URL to pay it
+     * @description The order stays pending until the payment provider's verified event says it is paid; coming back from the checkout fulfils nothing. One-time prices only (409 price_not_purchasable for a recurring one).
+     */
+    post: operations["createOrder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/orders": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's orders (purchases), newest first */
+    get: operations["listOrders"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/orders/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the caller's orders */
+    get: operations["getOrder"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/receipts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's receipts, newest first */
+    get: operations["listReceipts"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/receipts/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the caller's receipts */
+    get: operations["getReceipt"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/receipts/{id}/receipt": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the caller's receipts as a printable HTML page */
+    get: operations["printReceipt"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: never;
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            status: "ok" | "error";
+            db: "ok" | "error";
+            /** @description ok: the provider accepted our key at the last check (at most one a minute); error: it did not or could not be reached; stub: no OPENAI_API_KEY. Never changes the status. */
+            openai: "ok" | "error" | "stub";
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Unhealthy: the database did not answer (application/json, db: error), or the server is shutting down (problem+json); look again after Retry-After seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            status: "ok" | "error";
+            db: "ok" | "error";
+            /** @description ok: the provider accepted our key at the last check (at most one a minute); error: it did not or could not be reached; stub: no OPENAI_API_KEY. Never changes the status. */
+            openai: "ok" | "error" | "stub";
+          };
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  solveImage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description PNG, JPEG, GIF or WebP
+           */
+          file: string;
+        };
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            request_id: string;
+            /** @description The model's answer (in stub mode, a description of the image) */
+            result: string;
+            /** @description The model that answered; "stub" without OPENAI_API_KEY */
+            model: string;
+            /** @description Time from arrival of the request to the answer, ms */
+            duration_ms: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Insufficient credits (application/problem+json, with the credits needed and available) */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+            /** @description Credits the call costs */
+            required: number;
+            /** @description Credits the account has available */
+            available: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getCoreSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Price of one successful request, in cents */
+            cost_per_request_cents: number;
+            openai_model: string;
+            /** @description Seconds */
+            openai_timeout_s: number;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  updateCoreSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Price of one successful request, in cents */
+          cost_per_request_cents?: number;
+          openai_model?: string;
+          /** @description Seconds */
+          openai_timeout_s?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Price of one successful request, in cents */
+            cost_per_request_cents: number;
+            openai_model: string;
+            /** @description Seconds */
+            openai_timeout_s: number;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+          password: string;
+          invite_code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  verifyEmail: {
+    parameters: {
+      query?: {
+        token?: string | string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  resendVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** Format: date-time */
+            email_verified_at: string | null;
+            is_staff: boolean;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          old_password: string;
+          new_password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getCsrfToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            csrftoken: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          token: string;
+          new_password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listTokens: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @description Shown as "tok_xxxxxxxx" */
+              token_prefix: string;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              last_used_at: string | null;
+              /** Format: date-time */
+              revoked_at: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  createToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description a name with at least one visible character */
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The whole token; shown only in this response */
+            token_once: string;
+            /** @description Shown as "tok_xxxxxxxx" */
+            token_prefix: string;
+            /** Format: date-time */
+            created_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  revokeToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Updated at most once a minute
+             */
+            last_seen_at: string;
+            /** @description At login, through TRUST_PROXY */
+            ip: string | null;
+            user_agent: string | null;
+            /** @description The session of this request */
+            current: boolean;
+          }[];
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  revokeSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  revokeOtherSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description How many sessions ended */
+            revoked: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  jwtRegister: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+          password: string;
+          invite_code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            detail: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  jwtLogin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description An HS256 JWT; send it as 'Authorization: Bearer <access>' */
+            access: string;
+            /** @description An opaque refresh token, rt_… */
+            refresh: string;
+            user: {
+              /** Format: uuid */
+              id: string;
+              email: string;
+              full_name: string;
+              is_staff: boolean;
+            };
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  jwtRefresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description An opaque refresh token, rt_… */
+          refresh: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description An HS256 JWT; send it as 'Authorization: Bearer <access>' */
+            access: string;
+            /** @description An opaque refresh token, rt_… */
+            refresh: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  jwtLogout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description An opaque refresh token, rt_… */
+          refresh: string;
+        };
+      };
+    };
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** @description Read-only */
+            email: string;
+            full_name: string;
+            bio: string;
+            is_staff: boolean;
+            /** Format: date-time */
+            email_verified_at: string | null;
+            /** Format: date-time */
+            date_joined: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  updateProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          full_name?: string;
+          bio?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** @description Read-only */
+            email: string;
+            full_name: string;
+            bio: string;
+            is_staff: boolean;
+            /** Format: date-time */
+            email_verified_at: string | null;
+            /** Format: date-time */
+            date_joined: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listInvites: {
+    parameters: {
+      query?: {
+        /** @description unused: can register; used: an account registered with it; expired: past expires_at, never used; withdrawn: staff withdrew it */
+        status?: "unused" | "used" | "expired" | "withdrawn";
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              /** Format: date-time */
+              expires_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /**
+               * @description unused: can register; used: an account registered with it; expired: past expires_at, never used; withdrawn: staff withdrew it
+               * @enum {string}
+               */
+              status: "unused" | "used" | "expired" | "withdrawn";
+              /** Format: date-time */
+              used_at: string | null;
+              used_by: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+              } | null;
+              /** Format: date-time */
+              withdrawn_at: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  createInvites: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** Format: date-time */
+          expires_at?: string | null;
+          /** @default 1 */
+          count?: number;
+        } | null;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            invites: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              /** Format: date-time */
+              expires_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  withdrawInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            /** Format: date-time */
+            expires_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description unused: can register; used: an account registered with it; expired: past expires_at, never used; withdrawn: staff withdrew it
+             * @enum {string}
+             */
+            status: "unused" | "used" | "expired" | "withdrawn";
+            /** Format: date-time */
+            used_at: string | null;
+            used_by: {
+              /** Format: uuid */
+              id: string;
+              email: string;
+            } | null;
+            /** Format: date-time */
+            withdrawn_at: string | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listUsers: {
+    parameters: {
+      query?: {
+        /** @description Part of the email (any case) */
+        email?: string;
+        is_active?: boolean;
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              email: string;
+              is_active: boolean;
+              is_staff: boolean;
+              /** Format: date-time */
+              email_verified_at: string | null;
+              /** Format: date-time */
+              date_joined: string;
+              /**
+               * Format: date-time
+               * @description Logins are refused until then (failed logins); null or past when not locked
+               */
+              locked_until: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          is_active?: boolean;
+          is_staff?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            is_active: boolean;
+            is_staff: boolean;
+            /** Format: date-time */
+            email_verified_at: string | null;
+            /** Format: date-time */
+            date_joined: string;
+            /**
+             * Format: date-time
+             * @description Logins are refused until then (failed logins); null or past when not locked
+             */
+            locked_until: string | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  unlockUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            is_active: boolean;
+            is_staff: boolean;
+            /** Format: date-time */
+            email_verified_at: string | null;
+            /** Format: date-time */
+            date_joined: string;
+            /**
+             * Format: date-time
+             * @description Logins are refused until then (failed logins); null or past when not locked
+             */
+            locked_until: string | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listAllTokens: {
+    parameters: {
+      query?: {
+        /** @description The start of a token prefix ("tok_ab12" or "ab12") or part of the owner's email (any case) */
+        search?: string;
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              owner: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+              };
+              name: string;
+              /** @description Shown as "tok_xxxxxxxx" */
+              token_prefix: string;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              last_used_at: string | null;
+              /** Format: date-time */
+              revoked_at: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  revokeAnyToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listOwnSecurityEvents: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              user_id: string;
+              /**
+               * @description What happened
+               * @enum {unknown}
+               */
+              type:
+                | "login_succeeded"
+                | "login_failed"
+                | "logout"
+                | "password_changed"
+                | "password_reset_requested"
+                | "password_reset"
+                | "account_locked"
+                | "account_unlocked"
+                | "email_verified"
+                | "token_created"
+                | "token_revoked"
+                | "session_revoked"
+                | "jwt_refresh_reuse_detected";
+              /** @description As seen through TRUST_PROXY */
+              ip: string | null;
+              user_agent: string | null;
+              /** Format: uuid */
+              request_id: string | null;
+              details: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              created_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listSecurityEvents: {
+    parameters: {
+      query?: {
+        /** @description The user's id */
+        user?: string;
+        /** @description What happened */
+        type?:
+          | "login_succeeded"
+          | "login_failed"
+          | "logout"
+          | "password_changed"
+          | "password_reset_requested"
+          | "password_reset"
+          | "account_locked"
+          | "account_unlocked"
+          | "email_verified"
+          | "token_created"
+          | "token_revoked"
+          | "session_revoked"
+          | "jwt_refresh_reuse_detected";
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              user_id: string;
+              /**
+               * @description What happened
+               * @enum {unknown}
+               */
+              type:
+                | "login_succeeded"
+                | "login_failed"
+                | "logout"
+                | "password_changed"
+                | "password_reset_requested"
+                | "password_reset"
+                | "account_locked"
+                | "account_unlocked"
+                | "email_verified"
+                | "token_created"
+                | "token_revoked"
+                | "session_revoked"
+                | "jwt_refresh_reuse_detected";
+              /** @description As seen through TRUST_PROXY */
+              ip: string | null;
+              user_agent: string | null;
+              /** Format: uuid */
+              request_id: string | null;
+              details: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              created_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listRequests: {
+    parameters: {
+      query?: {
+        /** @description an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive */
+        from?: string;
+        /** @description an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive */
+        to?: string;
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC (Z)
+               */
+              request_ts: string;
+              /** @example core.image_solve */
+              service: string;
+              status: "success" | "error";
+              duration_ms: number;
+              request_bytes: number;
+              response_bytes: number;
+              /** Format: uuid */
+              request_id: string;
+              /** @example tok_ab12cd34 */
+              token_prefix: string | null;
+              /** @description Charged for this request, in cents; 0 for errors */
+              cost_cents: number;
+              error_code: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getUsageSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Every logged request, failed ones included (successful_requests + failed_requests); a billing period's total_requests counts only the successful ones */
+            total_requests: number;
+            /** @description Logged requests that succeeded: the billable ones a billing period counts */
+            successful_requests: number;
+            /** @description Logged requests that failed (cost 0; not counted in a billing period) */
+            failed_requests: number;
+            total_cost_cents: number;
+            by_period: {
+              /** @enum {string} */
+              title: "Today" | "Yesterday" | "Last 7 Days" | "This Month";
+              /** @description Every logged request in the window, failed ones included */
+              count: number;
+              /** @description Logged requests that succeeded: the billable ones a billing period counts */
+              successful_requests: number;
+              /** @description Logged requests that failed (cost 0; not counted in a billing period) */
+              failed_requests: number;
+              cost_cents: number;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getCurrentBillingPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (UTC)
+             */
+            period_start: string;
+            /**
+             * Format: date
+             * @description Last day of the month, inclusive
+             */
+            period_end: string;
+            /** @description Billable (successful) requests; failed calls are logged but not counted (unlike the usage summary's total_requests) */
+            total_requests: number;
+            total_cost_cents: number;
+            is_current: boolean;
+            /** @description pending → paid | overdue | waived; overdue → paid | waived */
+            payment_status: "pending" | "paid" | "overdue" | "waived";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC (Z)
+             */
+            paid_at: string | null;
+            paid_amount_cents: number | null;
+            payment_reference: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC (Z)
+             */
+            created_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listBillingPeriods: {
+    parameters: {
+      query?: {
+        /** @description Only periods with this payment status */
+        status?: "pending" | "paid" | "overdue" | "waived";
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * Format: date
+               * @description YYYY-MM-DD (UTC)
+               */
+              period_start: string;
+              /**
+               * Format: date
+               * @description Last day of the month, inclusive
+               */
+              period_end: string;
+              /** @description Billable (successful) requests; failed calls are logged but not counted (unlike the usage summary's total_requests) */
+              total_requests: number;
+              total_cost_cents: number;
+              is_current: boolean;
+              /** @description pending → paid | overdue | waived; overdue → paid | waived */
+              payment_status: "pending" | "paid" | "overdue" | "waived";
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC (Z)
+               */
+              paid_at: string | null;
+              paid_amount_cents: number | null;
+              payment_reference: string | null;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC (Z)
+               */
+              created_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getBillingPeriod: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            period: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * Format: date
+               * @description YYYY-MM-DD (UTC)
+               */
+              period_start: string;
+              /**
+               * Format: date
+               * @description Last day of the month, inclusive
+               */
+              period_end: string;
+              /** @description Billable (successful) requests; failed calls are logged but not counted (unlike the usage summary's total_requests) */
+              total_requests: number;
+              total_cost_cents: number;
+              is_current: boolean;
+              /** @description pending → paid | overdue | waived; overdue → paid | waived */
+              payment_status: "pending" | "paid" | "overdue" | "waived";
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC (Z)
+               */
+              paid_at: string | null;
+              paid_amount_cents: number | null;
+              payment_reference: string | null;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC (Z)
+               */
+              created_at: string;
+            };
+            requests: {
+              count: number;
+              next: string | null;
+              previous: string | null;
+              results: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC (Z)
+                 */
+                request_ts: string;
+                /** @example core.image_solve */
+                service: string;
+                status: "success" | "error";
+                duration_ms: number;
+                request_bytes: number;
+                response_bytes: number;
+                /** Format: uuid */
+                request_id: string;
+                /** @example tok_ab12cd34 */
+                token_prefix: string | null;
+                /** @description Charged for this request, in cents; 0 for errors */
+                cost_cents: number;
+                error_code: string | null;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listAllBillingPeriods: {
+    parameters: {
+      query?: {
+        /** @description Part of the user's email (any case) */
+        email?: string;
+        /** @description Only periods with this payment status */
+        status?: "pending" | "paid" | "overdue" | "waived";
+        /** @description a month as YYYY-MM (UTC) */
+        month?: string;
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * Format: date
+               * @description YYYY-MM-DD (UTC)
+               */
+              period_start: string;
+              /**
+               * Format: date
+               * @description Last day of the month, inclusive
+               */
+              period_end: string;
+              /** @description Billable (successful) requests; failed calls are logged but not counted (unlike the usage summary's total_requests) */
+              total_requests: number;
+              total_cost_cents: number;
+              is_current: boolean;
+              /** @description pending → paid | overdue | waived; overdue → paid | waived */
+              payment_status: "pending" | "paid" | "overdue" | "waived";
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC (Z)
+               */
+              paid_at: string | null;
+              paid_amount_cents: number | null;
+              payment_reference: string | null;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC (Z)
+               */
+              created_at: string;
+              /** Format: uuid */
+              user_id: string;
+              user_email: string;
+              payment_notes: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  markPeriodPaid: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** @description Amount received, in cents; default: the period's total */
+          amount_cents?: number;
+          /** @description Payment reference, e.g. an invoice or transfer id */
+          reference?: string;
+          /** @description Internal notes (staff only) */
+          notes?: string;
+        } | null;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (UTC)
+             */
+            period_start: string;
+            /**
+             * Format: date
+             * @description Last day of the month, inclusive
+             */
+            period_end: string;
+            /** @description Billable (successful) requests; failed calls are logged but not counted (unlike the usage summary's total_requests) */
+            total_requests: number;
+            total_cost_cents: number;
+            is_current: boolean;
+            /** @description pending → paid | overdue | waived; overdue → paid | waived */
+            payment_status: "pending" | "paid" | "overdue" | "waived";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC (Z)
+             */
+            paid_at: string | null;
+            paid_amount_cents: number | null;
+            payment_reference: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC (Z)
+             */
+            created_at: string;
+            /** Format: uuid */
+            user_id: string;
+            user_email: string;
+            payment_notes: string | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  markPeriodOverdue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (UTC)
+             */
+            period_start: string;
+            /**
+             * Format: date
+             * @description Last day of the month, inclusive
+             */
+            period_end: string;
+            /** @description Billable (successful) requests; failed calls are logged but not counted (unlike the usage summary's total_requests) */
+            total_requests: number;
+            total_cost_cents: number;
+            is_current: boolean;
+            /** @description pending → paid | overdue | waived; overdue → paid | waived */
+            payment_status: "pending" | "paid" | "overdue" | "waived";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC (Z)
+             */
+            paid_at: string | null;
+            paid_amount_cents: number | null;
+            payment_reference: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC (Z)
+             */
+            created_at: string;
+            /** Format: uuid */
+            user_id: string;
+            user_email: string;
+            payment_notes: string | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  markPeriodWaived: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** @description Why it was waived (staff only) */
+          notes?: string;
+        } | null;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD (UTC)
+             */
+            period_start: string;
+            /**
+             * Format: date
+             * @description Last day of the month, inclusive
+             */
+            period_end: string;
+            /** @description Billable (successful) requests; failed calls are logged but not counted (unlike the usage summary's total_requests) */
+            total_requests: number;
+            total_cost_cents: number;
+            is_current: boolean;
+            /** @description pending → paid | overdue | waived; overdue → paid | waived */
+            payment_status: "pending" | "paid" | "overdue" | "waived";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC (Z)
+             */
+            paid_at: string | null;
+            paid_amount_cents: number | null;
+            payment_reference: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC (Z)
+             */
+            created_at: string;
+            /** Format: uuid */
+            user_id: string;
+            user_email: string;
+            payment_notes: string | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listAllRequestLogs: {
+    parameters: {
+      query?: {
+        /** @description Only this user's */
+        user?: string;
+        /** @description a token prefix, "tok_xxxxxxxx" or its 8 characters */
+        token_prefix?: string;
+        /** @description Only this service, e.g. core.image_solve */
+        service?: string;
+        status?: "success" | "error";
+        /** @description Only requests that failed with this code */
+        error_code?: string;
+        /** @description an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive */
+        from?: string;
+        /** @description an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive */
+        to?: string;
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC (Z)
+               */
+              request_ts: string;
+              /** @example core.image_solve */
+              service: string;
+              status: "success" | "error";
+              duration_ms: number;
+              request_bytes: number;
+              response_bytes: number;
+              /** Format: uuid */
+              request_id: string;
+              /** @example tok_ab12cd34 */
+              token_prefix: string | null;
+              /** @description Charged for this request, in cents; 0 for errors */
+              cost_cents: number;
+              error_code: string | null;
+              user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+              };
+              /** Format: uuid */
+              billing_period_id: string | null;
+              /** @description Credits this request was charged (prepaid services); 0 for errors */
+              credits_charged: number;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getRequestLog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC (Z)
+             */
+            request_ts: string;
+            /** @example core.image_solve */
+            service: string;
+            status: "success" | "error";
+            duration_ms: number;
+            request_bytes: number;
+            response_bytes: number;
+            /** Format: uuid */
+            request_id: string;
+            /** @example tok_ab12cd34 */
+            token_prefix: string | null;
+            /** @description Charged for this request, in cents; 0 for errors */
+            cost_cents: number;
+            error_code: string | null;
+            user: {
+              /** Format: uuid */
+              id: string;
+              email: string;
+            };
+            /** Format: uuid */
+            billing_period_id: string | null;
+            /** @description Credits this request was charged (prepaid services); 0 for errors */
+            credits_charged: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listServices: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              name: string;
+              type: "basic" | "text_processing" | "image_processing" | "data_validation";
+              description: string;
+              /** @description Credits a successful call costs (prepaid) */
+              credit_cost: number;
+              /** @description Cents a successful call adds to the billing period */
+              price_cents: number;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The service's name, e.g. text_sentiment_analysis */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            name: string;
+            type: "basic" | "text_processing" | "image_processing" | "data_validation";
+            description: string;
+            /** @description Credits a successful call costs (prepaid) */
+            credit_cost: number;
+            /** @description Cents a successful call adds to the billing period */
+            price_cents: number;
+            /** @description JSON Schema of `input` (or of the upload) */
+            input_schema: unknown;
+            /** @description JSON Schema of `result` */
+            output_schema: unknown;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  runService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The service's name, e.g. text_sentiment_analysis */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The service's input_schema */
+          input: Record<string, never>;
+        };
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description An image, for image services (PNG, JPEG, GIF or WebP)
+           */
+          file: string;
+        };
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            request_id: string;
+            service: string;
+            /** @description The service's answer; its shape is the service's output_schema */
+            result: unknown;
+            /** @description Credits this call was charged */
+            credits_charged: number;
+            /** @description Credits available after the call */
+            balance: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Insufficient credits (application/problem+json, with the credits needed and available) */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+            /** @description Credits the call costs */
+            required: number;
+            /** @description Credits the account has available */
+            available: number;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listAllServices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            name: string;
+            /** @description From the code; null when the row's code is gone */
+            type: string | null;
+            description: string;
+            /** @description Credits a successful call costs */
+            credit_cost: number;
+            price_cents: number;
+            is_active: boolean;
+            /** @description The code is in the registry */
+            registered: boolean;
+            /** @description The ai_services row exists */
+            row_present: boolean;
+          }[];
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  updateService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The service's name, e.g. text_sentiment_analysis */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          description?: string;
+          /** @description Credits, at most 3 decimals */
+          credit_cost?: number;
+          price_cents?: number;
+          is_active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            name: string;
+            /** @description From the code; null when the row's code is gone */
+            type: string | null;
+            description: string;
+            /** @description Credits a successful call costs */
+            credit_cost: number;
+            price_cents: number;
+            is_active: boolean;
+            /** @description The code is in the registry */
+            registered: boolean;
+            /** @description The ai_services row exists */
+            row_present: boolean;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getCreditBalance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Credits that can be spent now (reservations excluded) */
+            total_available: number;
+            trial_credits: number;
+            subscription_credits: number;
+            /** @description Pay-as-you-go credits; they never expire */
+            payg_credits: number;
+            adjustment_credits: number;
+            /** @description Credits held by calls in progress */
+            reserved: number;
+            next_expiry: {
+              credits: number;
+              /** Format: date-time */
+              expires_at: string;
+            } | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listCreditTransactions: {
+    parameters: {
+      query?: {
+        type?:
+          "grant" | "reserve" | "settle" | "charge" | "release" | "refund" | "expire" | "adjust";
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              created_at: string;
+              type:
+                | "grant"
+                | "reserve"
+                | "settle"
+                | "charge"
+                | "release"
+                | "refund"
+                | "expire"
+                | "adjust";
+              /** @description Change to the account's unspent credits (negative takes away) */
+              amount: number;
+              /** @description The account's unspent credits right after this entry */
+              balance_after: number;
+              service: string | null;
+              /** Format: uuid */
+              request_id: string | null;
+              reason: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  adjustCredits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Credits (at most 3 decimals): positive grants, negative takes available credits away */
+          amount: number;
+          reason: string;
+          /** @description Kind of the credits a positive amount grants (default adjustment) */
+          kind?: "payg" | "adjustment";
+          /**
+           * Format: date-time
+           * @description When a positive amount's credits expire; null or absent: never
+           */
+          expires_at?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            user_id: string;
+            amount: number;
+            balance: {
+              /** @description Credits that can be spent now (reservations excluded) */
+              total_available: number;
+              trial_credits: number;
+              subscription_credits: number;
+              /** @description Pay-as-you-go credits; they never expire */
+              payg_credits: number;
+              adjustment_credits: number;
+              /** @description Credits held by calls in progress */
+              reserved: number;
+              next_expiry: {
+                credits: number;
+                /** Format: date-time */
+                expires_at: string;
+              } | null;
+            };
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listAllCreditTransactions: {
+    parameters: {
+      query?: {
+        /** @description Only this user's */
+        user?: string;
+        type?:
+          "grant" | "reserve" | "settle" | "charge" | "release" | "refund" | "expire" | "adjust";
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              created_at: string;
+              type:
+                | "grant"
+                | "reserve"
+                | "settle"
+                | "charge"
+                | "release"
+                | "refund"
+                | "expire"
+                | "adjust";
+              /** @description Change to the account's unspent credits (negative takes away) */
+              amount: number;
+              /** @description The account's unspent credits right after this entry */
+              balance_after: number;
+              service: string | null;
+              /** Format: uuid */
+              request_id: string | null;
+              reason: string | null;
+              user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+              };
+              /** Format: uuid */
+              actor_id: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listAuditLog: {
+    parameters: {
+      query?: {
+        /** @description The staff user's id */
+        actor?: string;
+        action?: string;
+        target_id?: string;
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              created_at: string;
+              /** @description The staff user; null for the CLI */
+              actor: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+              } | null;
+              /** @description e.g. credits.adjust, service.update, invite.create */
+              action: string;
+              target_type: string;
+              target_id: string;
+              details: {
+                [key: string]: unknown;
+              };
+              /** Format: uuid */
+              request_id: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getAdminStats: {
+    parameters: {
+      query?: {
+        /** @description YYYY-MM-DD (UTC) */
+        from?: string;
+        /** @description YYYY-MM-DD (UTC) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            window: {
+              /**
+               * Format: date
+               * @description YYYY-MM-DD (UTC)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description Last day, inclusive
+               */
+              to: string;
+              /** @description Logged requests, failed ones included */
+              requests: number;
+              errors: number;
+              /** @description errors / requests; null without requests */
+              error_rate: number | null;
+              /** @description Collected: the paid amounts of the periods marked paid in the window */
+              revenue_cents: number;
+              /** @description Credits granted (grants and staff adjustments that add credits) */
+              credits_granted: number;
+              /** @description Credits calls spent, net of what was released and refunded */
+              credits_consumed: number;
+              /** @description Distinct users with a logged request */
+              active_users: number;
+            };
+            today: {
+              /**
+               * Format: date
+               * @description YYYY-MM-DD (UTC)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description Last day, inclusive
+               */
+              to: string;
+              /** @description Logged requests, failed ones included */
+              requests: number;
+              errors: number;
+              /** @description errors / requests; null without requests */
+              error_rate: number | null;
+              /** @description Collected: the paid amounts of the periods marked paid in the window */
+              revenue_cents: number;
+              /** @description Credits granted (grants and staff adjustments that add credits) */
+              credits_granted: number;
+              /** @description Credits calls spent, net of what was released and refunded */
+              credits_consumed: number;
+              /** @description Distinct users with a logged request */
+              active_users: number;
+            };
+            /** @description Periods overdue now, whatever the window */
+            open_overdue_periods: number;
+            /** @description Today and the 29 days before, one entry a day, whatever the window */
+            series: {
+              /**
+               * Format: date
+               * @description YYYY-MM-DD (UTC)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description YYYY-MM-DD (UTC)
+               */
+              to: string;
+              days: {
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD (UTC)
+                 */
+                day: string;
+                requests: number;
+                /** @description Requests per service that day; services without any are left out */
+                requests_by_service: {
+                  [key: string]: number;
+                };
+                revenue_cents: number;
+              }[];
+            };
+            /** @description The window's 10 latest failed requests, newest first */
+            latest_errors: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601, UTC (Z)
+               */
+              request_ts: string;
+              /** @example core.image_solve */
+              service: string;
+              status: "success" | "error";
+              duration_ms: number;
+              request_bytes: number;
+              response_bytes: number;
+              /** Format: uuid */
+              request_id: string;
+              /** @example tok_ab12cd34 */
+              token_prefix: string | null;
+              /** @description Charged for this request, in cents; 0 for errors */
+              cost_cents: number;
+              error_code: string | null;
+              user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+              };
+              /** Format: uuid */
+              billing_period_id: string | null;
+              /** @description Credits this request was charged (prepaid services); 0 for errors */
+              credits_charged: number;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getAdminPreflight: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The worst status of any check */
+            status: "ok" | "warn" | "fail";
+            /** Format: date-time */
+            checked_at: string;
+            checks: {
+              /** @description e.g. database, migrations, email, ai_provider, redis, job.credit_expiry, deployment */
+              name: string;
+              status: "ok" | "warn" | "fail";
+              /** @description One line: what the check found */
+              detail: string;
+              /** @description One line: what to do about it; null when ok */
+              fix: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  sendAdminTestEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {boolean} */
+            sent: true;
+            /** @description The calling staff member's email */
+            to: string;
+            /** @description outbox: no EMAIL_HOST, so the message was written to DATA_DIR/outbox/ */
+            transport: "smtp" | "outbox";
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listProducts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            results: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              slug: string;
+              description: string;
+              kind: "credits" | "digital" | "service" | "subscription";
+              /** @description Credits a pack (or a plan, per period) gives */
+              credit_amount: number | null;
+              feature_keys: string[];
+              limits: {
+                [key: string]: number | null;
+              };
+              display_order: number;
+              prices: {
+                /** Format: uuid */
+                id: string;
+                unit_amount_cents: number;
+                /** @description ISO 4217, lower-case */
+                currency: string;
+                interval: "one_time" | "month" | "year";
+                is_default: boolean;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getProduct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            description: string;
+            kind: "credits" | "digital" | "service" | "subscription";
+            /** @description Credits a pack (or a plan, per period) gives */
+            credit_amount: number | null;
+            feature_keys: string[];
+            limits: {
+              [key: string]: number | null;
+            };
+            display_order: number;
+            prices: {
+              /** Format: uuid */
+              id: string;
+              unit_amount_cents: number;
+              /** @description ISO 4217, lower-case */
+              currency: string;
+              interval: "one_time" | "month" | "year";
+              is_default: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listAllProducts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            results: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              slug: string;
+              description: string;
+              kind: "credits" | "digital" | "service" | "subscription";
+              /** @description Credits a pack (or a plan, per period) gives */
+              credit_amount: number | null;
+              feature_keys: string[];
+              limits: {
+                [key: string]: number | null;
+              };
+              display_order: number;
+              is_active: boolean;
+              provider_product_id: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+              prices: {
+                /** Format: uuid */
+                id: string;
+                unit_amount_cents: number;
+                /** @description ISO 4217, lower-case */
+                currency: string;
+                interval: "one_time" | "month" | "year";
+                is_default: boolean;
+                /** Format: uuid */
+                product_id: string;
+                is_active: boolean;
+                provider_price_id: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  createProduct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          slug: string;
+          kind: "credits" | "digital" | "service" | "subscription";
+          description?: string;
+          /** @description Credits, at most 3 decimals; > 0 */
+          credit_amount?: number | null;
+          feature_keys?: string[];
+          limits?: {
+            [key: string]: number | null;
+          };
+          display_order?: number;
+          is_active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            description: string;
+            kind: "credits" | "digital" | "service" | "subscription";
+            /** @description Credits a pack (or a plan, per period) gives */
+            credit_amount: number | null;
+            feature_keys: string[];
+            limits: {
+              [key: string]: number | null;
+            };
+            display_order: number;
+            is_active: boolean;
+            provider_product_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            prices: {
+              /** Format: uuid */
+              id: string;
+              unit_amount_cents: number;
+              /** @description ISO 4217, lower-case */
+              currency: string;
+              interval: "one_time" | "month" | "year";
+              is_default: boolean;
+              /** Format: uuid */
+              product_id: string;
+              is_active: boolean;
+              provider_price_id: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  updateProduct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name?: string;
+          slug?: string;
+          description?: string;
+          /** @description Credits, at most 3 decimals; > 0 */
+          credit_amount?: number | null;
+          feature_keys?: string[];
+          limits?: {
+            [key: string]: number | null;
+          };
+          display_order?: number;
+          is_active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            description: string;
+            kind: "credits" | "digital" | "service" | "subscription";
+            /** @description Credits a pack (or a plan, per period) gives */
+            credit_amount: number | null;
+            feature_keys: string[];
+            limits: {
+              [key: string]: number | null;
+            };
+            display_order: number;
+            is_active: boolean;
+            provider_product_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            prices: {
+              /** Format: uuid */
+              id: string;
+              unit_amount_cents: number;
+              /** @description ISO 4217, lower-case */
+              currency: string;
+              interval: "one_time" | "month" | "year";
+              is_default: boolean;
+              /** Format: uuid */
+              product_id: string;
+              is_active: boolean;
+              provider_price_id: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  createPrice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          unit_amount_cents: number;
+          /** @description ISO 4217, lower-case */
+          currency: string;
+          interval?: "one_time" | "month" | "year";
+          is_default?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            unit_amount_cents: number;
+            /** @description ISO 4217, lower-case */
+            currency: string;
+            interval: "one_time" | "month" | "year";
+            is_default: boolean;
+            /** Format: uuid */
+            product_id: string;
+            is_active: boolean;
+            provider_price_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  updatePrice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          is_active?: boolean;
+          is_default?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            unit_amount_cents: number;
+            /** @description ISO 4217, lower-case */
+            currency: string;
+            interval: "one_time" | "month" | "year";
+            is_default: boolean;
+            /** Format: uuid */
+            product_id: string;
+            is_active: boolean;
+            provider_price_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  createOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: uuid */
+          price_id: string;
+          /** @default 1 */
+          quantity?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            order: {
+              /** Format: uuid */
+              id: string;
+              status:
+                | "pending"
+                | "paid"
+                | "fulfilled"
+                | "canceled"
+                | "expired"
+                | "failed"
+                | "refunded"
+                | "partially_refunded";
+              /** @description The product's kind; null for a billing period */
+              kind: string | null;
+              description: string;
+              /** Format: uuid */
+              product_id: string | null;
+              /** Format: uuid */
+              price_id: string | null;
+              /** Format: uuid */
+              billing_period_id: string | null;
+              quantity: number;
+              amount_cents: number;
+              currency: string;
+              /** @description Credits the order grants when paid */
+              credit_amount: number | null;
+              provider: string;
+              paid_amount_cents: number | null;
+              refunded_cents: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              paid_at: string | null;
+              /** Format: date-time */
+              fulfilled_at: string | null;
+            };
+            /** Format: uri */
+            checkout_url: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listOrders: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              status:
+                | "pending"
+                | "paid"
+                | "fulfilled"
+                | "canceled"
+                | "expired"
+                | "failed"
+                | "refunded"
+                | "partially_refunded";
+              /** @description The product's kind; null for a billing period */
+              kind: string | null;
+              description: string;
+              /** Format: uuid */
+              product_id: string | null;
+              /** Format: uuid */
+              price_id: string | null;
+              /** Format: uuid */
+              billing_period_id: string | null;
+              quantity: number;
+              amount_cents: number;
+              currency: string;
+              /** @description Credits the order grants when paid */
+              credit_amount: number | null;
+              provider: string;
+              paid_amount_cents: number | null;
+              refunded_cents: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              paid_at: string | null;
+              /** Format: date-time */
+              fulfilled_at: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            status:
+              | "pending"
+              | "paid"
+              | "fulfilled"
+              | "canceled"
+              | "expired"
+              | "failed"
+              | "refunded"
+              | "partially_refunded";
+            /** @description The product's kind; null for a billing period */
+            kind: string | null;
+            description: string;
+            /** Format: uuid */
+            product_id: string | null;
+            /** Format: uuid */
+            price_id: string | null;
+            /** Format: uuid */
+            billing_period_id: string | null;
+            quantity: number;
+            amount_cents: number;
+            currency: string;
+            /** @description Credits the order grants when paid */
+            credit_amount: number | null;
+            provider: string;
+            paid_amount_cents: number | null;
+            refunded_cents: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            paid_at: string | null;
+            /** Format: date-time */
+            fulfilled_at: string | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listReceipts: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** @description Unique and gap-free per year: R-2026-000001 */
+              number: string;
+              /** Format: uuid */
+              order_id: string;
+              email: string;
+              description: string;
+              quantity: number;
+              amount_cents: number;
+              currency: string;
+              provider: string;
+              provider_payment_id: string | null;
+              /** Format: date-time */
+              issued_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** @description Unique and gap-free per year: R-2026-000001 */
+            number: string;
+            /** Format: uuid */
+            order_id: string;
+            email: string;
+            description: string;
+            quantity: number;
+            amount_cents: number;
+            currency: string;
+            provider: string;
+            provider_payment_id: string | null;
+            /** Format: date-time */
+            issued_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  printReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The printable receipt */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+}

@@ -1,0 +1,28 @@
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+const number = new Intl.NumberFormat("en-US");
+const money = new Intl.NumberFormat("en-US", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** Times are shown in UTC, as the API and its billing periods count them. */
+export function formatDateTime(iso: string | null): string {
+  return iso === null ? "—" : `${dateTime.format(new Date(iso))} UTC`;
+}
+
+export function formatNumber(value: number): string {
+  return number.format(value);
+}
+
+/** Integer cents as an amount with two decimals (the server has no currency of its own). */
+export function formatCents(cents: number): string {
+  return money.format(cents / 100);
+}
+
+export function formatPercent(rate: number | null): string {
+  return rate === null ? "—" : `${(rate * 100).toFixed(1)} %`;
+}
