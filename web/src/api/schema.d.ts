@@ -1106,6 +1106,26 @@ export interface paths {
     patch: operations["updatePrice"];
     trace?: never;
   };
+  "/api/admin/catalog/sync": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import products and prices from Stripe, the source of truth (staff; audited)
+     * @description Creates what is new, updates what changed and deactivates what Stripe no longer has, in one transaction; a second run changes nothing. Tollgate's fields live in each Stripe product's metadata (tollgate_kind, tollgate_credit_amount, tollgate_slug, tollgate_feature_keys, tollgate_display_order). 409 provider_not_configured without Stripe.
+     */
+    post: operations["syncCatalog"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/account/orders/create": {
     parameters: {
       query?: never;
@@ -1120,6 +1140,26 @@ export interface paths {
      * @description The order stays pending until the payment provider's verified event says it is paid; coming back from the checkout fulfils nothing. One-time prices only (409 price_not_purchasable for a recurring one).
      */
     post: operations["createOrder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/billing/periods/{id}/pay": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay an ended postpaid period online: a pending order and its checkout URL
+     * @description Only an ended period that is pending or overdue with a total above zero (else 409 invalid_transition). The payment event marks the period paid, with the amount and the provider's payment reference, as staff's mark-paid does.
+     */
+    post: operations["payBillingPeriod"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1150,7 +1190,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One of the caller's orders */
+    /**
+     * One of the caller's orders
+     * @description With refresh=1 a pending order's checkout is first read from the payment provider (for a page waiting on a late webhook); use it for explicit retries, not polling.
+     */
     get: operations["getOrder"];
     put?: never;
     post?: never;
@@ -1205,6 +1248,212 @@ export interface paths {
     get: operations["printReceipt"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/orders": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search every order (staff), newest first */
+    get: operations["listAllOrders"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/orders/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One order with its payment events, refunds, receipt and credit grant (staff) */
+    get: operations["getOrderInvestigation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/orders/{id}/refund": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund an order in full or in part through its provider (staff; audited)
+     * @description Without amount_cents, refunds all that is left of the payment. When the refund succeeds, the order's credits are taken back in proportion, as far as they are unspent (never below zero; the rest is recorded as the shortfall).
+     */
+    post: operations["refundOrder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/orders/{id}/confirm": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Fulfil a pending order without a payment (ORDER_CONFIRM_ALLOW_MANUAL only; audited) */
+    post: operations["confirmOrder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/catalog/products/{id}/assets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A product's files, oldest first (staff) */
+    get: operations["listProductAssets"];
+    put?: never;
+    /**
+     * Upload a file of a digital product (staff; audited)
+     * @description multipart/form-data with one part named `file`, at most 104857600 bytes (ASSET_MAX_BYTES; 413 file_too_large). Only digital products have files (409 product_not_digital). A product may have several; each buyer of the product gets a download of every file it has when the order is paid.
+     */
+    post: operations["uploadProductAsset"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/downloads": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's downloads (one per file of a paid digital order), newest first
+     * @description Each file of a paid digital order may be downloaded 5 times within 30 days of the payment (DOWNLOAD_MAX_COUNT, DOWNLOAD_TTL_DAYS); a full refund ends them.
+     */
+    get: operations["listDownloads"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/downloads/{id}/file": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a file: counts one download
+     * @description Streams the file as an attachment under its name and type. Expired or used-up downloads answer 410 download_expired, a refunded order's 410 download_revoked; another user's id is 404.
+     */
+    get: operations["downloadFile"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/bookings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's bookings (one per paid service order), newest first */
+    get: operations["listBookings"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/bookings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every booking (staff), newest first */
+    get: operations["listAllBookings"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/bookings/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Confirm, complete or cancel a booking, set its time or note (staff; audited)
+     * @description Status moves: requested → confirmed | canceled, confirmed → completed | canceled (any other: 409 invalid_transition). The buyer is emailed when it is confirmed or canceled.
+     */
+    patch: operations["updateBooking"];
+    trace?: never;
+  };
+  "/api/webhooks/stripe": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stripe event deliveries (signed; set the endpoint's API version to the pinned one)
+     * @description Verifies the Stripe-Signature header over the raw body (5 minutes' tolerance), then records the event and applies it once. Unknown event types are recorded and ignored.
+     */
+    post: operations["stripeWebhook"];
     delete?: never;
     options?: never;
     head?: never;
@@ -14465,6 +14714,263 @@ export interface operations {
       };
     };
   };
+  syncCatalog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            products: {
+              created: number;
+              updated: number;
+              deactivated: number;
+              skipped: {
+                id: string;
+                reason: string;
+              }[];
+            };
+            prices: {
+              created: number;
+              updated: number;
+              deactivated: number;
+              skipped: {
+                id: string;
+                reason: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
   createOrder: {
     parameters: {
       query?: never;
@@ -14482,6 +14988,309 @@ export interface operations {
         };
       };
     };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            order: {
+              /** Format: uuid */
+              id: string;
+              status:
+                | "pending"
+                | "paid"
+                | "fulfilled"
+                | "canceled"
+                | "expired"
+                | "failed"
+                | "refunded"
+                | "partially_refunded";
+              /** @description The product's kind; null for a billing period */
+              kind: string | null;
+              description: string;
+              /** Format: uuid */
+              product_id: string | null;
+              /** Format: uuid */
+              price_id: string | null;
+              /** Format: uuid */
+              billing_period_id: string | null;
+              quantity: number;
+              amount_cents: number;
+              currency: string;
+              /** @description Credits the order grants when paid */
+              credit_amount: number | null;
+              provider: string;
+              paid_amount_cents: number | null;
+              refunded_cents: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              paid_at: string | null;
+              /** Format: date-time */
+              fulfilled_at: string | null;
+            };
+            /** Format: uri */
+            checkout_url: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  payBillingPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
       /** @description Default Response */
       201: {
@@ -14962,7 +15771,9 @@ export interface operations {
   };
   getOrder: {
     parameters: {
-      query?: never;
+      query?: {
+        refresh?: "0" | "1";
+      };
       header?: never;
       path: {
         id: string;
@@ -15535,6 +16346,2717 @@ export interface operations {
       };
       /** @description RFC 9457 problem details (application/problem+json) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listAllOrders: {
+    parameters: {
+      query?: {
+        /** @description An order or user id, part of the buyer's email, a provider session or payment id, or a receipt number */
+        q?: string;
+        status?:
+          | "pending"
+          | "paid"
+          | "fulfilled"
+          | "canceled"
+          | "expired"
+          | "failed"
+          | "refunded"
+          | "partially_refunded";
+        /** @description The product's kind, or billing_period */
+        kind?: "credits" | "digital" | "service" | "subscription" | "billing_period";
+        /** @description The payment provider */
+        provider?: "local" | "stripe";
+        /** @description an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive */
+        from?: string;
+        /** @description an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive */
+        to?: string;
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              status:
+                | "pending"
+                | "paid"
+                | "fulfilled"
+                | "canceled"
+                | "expired"
+                | "failed"
+                | "refunded"
+                | "partially_refunded";
+              /** @description The product's kind; null for a billing period */
+              kind: string | null;
+              description: string;
+              /** Format: uuid */
+              product_id: string | null;
+              /** Format: uuid */
+              price_id: string | null;
+              /** Format: uuid */
+              billing_period_id: string | null;
+              quantity: number;
+              amount_cents: number;
+              currency: string;
+              /** @description Credits the order grants when paid */
+              credit_amount: number | null;
+              provider: string;
+              paid_amount_cents: number | null;
+              refunded_cents: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              paid_at: string | null;
+              /** Format: date-time */
+              fulfilled_at: string | null;
+              /** Format: uuid */
+              user_id: string;
+              user_email: string;
+              provider_session_id: string | null;
+              provider_payment_id: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getOrderInvestigation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            order: {
+              /** Format: uuid */
+              id: string;
+              status:
+                | "pending"
+                | "paid"
+                | "fulfilled"
+                | "canceled"
+                | "expired"
+                | "failed"
+                | "refunded"
+                | "partially_refunded";
+              /** @description The product's kind; null for a billing period */
+              kind: string | null;
+              description: string;
+              /** Format: uuid */
+              product_id: string | null;
+              /** Format: uuid */
+              price_id: string | null;
+              /** Format: uuid */
+              billing_period_id: string | null;
+              quantity: number;
+              amount_cents: number;
+              currency: string;
+              /** @description Credits the order grants when paid */
+              credit_amount: number | null;
+              provider: string;
+              paid_amount_cents: number | null;
+              refunded_cents: number;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              paid_at: string | null;
+              /** Format: date-time */
+              fulfilled_at: string | null;
+              /** Format: uuid */
+              user_id: string;
+              user_email: string;
+              provider_session_id: string | null;
+              provider_payment_id: string | null;
+            };
+            events: {
+              /** Format: uuid */
+              id: string;
+              provider: string;
+              provider_event_id: string;
+              type: string;
+              outcome: string;
+              summary: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              event_created_at: string;
+              /** Format: date-time */
+              received_at: string;
+            }[];
+            refunds: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              order_id: string;
+              provider: string;
+              provider_refund_id: string | null;
+              amount_cents: number;
+              /** @enum {string} */
+              status: "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
+              reason: string;
+              /** Format: uuid */
+              requested_by: string | null;
+              /** @description Credits of the order taken back */
+              credits_clawed_back: number;
+              /** @description Credits that could not be taken back: already spent */
+              credit_shortfall: number;
+              /** Format: date-time */
+              applied_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+            }[];
+            receipt: {
+              /** Format: uuid */
+              id: string;
+              /** @description Unique and gap-free per year: R-2026-000001 */
+              number: string;
+              /** Format: uuid */
+              order_id: string;
+              email: string;
+              description: string;
+              quantity: number;
+              amount_cents: number;
+              currency: string;
+              provider: string;
+              provider_payment_id: string | null;
+              /** Format: date-time */
+              issued_at: string;
+            } | null;
+            credit_grant: {
+              /** Format: uuid */
+              id: string;
+              /** @description Credits granted */
+              amount: number;
+              /** @description Still unspent */
+              remaining: number;
+              /** @description Taken back by refunds and staff debits */
+              taken_back: number;
+            } | null;
+            ledger_entries: {
+              /** Format: uuid */
+              id: string;
+              type: string;
+              /** @description The entry's change to the account's unspent credits */
+              amount: number;
+              /** @description Unspent credits right after it */
+              balance_after: number;
+              reason: string | null;
+              /** Format: date-time */
+              created_at: string;
+            }[];
+            refundable_cents: number;
+            /** @description A digital order's download grants */
+            downloads: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              order_id: string;
+              filename: string;
+              max_downloads: number;
+              download_count: number;
+              /** @description Downloads left before the grant is used up */
+              remaining: number;
+              /** Format: date-time */
+              expires_at: string;
+              /**
+               * Format: date-time
+               * @description Set by a full refund
+               */
+              revoked_at: string | null;
+              /** Format: date-time */
+              last_downloaded_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: uuid */
+              asset_id: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  refundOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          amount_cents?: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            order_id: string;
+            provider: string;
+            provider_refund_id: string | null;
+            amount_cents: number;
+            /** @enum {string} */
+            status: "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
+            reason: string;
+            /** Format: uuid */
+            requested_by: string | null;
+            /** @description Credits of the order taken back */
+            credits_clawed_back: number;
+            /** @description Credits that could not be taken back: already spent */
+            credit_shortfall: number;
+            /** Format: date-time */
+            applied_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  confirmOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            status:
+              | "pending"
+              | "paid"
+              | "fulfilled"
+              | "canceled"
+              | "expired"
+              | "failed"
+              | "refunded"
+              | "partially_refunded";
+            /** @description The product's kind; null for a billing period */
+            kind: string | null;
+            description: string;
+            /** Format: uuid */
+            product_id: string | null;
+            /** Format: uuid */
+            price_id: string | null;
+            /** Format: uuid */
+            billing_period_id: string | null;
+            quantity: number;
+            amount_cents: number;
+            currency: string;
+            /** @description Credits the order grants when paid */
+            credit_amount: number | null;
+            provider: string;
+            paid_amount_cents: number | null;
+            refunded_cents: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            paid_at: string | null;
+            /** Format: date-time */
+            fulfilled_at: string | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listProductAssets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              product_id: string;
+              /** @description The name buyers download it under */
+              filename: string;
+              content_type: string;
+              size_bytes: number;
+              /** @description Hex SHA-256 of the bytes */
+              sha256: string;
+              /** Format: uuid */
+              uploaded_by: string | null;
+              /** Format: date-time */
+              created_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  uploadProductAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description The file; its name and type are what buyers get
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            product_id: string;
+            /** @description The name buyers download it under */
+            filename: string;
+            content_type: string;
+            size_bytes: number;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            /** Format: uuid */
+            uploaded_by: string | null;
+            /** Format: date-time */
+            created_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listDownloads: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              order_id: string;
+              filename: string;
+              max_downloads: number;
+              download_count: number;
+              /** @description Downloads left before the grant is used up */
+              remaining: number;
+              /** Format: date-time */
+              expires_at: string;
+              /**
+               * Format: date-time
+               * @description Set by a full refund
+               */
+              revoked_at: string | null;
+              /** Format: date-time */
+              last_downloaded_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** @description What was bought (the order's description) */
+              description: string;
+              content_type: string;
+              size_bytes: number;
+              /**
+               * @description available: GET …/file works; the others answer 410
+               * @enum {string}
+               */
+              state: "available" | "expired" | "exhausted" | "revoked";
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  downloadFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, with Content-Disposition: attachment and its own type */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listBookings: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              order_id: string;
+              /** Format: uuid */
+              product_id: string;
+              /** @description What was bought (the order's description) */
+              description: string;
+              /**
+               * @description requested → confirmed | canceled; confirmed → completed | canceled
+               * @enum {string}
+               */
+              status: "requested" | "confirmed" | "completed" | "canceled";
+              /** Format: date-time */
+              scheduled_for: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  listAllBookings: {
+    parameters: {
+      query?: {
+        /** @description requested → confirmed | canceled; confirmed → completed | canceled */
+        status?: "requested" | "confirmed" | "completed" | "canceled";
+        /** @description 1-based page number */
+        page?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+            next: string | null;
+            previous: string | null;
+            results: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              order_id: string;
+              /** Format: uuid */
+              product_id: string;
+              /** @description What was bought (the order's description) */
+              description: string;
+              /**
+               * @description requested → confirmed | canceled; confirmed → completed | canceled
+               * @enum {string}
+               */
+              status: "requested" | "confirmed" | "completed" | "canceled";
+              /** Format: date-time */
+              scheduled_for: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+              /** Format: uuid */
+              user_id: string;
+              user_email: string;
+              /** @description Staff's own note; never shown to the buyer */
+              staff_note: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  updateBooking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @description requested → confirmed | canceled; confirmed → completed | canceled
+           * @enum {string}
+           */
+          status?: "requested" | "confirmed" | "completed" | "canceled";
+          /**
+           * Format: date-time
+           * @description The appointment, ISO 8601 with a zone; null clears it
+           */
+          scheduled_for?: string | null;
+          /** @description Staff's own note; never shown to the buyer */
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            order_id: string;
+            /** Format: uuid */
+            product_id: string;
+            /** @description What was bought (the order's description) */
+            description: string;
+            /**
+             * @description requested → confirmed | canceled; confirmed → completed | canceled
+             * @enum {string}
+             */
+            status: "requested" | "confirmed" | "completed" | "canceled";
+            /** Format: date-time */
+            scheduled_for: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            user_id: string;
+            user_email: string;
+            /** @description Staff's own note; never shown to the buyer */
+            staff_note: string | null;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  stripeWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        "stripe-signature"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {boolean} */
+            received: true;
+            outcome: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
