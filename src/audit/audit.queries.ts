@@ -18,6 +18,8 @@ export interface AuditRecord {
   readonly targetType: string;
   readonly targetId: string;
   readonly details?: Record<string, unknown>;
+  /** Without an actor, what made the change (default `cli`: an operator's command). */
+  readonly via?: string;
 }
 
 /** Writes an audit entry; call it in the transaction that makes the change. */
@@ -28,7 +30,10 @@ export async function recordAudit(tx: DbOrTx, record: AuditRecord): Promise<void
     action: record.action,
     targetType: record.targetType,
     targetId: record.targetId,
-    details: record.actor === null ? { ...record.details, via: "cli" } : (record.details ?? {}),
+    details:
+      record.actor === null
+        ? { ...record.details, via: record.via ?? "cli" }
+        : (record.details ?? {}),
     requestId: currentRequestId() ?? null,
   });
 }

@@ -197,7 +197,15 @@ describe("staff orders: search, investigation, refunds", () => {
       .select()
       .from(auditLog)
       .where(eq(auditLog.targetId, orderId));
-    expect(audits.map((a) => a.action)).toEqual(["orders.refund", "orders.refund"]);
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      "orders.refund",
+      "orders.refund",
+      "orders.refund_applied",
+      "orders.refund_applied",
+    ]);
+    const applied = audits.filter((a) => a.action === "orders.refund_applied");
+    expect(applied.map((a) => a.details["amount_cents"]).sort()).toEqual([1000, 3000]);
+    expect(applied.every((a) => a.details["via"] === "local_refund")).toBe(true);
     const notices = mailer.messages.filter(
       (m) => m.to === user.email && m.subject.includes("refund"),
     );

@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { CreditsService } from "../credits/credits.service.js";
+import { recordAudit } from "../audit/audit.queries.js";
+import { toCredits } from "../credits/credit-amounts.js";
 import { users } from "../customers/users.table.js";
 import type { Db, Tx } from "../platform/db/database.js";
 import type { Mailer } from "../platform/email.js";
@@ -89,6 +91,21 @@ export async function applySucceededRefund(
     .update(orders)
     .set({ status: destination, refundedCents: refundedAfter, updatedAt: now })
     .where(eq(orders.id, order.id));
+  // Whoever asked (staff, or the provider's dashboard), the refund's effect is on the record.
+  await recordAudit(tx, {
+    actor: null,
+    via: `${refund.provider}_refund`,
+    action: "orders.refund_applied",
+    targetType: "order",
+    targetId: order.id,
+    details: {
+      refund_id: refund.id,
+      provider_refund_id: refund.providerRefundId,
+      amount_cents: refund.amountCents,
+      credits_taken_back: toCredits(taken),
+      status: destination,
+    },
+  });
   // A partial refund keeps the downloads: the buyer still paid for the goods.
   if (destination === "refunded") await revokeDownloads(tx, order.id, now);
   await tx
