@@ -21,6 +21,6 @@ export const paymentsError = defineErrors({
   refund_exceeds_payment: [409, "Refund exceeds payment"],
   provider_mismatch: [409, "Payment provider mismatch"],
   payment_provider_error: [502, "Payment provider error"],
-  webhook_not_configured: [503, "Webhook not configured"],
+  webhook_not_configured: [404, "Webhook not configured"],
   payment_not_recorded: [503, "Payment not recorded yet"],
 });

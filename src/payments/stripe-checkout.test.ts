@@ -476,14 +476,14 @@ describe("the Stripe webhook without Stripe configured", () => {
   });
   afterAll(async () => t.close());
 
-  it("answers 503 so Stripe keeps the event for later, and writes nothing", async () => {
+  it("answers 404 (Stripe keeps the event and retries any non-2xx), and writes nothing", async () => {
     const reply = await t.app.inject({
       method: "POST",
       url: "/api/webhooks/stripe",
       headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
       payload: "{}",
     });
-    expectProblem(reply, 503, "webhook_not_configured");
+    expectProblem(reply, 404, "webhook_not_configured");
     expect(await t.services.db.select().from(paymentEvents)).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         headers: Type.Object({ "stripe-signature": Type.Optional(Type.String()) }),
         response: {
           200: Type.Object({ received: Type.Literal(true), outcome: Type.String() }),
-          ...problems(400, 415, 503),
+          ...problems(400, 404, 415, 503),
         },
       },
     },

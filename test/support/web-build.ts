@@ -11,6 +11,9 @@ export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 
 /** Why the browser tests cannot run here, or undefined when they can. */
 export function browserTestsSkipReason(): string | undefined {
+  if (process.env["BROWSER_TESTS"] === "0") {
+    return "browser tests skipped: BROWSER_TESTS=0 (CI runs them once, in the embedded-database pass)";
+  }
   if (existsSync(CHROMIUM_PATH)) return undefined;
   return (
     `browser tests skipped: no Chromium at ${CHROMIUM_PATH} ` +

@@ -19032,6 +19032,30 @@ export interface operations {
         };
       };
       /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
       413: {
         headers: {
           [name: string]: unknown;
