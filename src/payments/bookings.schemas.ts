@@ -1,10 +1,7 @@
 import { Type } from "typebox";
+import { Nullable, Timestamp } from "../platform/schema-types.js";
 import { bookingStatus, type BookingStatus } from "./bookings.table.js";
 import type { BookingRow } from "./bookings.service.js";
-
-const Timestamp = Type.String({ format: "date-time" });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const BookingStatusSchema = Type.Unsafe<BookingStatus>({
   type: "string",

@@ -1,11 +1,8 @@
 import { Type } from "typebox";
+import { Nullable, Timestamp } from "../platform/schema-types.js";
 import type { DownloadGrant } from "./download-grants.table.js";
 import type { DownloadRow } from "./downloads.service.js";
 import type { ProductAsset } from "./product-assets.table.js";
-
-const Timestamp = Type.String({ format: "date-time" });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const AssetSchema = Type.Object({
   id: Type.String({ format: "uuid" }),

@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { Nullable, Timestamp } from "../platform/schema-types.js";
 import { toCredits } from "../credits/credit-amounts.js";
 import { Credits } from "../credits/credits.schemas.js";
 import type { OrderInvestigation, OrderWithEmail } from "./orders-admin.service.js";
@@ -6,10 +7,6 @@ import { OrderSchema, orderJson, ReceiptSchema, receiptJson } from "./orders.sch
 import type { PaymentEventRow } from "./orders.table.js";
 import { refundStatus, type Refund, type RefundStatus } from "./refunds.table.js";
 import { AdminDownloadSchema, adminDownloadJson } from "./downloads.schemas.js";
-
-const Timestamp = Type.String({ format: "date-time" });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const AdminOrderSchema = Type.Object({
   ...OrderSchema.properties,

@@ -1,11 +1,8 @@
 import { Type } from "typebox";
+import { Nullable, Timestamp } from "../platform/schema-types.js";
 import { toCredits } from "../credits/credit-amounts.js";
 import { Credits } from "../credits/credits.schemas.js";
 import type { Order, Receipt } from "./orders.table.js";
-
-const Timestamp = Type.String({ format: "date-time" });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const OrderStatusSchema = Type.Union([
   Type.Literal("pending"),

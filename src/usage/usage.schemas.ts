@@ -1,4 +1,5 @@
 import { Type, type Static } from "typebox";
+import { Nullable } from "../platform/schema-types.js";
 import { toCredits } from "../credits/credit-amounts.js";
 import { Credits } from "../credits/credits.schemas.js";
 import type { BillingPeriod } from "./billing-periods.table.js";
@@ -8,8 +9,6 @@ import { DATE_TIME_PATTERN, SUMMARY_TITLES } from "./usage.time.js";
 
 const DateTime = Type.String({ format: "date-time", description: "ISO 8601, UTC (Z)" });
 const Day = Type.String({ format: "date", description: "YYYY-MM-DD (UTC)" });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const PAYMENT_STATUSES = ["pending", "paid", "overdue", "waived"] as const;
 export const PaymentStatusSchema = Type.Union(
