@@ -114,6 +114,22 @@ export const creditsAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    "/api/admin/users/:id/credits",
+    {
+      config: { access: "staff" },
+      schema: {
+        operationId: "getUserCreditBalance",
+        tags: ["admin"],
+        summary:
+          "A user's credits by kind, what calls in progress hold, and the next expiry (staff)",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        response: { 200: Balance, ...problems(404) },
+      },
+    },
+    async (request) => balanceJson(await credits.balance(request.params.id.toLowerCase())),
+  );
+
+  app.get(
     "/api/admin/credits/transactions",
     {
       config: { access: "staff" },

@@ -4,6 +4,7 @@ import { createApiToken, createVerifiedUser } from "../../test/factories/custome
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { signIn } from "../../test/support/sessions.js";
+import { expectStaffOnly } from "../../test/support/staff-only.js";
 import { fixedClock } from "../platform/clock.js";
 
 const clock = fixedClock("2026-05-20T08:00:00Z");
@@ -250,6 +251,37 @@ describe("credits over HTTP", () => {
         404,
         "not_found",
       );
+    });
+
+    it("show staff any user's balance by kind; 404 for an unknown user; staff only", async () => {
+      const { user, bearer } = await customer();
+      const { headers } = await staffHeaders();
+      await grantCredits(t.services, user.id, 4, { kind: "trial" });
+      await grantCredits(t.services, user.id, 2.5, { kind: "payg" });
+      const url = `/api/admin/users/${user.id}/credits`;
+      const response = await t.app.inject({ method: "GET", url, headers });
+      expect(response.statusCode).toBe(200);
+      const own = await t.app.inject({
+        method: "GET",
+        url: "/api/credits/balance",
+        headers: bearer,
+      });
+      expect(response.json()).toEqual(own.json());
+      expect(response.json()).toMatchObject({
+        total_available: 6.5,
+        trial_credits: 4,
+        payg_credits: 2.5,
+      });
+      expectProblem(
+        await t.app.inject({
+          method: "GET",
+          url: "/api/admin/users/00000000-0000-4000-8000-000000000000/credits",
+          headers,
+        }),
+        404,
+        "not_found",
+      );
+      await expectStaffOnly(t, { method: "GET", url });
     });
 
     it("are for staff only", async () => {

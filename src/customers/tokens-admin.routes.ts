@@ -52,6 +52,7 @@ export const tokensAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 'The start of a token prefix ("tok_ab12" or "ab12") or part of the owner\'s email (any case)',
             }),
           ),
+          user: Type.Optional(Type.String({ format: "uuid", description: "Only this user's" })),
           ...PageQuery.properties,
         }),
         response: { 200: Paginated(AdminApiToken), ...problems(400, 401, 403) },

@@ -107,6 +107,18 @@ describe("staff API tokens: /api/admin/tokens", () => {
     expect(await ids("%")).toEqual([]);
   });
 
+  it("filters by the owner's id, alone or with a search", async () => {
+    const { user } = await createVerifiedUser(t.services.db);
+    const mine = await createApiToken(t, user.id, "mine");
+    const other = await createVerifiedUser(t.services.db);
+    await createApiToken(t, other.user.id);
+    const page = await list(`user=${user.id.toUpperCase()}`);
+    expect(page.results.map((token) => token.id)).toEqual([mine.id]);
+    expect(page.count).toBe(1);
+    expect((await list(`user=${user.id}&search=${mine.prefix}`)).count).toBe(1);
+    expect((await list(`user=${other.user.id}&search=${mine.prefix}`)).count).toBe(0);
+  });
+
   it("paginates 25 a page, keeping the search in the links", async () => {
     const owner = await createUser(t.services.db, { email: uniqueEmail("paged") });
     // Rows straight into the table: argon2 for 27 tokens would only slow the test down.

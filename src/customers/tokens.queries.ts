@@ -82,16 +82,23 @@ export async function revokeAnyApiToken(db: DbOrTx, tokenId: string, now: Date) 
  */
 export async function listAllApiTokens(
   db: DbOrTx,
-  params: { search?: string | undefined; limit: number; offset: number },
+  params: {
+    search?: string | undefined;
+    userId?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ) {
   const search = params.search;
-  const where =
+  const where = and(
     search === undefined
       ? undefined
       : or(
           ilike(apiTokens.tokenPrefix, startsWithPattern(search.replace(/^tok_/i, ""))),
           ilike(users.email, containsPattern(search)),
-        );
+        ),
+    params.userId === undefined ? undefined : eq(apiTokens.userId, params.userId),
+  );
   const [total] = await db
     .select({ value: count() })
     .from(apiTokens)

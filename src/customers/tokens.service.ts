@@ -67,6 +67,7 @@ export interface TokensService {
   /** Staff: every user's tokens, newest first; `search` matches the prefix or the email. */
   listAllTokens(query: {
     search?: string | undefined;
+    user?: string | undefined;
     page?: number | undefined;
   }): Promise<Listed<AdminApiTokenListItem>>;
   /**
@@ -249,7 +250,8 @@ export function createTokensService(deps: {
     async listAllTokens(query) {
       const window = pageWindow(query.page);
       const search = query.search === "" ? undefined : query.search;
-      const { count, rows } = await listAllApiTokens(db, { search, ...window });
+      const userId = query.user?.toLowerCase();
+      const { count, rows } = await listAllApiTokens(db, { search, userId, ...window });
       return {
         count,
         page: window.page,

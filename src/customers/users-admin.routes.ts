@@ -63,6 +63,21 @@ export const usersAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    "/api/admin/users/:id",
+    {
+      config: { access: "staff" },
+      schema: {
+        operationId: "getUser",
+        tags: ["admin"],
+        summary: "One user (staff)",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        response: { 200: AdminUser, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => adminUserJson(await usersAdmin.get(request.params.id.toLowerCase())),
+  );
+
   app.patch(
     "/api/admin/users/:id",
     {

@@ -31,6 +31,8 @@ export interface UsersAdminService {
     isActive?: boolean | undefined;
     page?: number | undefined;
   }): Promise<{ page: number; count: number; rows: User[] }>;
+  /** One user, or not_found. */
+  get(userId: string): Promise<User>;
   /**
    * Activates or deactivates a user, or grants or removes staff. Deactivation ends the user's
    * sessions and JWT refresh tokens, and stops their API tokens and JWT access tokens in every
@@ -70,6 +72,12 @@ export function createUsersAdminService(deps: {
       const { limit, offset, page } = pageWindow(query.page);
       const { count, rows } = await listUsers(db, { ...query, limit, offset });
       return { page, count, rows };
+    },
+
+    async get(userId) {
+      const user = await findUserById(db, userId);
+      if (user === undefined) throw platformError("not_found", "No such user.");
+      return user;
     },
 
     async updateByEmail(email, changes) {

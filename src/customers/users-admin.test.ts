@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { createTestDatabase, onServerPostgres, SERVER_ONLY } from "../../test/support/database.js";
 import { signIn } from "../../test/support/sessions.js";
 import { expectProblem } from "../../test/support/problems.js";
+import { expectStaffOnly } from "../../test/support/staff-only.js";
 
 const bearerRoute = (app: TestApp["app"]) => {
   app.get("/api/test/whoami", { config: { access: "bearer" } }, async (request) =>
@@ -160,6 +161,41 @@ describe("staff: users", () => {
       400,
       "validation_error",
     );
+  });
+
+  it("shows one user by id (any case); 404 unknown, 400 malformed", async () => {
+    const { headers } = await staffHeaders(t);
+    const { user } = await createVerifiedUser(t.services.db);
+    const response = await t.app.inject({
+      method: "GET",
+      url: `/api/admin/users/${user.id.toUpperCase()}`,
+      headers,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      id: user.id,
+      email: user.email,
+      is_active: true,
+      is_staff: false,
+      email_verified_at: user.emailVerifiedAt?.toISOString(),
+      date_joined: user.dateJoined.toISOString(),
+      locked_until: null,
+    });
+    expectProblem(
+      await t.app.inject({
+        method: "GET",
+        url: "/api/admin/users/00000000-0000-4000-8000-000000000000",
+        headers,
+      }),
+      404,
+      "not_found",
+    );
+    expectProblem(
+      await t.app.inject({ method: "GET", url: "/api/admin/users/nope", headers }),
+      400,
+      "validation_error",
+    );
+    await expectStaffOnly(t, { method: "GET", url: `/api/admin/users/${user.id}` });
   });
 
   it("is staff only: 403 for customers, 401 without a session", async () => {

@@ -29,6 +29,7 @@ export const billingAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
           email: Type.Optional(
             Type.String({ maxLength: 320, description: "Part of the user's email (any case)" }),
           ),
+          user: Type.Optional(Type.String({ format: "uuid", description: "Only this user's" })),
           status: Type.Optional(PaymentStatusQuery),
           month: Type.Optional(
             Type.String({

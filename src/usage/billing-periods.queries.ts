@@ -48,6 +48,7 @@ export async function listUserBillingPeriods(
 export interface AdminPeriodFilters {
   /** Case-insensitive substring of the user's email. */
   email?: string | undefined;
+  userId?: string | undefined;
   status?: PaymentStatus | undefined;
   /** 'YYYY-MM-01' of the month. */
   periodStart?: string | undefined;
@@ -62,6 +63,7 @@ export async function listAllBillingPeriods(
 ): Promise<{ count: number; rows: BillingPeriodWithEmail[] }> {
   const where = and(
     params.email === undefined ? undefined : ilike(users.email, containsPattern(params.email)),
+    params.userId === undefined ? undefined : eq(billingPeriods.userId, params.userId),
     params.status === undefined ? undefined : eq(billingPeriods.paymentStatus, params.status),
     params.periodStart === undefined
       ? undefined

@@ -277,6 +277,8 @@ describe("billing routes", () => {
       expect(await ids("month=2024-01&email=-billing@")).toEqual([aliceJan.id, bobJan.id]);
       expect(await ids("status=overdue&email=-billing@")).toEqual([aliceFeb.id]);
       expect(await ids("email=%25")).toEqual([]);
+      expect(await ids(`user=${alice.id.toUpperCase()}`)).toEqual([aliceFeb.id, aliceJan.id]);
+      expect(await ids(`user=${bob.id}&month=2024-01`)).toEqual([bobJan.id]);
 
       const { body } = await call(
         "GET",
@@ -307,6 +309,7 @@ describe("billing routes", () => {
         ["month=2024-13", "month"],
         ["month=2024-1", "month"],
         ["status=unpaid", "status"],
+        ["user=alice", "user"],
         ["page=-1", "page"],
       ]) {
         const { status, body } = await call("GET", `/api/admin/billing/periods?${query}`, headers);

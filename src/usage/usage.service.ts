@@ -209,6 +209,7 @@ export function buildUsageService(deps: UsageDeps) {
     /** Staff: every user's periods; `month` is 'YYYY-MM', `email` a case-insensitive part. */
     async listAllBillingPeriods(query: {
       email?: string | undefined;
+      user?: string | undefined;
       status?: PaymentStatus | undefined;
       month?: string | undefined;
       page?: number | undefined;
@@ -216,6 +217,7 @@ export function buildUsageService(deps: UsageDeps) {
       const { limit, offset, page } = pageWindow(query.page);
       const { count, rows } = await listAllBillingPeriods(db, {
         email: query.email === "" ? undefined : query.email,
+        userId: query.user?.toLowerCase(),
         status: query.status,
         periodStart: query.month === undefined ? undefined : `${query.month}-01`,
         limit,
