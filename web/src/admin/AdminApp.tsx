@@ -9,13 +9,18 @@ import { LoginPage } from "./LoginPage";
 import { NotAuthorized } from "./NotAuthorized";
 import { AuditLogPage } from "./pages/AuditLogPage";
 import { BillingPeriodsPage } from "./pages/BillingPeriodsPage";
+import { CreditsPage } from "./pages/CreditsPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { InvitesPage } from "./pages/InvitesPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PreflightPage } from "./pages/PreflightPage";
 import { RequestLogDetailPage } from "./pages/RequestLogDetailPage";
 import { RequestLogsPage } from "./pages/RequestLogsPage";
+import { SecurityLogPage } from "./pages/SecurityLogPage";
+import { ServicesPage } from "./pages/ServicesPage";
+import { SettingsPage } from "./pages/SettingsPage";
 import { TokensPage } from "./pages/TokensPage";
+import { UserDetailPage } from "./pages/UserDetailPage";
 import { UsersPage } from "./pages/UsersPage";
 import { loginPath } from "./paths";
 import { useProfile } from "./session";
@@ -62,9 +67,14 @@ export default function AdminApp() {
         <Route path="request-logs/:id" element={<RequestLogDetailPage />} />
         <Route path="invites" element={<InvitesPage />} />
         <Route path="users" element={<UsersPage />} />
+        <Route path="users/:id" element={<UserDetailPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="billing-periods" element={<BillingPeriodsPage />} />
+        <Route path="credits" element={<CreditsPage />} />
+        <Route path="services" element={<ServicesPage />} />
         <Route path="audit-log" element={<AuditLogPage />} />
+        <Route path="security-log" element={<SecurityLogPage />} />
+        <Route path="settings" element={<SettingsPage />} />
         <Route path="preflight" element={<PreflightPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -12,7 +12,11 @@ const NAVIGATION = [
   { to: "/admin/tokens", label: "API tokens", end: false },
   { to: "/admin/invites", label: "Invites", end: false },
   { to: "/admin/billing-periods", label: "Billing periods", end: false },
+  { to: "/admin/credits", label: "Credits", end: false },
+  { to: "/admin/services", label: "Services", end: false },
   { to: "/admin/audit-log", label: "Audit log", end: false },
+  { to: "/admin/security-log", label: "Security log", end: false },
+  { to: "/admin/settings", label: "Settings", end: false },
   { to: "/admin/preflight", label: "Preflight", end: false },
 ] as const;
 

@@ -12,3 +12,8 @@ export function safeReturnPath(next: string | null): string {
   if (next?.startsWith("/admin/") === true && !next.startsWith("//")) return next;
   return ADMIN_HOME;
 }
+
+/** A user's page in the admin (linked from every list that names a user). */
+export function userPath(id: string): string {
+  return `/admin/users/${id}`;
+}

@@ -26,3 +26,11 @@ export function formatCents(cents: number): string {
 export function formatPercent(rate: number | null): string {
   return rate === null ? "—" : `${(rate * 100).toFixed(1)} %`;
 }
+
+const credits = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
+
+/** Credits have up to 3 decimals; `signed` shows a change (+5, −2.5). */
+export function formatCredits(value: number, signed = false): string {
+  const text = credits.format(value);
+  return signed && value > 0 ? `+${text}` : text;
+}

@@ -28,7 +28,7 @@ import { usePageTitle } from "../usePageTitle";
 type Period = OkJson<"listAllBillingPeriods">["results"][number];
 type Status = Period["payment_status"];
 
-const STATUS_COLORS: Record<Status, string> = {
+export const STATUS_COLORS: Record<Status, string> = {
   pending: "yellow",
   paid: "green",
   overdue: "red",
@@ -110,7 +110,7 @@ function MarkPaidButton({ period }: { period: Period }) {
   );
 }
 
-function PeriodActions({ period }: { period: Period }) {
+export function PeriodActions({ period }: { period: Period }) {
   const client = useQueryClient();
   const month = period.period_start.slice(0, 7);
   const transition = async (to: "mark-overdue" | "mark-waived", done: string) => {

@@ -13,7 +13,7 @@ import { usePageTitle } from "../usePageTitle";
 
 type Token = OkJson<"listAllTokens">["results"][number];
 
-function RevokeButton({ token }: { token: Token }) {
+export function RevokeButton({ token }: { token: Token }) {
   const client = useQueryClient();
   const revoke = async () => {
     try {

@@ -1,94 +1,16 @@
-import { Badge, Button, Group, Select, Table, TextInput } from "@mantine/core";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Anchor, Button, Group, Select, Table, TextInput } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { userPath } from "../paths";
 import { useState, type SyntheticEvent } from "react";
-import { api, call, type OkJson, type QueryOf } from "../../api/client";
-import { ConfirmButton } from "../../components/ConfirmButton";
+import { api, call, type QueryOf } from "../../api/client";
 import { formatDateTime } from "../../components/format";
-import { notifyError, notifySuccess } from "../../components/notify";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { QueryState } from "../../components/QueryState";
 import { queryParams, useUrlFilters } from "../../components/url-filters";
+import { UserActions, UserStatusBadges } from "../UserActions";
 import { usePageTitle } from "../usePageTitle";
-
-type User = OkJson<"listUsers">["results"][number];
-
-function UserActions({ user }: { user: User }) {
-  const client = useQueryClient();
-  const run = async (change: () => Promise<unknown>, done: string, failed: string) => {
-    try {
-      await change();
-    } catch (error) {
-      notifyError(error, failed);
-      throw error;
-    }
-    notifySuccess(done);
-    await client.invalidateQueries({ queryKey: ["admin", "users"] });
-  };
-  const update = (body: { is_active?: boolean; is_staff?: boolean }) => () =>
-    call(api.PATCH("/api/admin/users/{id}", { params: { path: { id: user.id } }, body }));
-  const locked = user.locked_until !== null && new Date(user.locked_until) > new Date();
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <ConfirmButton
-        title={user.is_active ? "Deactivate this user?" : "Activate this user?"}
-        message={
-          user.is_active
-            ? `${user.email} is signed out everywhere and their API tokens stop working at once.`
-            : `${user.email} can sign in and use their API tokens again.`
-        }
-        confirmLabel={user.is_active ? "Deactivate" : "Activate"}
-        color={user.is_active ? "red" : "green"}
-        onConfirm={() =>
-          run(
-            update({ is_active: !user.is_active }),
-            `${user.email} ${user.is_active ? "deactivated" : "activated"}.`,
-            "Could not change the user",
-          )
-        }
-      >
-        {user.is_active ? "Deactivate" : "Activate"}
-      </ConfirmButton>
-      <ConfirmButton
-        title={user.is_staff ? "Remove staff?" : "Make staff?"}
-        message={
-          user.is_staff
-            ? `${user.email} loses access to the admin.`
-            : `${user.email} gets full access to the admin and every account.`
-        }
-        confirmLabel={user.is_staff ? "Remove staff" : "Make staff"}
-        color={user.is_staff ? "red" : "indigo"}
-        onConfirm={() =>
-          run(
-            update({ is_staff: !user.is_staff }),
-            `${user.email} is ${user.is_staff ? "no longer" : "now"} staff.`,
-            "Could not change the user",
-          )
-        }
-      >
-        {user.is_staff ? "Remove staff" : "Make staff"}
-      </ConfirmButton>
-      {locked ? (
-        <Button
-          size="xs"
-          variant="light"
-          onClick={() =>
-            void run(
-              () =>
-                call(
-                  api.POST("/api/admin/users/{id}/unlock", { params: { path: { id: user.id } } }),
-                ),
-              `${user.email} unlocked.`,
-              "Could not unlock the user",
-            ).catch(() => undefined)
-          }
-        >
-          Unlock
-        </Button>
-      ) : null}
-    </Group>
-  );
-}
 
 export function UsersPage() {
   usePageTitle("Users");
@@ -145,25 +67,13 @@ export function UsersPage() {
                 <Table.Tbody>
                   {data.results.map((user) => (
                     <Table.Tr key={user.id}>
-                      <Table.Td>{user.email}</Table.Td>
                       <Table.Td>
-                        <Group gap={4}>
-                          <Badge variant="light" color={user.is_active ? "green" : "gray"}>
-                            {user.is_active ? "active" : "inactive"}
-                          </Badge>
-                          {user.is_staff ? <Badge variant="light">staff</Badge> : null}
-                          {user.email_verified_at === null ? (
-                            <Badge variant="light" color="yellow">
-                              unverified
-                            </Badge>
-                          ) : null}
-                          {user.locked_until !== null &&
-                          new Date(user.locked_until) > new Date() ? (
-                            <Badge variant="light" color="red">
-                              locked
-                            </Badge>
-                          ) : null}
-                        </Group>
+                        <Anchor component={Link} to={userPath(user.id)}>
+                          {user.email}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <UserStatusBadges user={user} />
                       </Table.Td>
                       <Table.Td>{formatDateTime(user.date_joined)}</Table.Td>
                       <Table.Td>
