@@ -118,9 +118,12 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** A folder for this run's screenshots (under the run's TMPDIR, which the test run removes). */
+/**
+ * A folder for this run's screenshots: under the run's TMPDIR, which the test run removes, or
+ * under TOLLGATE_SCREENSHOTS when set, to look at them afterwards.
+ */
 export async function screenshotDir(name: string): Promise<string> {
-  const dir = join(tmpdir(), `screenshots-${name}`);
+  const dir = join(process.env["TOLLGATE_SCREENSHOTS"] ?? tmpdir(), `screenshots-${name}`);
   await mkdir(dir, { recursive: true });
   return dir;
 }
