@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
-import { listSecurityEvents } from "./security-log.js";
+import { listSecurityEvents, type SecurityEventWithEmail } from "./security-log.js";
 import { SECURITY_EVENT_TYPES, type SecurityEvent } from "./security-events.table.js";
 
 const EventType = Type.Enum([...SECURITY_EVENT_TYPES], { description: "What happened" });
@@ -17,6 +17,15 @@ const SecurityEventSchema = Type.Object({
   details: Type.Record(Type.String(), Type.Unknown()),
   created_at: Type.String({ format: "date-time" }),
 });
+
+const AdminSecurityEvent = Type.Object({
+  ...SecurityEventSchema.properties,
+  user_email: Type.String(),
+});
+
+function adminEventJson(event: SecurityEventWithEmail) {
+  return { ...eventJson(event), user_email: event.userEmail };
+}
 
 function eventJson(event: SecurityEvent) {
   return {
@@ -67,7 +76,7 @@ export const securityLogRoutes: FastifyPluginAsyncTypebox = async (app) => {
           type: Type.Optional(EventType),
           ...PageQuery.properties,
         }),
-        response: { 200: Paginated(SecurityEventSchema) },
+        response: { 200: Paginated(AdminSecurityEvent) },
       },
     },
     async (request) => {
@@ -76,7 +85,7 @@ export const securityLogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         type: request.query.type,
         page: request.query.page,
       });
-      return toPage(request, listed, eventJson);
+      return toPage(request, listed, adminEventJson);
     },
   );
 };

@@ -17,7 +17,7 @@ interface EventJson {
 describe("the security log", () => {
   let t: TestApp;
   let owner: { id: string; headers: Record<string, string> };
-  let other: { id: string };
+  let other: { id: string; email: string };
   let staffHeaders: Record<string, string>;
 
   beforeAll(async () => {
@@ -26,7 +26,7 @@ describe("the security log", () => {
     const b = (await createVerifiedUser(t.services.db)).user;
     const staff = (await createVerifiedUser(t.services.db, { isStaff: true })).user;
     owner = { id: a.id, headers: (await signIn(t, a.id)).headers };
-    other = { id: b.id };
+    other = { id: b.id, email: b.email };
     staffHeaders = (await signIn(t, staff.id)).headers;
     const client = { ip: "203.0.113.9", userAgent: "curl/8" };
     const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds));
@@ -77,6 +77,10 @@ describe("the security log", () => {
       headers: staffHeaders,
     });
     expect(byUser.json<{ results: EventJson[] }>().results.map((e) => e.type)).toEqual(["logout"]);
+    // Staff see whose event it is without looking the id up.
+    expect(byUser.json<{ results: { user_email: string }[] }>().results[0]?.user_email).toBe(
+      other.email,
+    );
     const byType = await t.app.inject({
       method: "GET",
       url: "/api/admin/security-log?type=login_failed",

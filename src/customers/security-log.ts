@@ -8,6 +8,7 @@ import {
   type SecurityEvent,
   type SecurityEventType,
 } from "./security-events.table.js";
+import { users } from "./users.table.js";
 
 const USER_AGENT_MAX = 256;
 
@@ -57,11 +58,13 @@ export interface SecurityLogFilters {
   readonly page?: number | undefined;
 }
 
-/** Events, newest first. */
+export type SecurityEventWithEmail = SecurityEvent & { userEmail: string };
+
+/** Events with their user's email (for staff), newest first. */
 export async function listSecurityEvents(
   db: DbOrTx,
   filters: SecurityLogFilters,
-): Promise<Listed<SecurityEvent>> {
+): Promise<Listed<SecurityEventWithEmail>> {
   const window = pageWindow(filters.page);
   const conditions: SQL[] = [];
   if (filters.userId !== undefined) conditions.push(eq(securityEvents.userId, filters.userId));
@@ -69,11 +72,16 @@ export async function listSecurityEvents(
   const where = and(...conditions);
   const [total] = await db.select({ n: count() }).from(securityEvents).where(where);
   const rows = await db
-    .select()
+    .select({ event: securityEvents, userEmail: users.email })
     .from(securityEvents)
+    .innerJoin(users, eq(users.id, securityEvents.userId))
     .where(where)
     .orderBy(desc(securityEvents.createdAt), desc(securityEvents.id))
     .limit(window.limit)
     .offset(window.offset);
-  return { page: window.page, count: total?.n ?? 0, rows };
+  return {
+    page: window.page,
+    count: total?.n ?? 0,
+    rows: rows.map((row) => ({ ...row.event, userEmail: row.userEmail })),
+  };
 }

@@ -159,7 +159,7 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
     {
       path: () => "/admin/security-log",
       title: "Security log",
-      ready: "token_created",
+      ready: "ada@example.com",
       name: "security-log",
     },
     { path: () => "/admin/settings", title: "Settings", ready: "OpenAI model", name: "settings" },

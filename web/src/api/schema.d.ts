@@ -8266,6 +8266,7 @@ export interface operations {
               };
               /** Format: date-time */
               created_at: string;
+              user_email: string;
             }[];
           };
         };

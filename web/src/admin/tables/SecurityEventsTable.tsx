@@ -55,14 +55,8 @@ export function SecurityEventsTable({
               <Table.Td>{formatDateTime(event.created_at)}</Table.Td>
               {showUser ? (
                 <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={userPath(event.user_id)}
-                    ff="monospace"
-                    size="sm"
-                    aria-label={`User ${event.user_id}`}
-                  >
-                    {event.user_id.slice(0, 8)}
+                  <Anchor component={Link} to={userPath(event.user_id)}>
+                    {event.user_email}
                   </Anchor>
                 </Table.Td>
               ) : null}
