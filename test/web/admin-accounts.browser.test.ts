@@ -264,6 +264,10 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
     await form.getByRole("textbox", { name: "Credits" }).fill("3");
     await form.getByRole("textbox", { name: "Reason" }).fill("chargeback");
     await form.getByRole("button", { name: "Debit credits" }).click();
+    await page
+      .getByRole("dialog", { name: "Take credits away?" })
+      .getByRole("button", { name: "Debit" })
+      .click();
     await expect
       .poll(() => form.getByRole("textbox", { name: "Credits" }).getAttribute("aria-invalid"))
       .toBe("true");

@@ -102,14 +102,23 @@ describe("CreditAdjustmentForm", () => {
     );
   });
 
-  it("debits as a negative amount, without a kind or an expiry", async () => {
+  it("debits as a negative amount, without a kind or an expiry, once confirmed", async () => {
     fetchMock.mockResolvedValue(created(0));
     renderForm();
     fireEvent.click(screen.getByRole("radio", { name: "Debit" }));
     expect(screen.queryByRole("textbox", { name: "Kind" })).toBeNull();
     fill("2.5", "charged twice by mistake");
     fireEvent.click(screen.getByRole("button", { name: "Debit credits" }));
+    const dialog = await screen.findByRole("dialog", { name: "Take credits away?" });
+    expect(dialog.textContent).toContain("2.5 credits are taken from ada@example.com");
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole("button", { name: "Debit credits" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Debit" }));
     expect(await sentBody()).toEqual({ amount: -2.5, reason: "charged twice by mistake" });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   });
 
   it("shows the API's validation errors on the fields and keeps what was typed", async () => {
@@ -135,6 +144,7 @@ describe("CreditAdjustmentForm", () => {
     fireEvent.click(screen.getByRole("radio", { name: "Debit" }));
     fill("4", "chargeback");
     fireEvent.click(screen.getByRole("button", { name: "Debit credits" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Debit" }));
     const amount = screen.getByRole("textbox", { name: "Credits" });
     await waitFor(() => expect(amount.getAttribute("aria-invalid")).toBe("true"));
     expect(screen.getAllByText("Only 1.5 credits are available.").length).toBeGreaterThan(0);

@@ -1,11 +1,13 @@
 import {
   Button,
   Group,
+  Modal,
   NumberInput,
   SegmentedControl,
   Select,
   Stack,
   TextInput,
+  Text,
   Textarea,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -59,36 +61,44 @@ export function CreditAdjustmentForm({ userId, email }: { userId: string; email:
     },
   });
   const grant = form.values.direction === "grant";
-  const submit = form.onSubmit((values) => {
+  // A debit takes credits the customer may have paid for: it waits for a confirmation.
+  const [debit, setDebit] = useState<Values | null>(null);
+  const send = async (values: Values) => {
     const amount = Number(values.amount);
+    const granting = values.direction === "grant";
     setBusy(true);
-    call(
-      api.POST("/api/admin/users/{id}/credits", {
-        params: { path: { id: userId } },
-        body: {
-          amount: values.direction === "grant" ? amount : -amount,
-          reason: values.reason.trim(),
-          ...(values.direction === "grant"
-            ? {
-                kind: values.kind,
-                ...(values.expires_at === "" ? {} : { expires_at: `${values.expires_at}:00Z` }),
-              }
-            : {}),
-        },
-      }),
-    )
-      .then(async (result) => {
-        notifySuccess(
-          `${grant ? "Granted" : "Took"} ${formatCredits(amount)} credits ${grant ? "to" : "from"} ${email}; ${formatCredits(result.balance.total_available)} available now.`,
-        );
-        form.reset();
-        await client.invalidateQueries({ queryKey: ["admin", "credits"] });
-      })
-      .catch((error: unknown) => {
-        form.setErrors(adjustmentErrors(error));
-        notifyError(error, "The credits were not changed");
-      })
-      .finally(() => setBusy(false));
+    try {
+      const result = await call(
+        api.POST("/api/admin/users/{id}/credits", {
+          params: { path: { id: userId } },
+          body: {
+            amount: granting ? amount : -amount,
+            reason: values.reason.trim(),
+            ...(granting
+              ? {
+                  kind: values.kind,
+                  ...(values.expires_at === "" ? {} : { expires_at: `${values.expires_at}:00Z` }),
+                }
+              : {}),
+          },
+        }),
+      );
+      notifySuccess(
+        `${granting ? "Granted" : "Took"} ${formatCredits(amount)} credits ${granting ? "to" : "from"} ${email}; ${formatCredits(result.balance.total_available)} available now.`,
+      );
+      form.reset();
+      await client.invalidateQueries({ queryKey: ["admin", "credits"] });
+    } catch (error) {
+      form.setErrors(adjustmentErrors(error));
+      notifyError(error, "The credits were not changed");
+    } finally {
+      setBusy(false);
+      setDebit(null);
+    }
+  };
+  const submit = form.onSubmit((values) => {
+    if (values.direction === "debit") setDebit(values);
+    else void send(values);
   });
   return (
     <form onSubmit={submit} aria-label="Adjust credits" noValidate>
@@ -145,6 +155,31 @@ export function CreditAdjustmentForm({ userId, email }: { userId: string; email:
           </Button>
         </Group>
       </Stack>
+      <Modal
+        opened={debit !== null}
+        onClose={() => setDebit(null)}
+        title="Take credits away?"
+        centered
+      >
+        <Text size="sm">
+          {formatCredits(Number(debit?.amount ?? 0))} credits are taken from {email}&apos;s
+          available credits, with the reason you gave.
+        </Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setDebit(null)} disabled={busy}>
+            Cancel
+          </Button>
+          <Button
+            color="orange"
+            loading={busy}
+            onClick={() => {
+              if (debit !== null) void send(debit);
+            }}
+          >
+            Debit
+          </Button>
+        </Group>
+      </Modal>
     </form>
   );
 }
