@@ -9,10 +9,15 @@ import { LoginPage } from "./LoginPage";
 import { NotAuthorized } from "./NotAuthorized";
 import { AuditLogPage } from "./pages/AuditLogPage";
 import { BillingPeriodsPage } from "./pages/BillingPeriodsPage";
+import { BookingsPage } from "./pages/BookingsPage";
+import { CatalogPage } from "./pages/CatalogPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { InvitesPage } from "./pages/InvitesPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { OrderPage } from "./pages/OrderPage";
+import { OrdersPage } from "./pages/OrdersPage";
 import { PreflightPage } from "./pages/PreflightPage";
+import { ProductPage } from "./pages/ProductPage";
 import { RequestLogDetailPage } from "./pages/RequestLogDetailPage";
 import { RequestLogsPage } from "./pages/RequestLogsPage";
 import { TokensPage } from "./pages/TokensPage";
@@ -64,6 +69,11 @@ export default function AdminApp() {
         <Route path="users" element={<UsersPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="billing-periods" element={<BillingPeriodsPage />} />
+        <Route path="catalog" element={<CatalogPage />} />
+        <Route path="catalog/:id" element={<ProductPage />} />
+        <Route path="orders" element={<OrdersPage />} />
+        <Route path="orders/:id" element={<OrderPage />} />
+        <Route path="bookings" element={<BookingsPage />} />
         <Route path="audit-log" element={<AuditLogPage />} />
         <Route path="preflight" element={<PreflightPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -12,6 +12,9 @@ const NAVIGATION = [
   { to: "/admin/tokens", label: "API tokens", end: false },
   { to: "/admin/invites", label: "Invites", end: false },
   { to: "/admin/billing-periods", label: "Billing periods", end: false },
+  { to: "/admin/catalog", label: "Catalog", end: false },
+  { to: "/admin/orders", label: "Orders", end: false },
+  { to: "/admin/bookings", label: "Bookings", end: false },
   { to: "/admin/audit-log", label: "Audit log", end: false },
   { to: "/admin/preflight", label: "Preflight", end: false },
 ] as const;

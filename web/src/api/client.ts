@@ -82,3 +82,10 @@ export type OkJson<
 export type QueryOf<Operation extends keyof operations> = NonNullable<
   operations[Operation]["parameters"]["query"]
 >;
+
+/** The JSON request body of an operation, by its operationId. */
+export type BodyOf<Operation extends keyof operations> = operations[Operation] extends {
+  requestBody?: { content: { "application/json": infer Body } };
+}
+  ? Body
+  : never;

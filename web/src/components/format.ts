@@ -26,3 +26,14 @@ export function formatCents(cents: number): string {
 export function formatPercent(rate: number | null): string {
   return rate === null ? "—" : `${(rate * 100).toFixed(1)} %`;
 }
+
+/** Integer cents with their ISO currency, e.g. "12.50 USD". */
+export function formatMoney(cents: number, currency: string): string {
+  return `${formatCents(cents)} ${currency.toUpperCase()}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
