@@ -70,9 +70,7 @@ function List<T>(props: {
           {props.items.map((item) => (
             <Table.Tr key={props.id(item)}>
               {props.row(item).map((cell, index) => (
-                <Table.Td key={props.head[index]} style={{ overflowWrap: "anywhere" }}>
-                  {cell}
-                </Table.Td>
+                <Table.Td key={props.head[index]}>{cell}</Table.Td>
               ))}
             </Table.Tr>
           ))}
@@ -87,7 +85,17 @@ function orderFacts({ order, refundable_cents }: Investigation): [string, ReactN
     cents === null ? "—" : formatMoney(cents, order.currency);
   return [
     ["Order id", <code key="id">{order.id}</code>],
-    ["Buyer", `${order.user_email} (${order.user_id})`],
+    [
+      "Buyer",
+      <Anchor
+        key="buyer"
+        component={Link}
+        to={`/admin/users?email=${encodeURIComponent(order.user_email)}`}
+      >
+        {order.user_email}
+      </Anchor>,
+    ],
+    ["Buyer's id", order.user_id],
     [
       "Status",
       <Badge key="status" color={ORDER_STATUS_COLORS[order.status]} variant="light">

@@ -351,15 +351,7 @@ function Assets({ product }: { product: Product }) {
       </QueryState>
       <form onSubmit={upload} aria-label="Upload a file">
         <Group align="flex-end" mt="md" wrap="wrap">
-          <FileInput
-            label="File"
-            placeholder="Choose a file"
-            value={file}
-            onChange={setFile}
-            clearable
-            w={260}
-            maw="100%"
-          />
+          <FileInput label="File" value={file} onChange={setFile} clearable w={260} maw="100%" />
           <Button type="submit" loading={busy} disabled={file === null}>
             Upload
           </Button>
