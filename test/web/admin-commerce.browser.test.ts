@@ -15,7 +15,12 @@ import {
   type OpenedPage,
 } from "../support/browser.js";
 import { signIn } from "../support/sessions.js";
-import { buyWithLocalProvider, createProductWithPrice, tempDataDir } from "../support/shop.js";
+import {
+  buyWithLocalProvider,
+  createProductWithPrice,
+  pressPay,
+  tempDataDir,
+} from "../support/shop.js";
 
 const skipReason = browserTestsSkipReason();
 if (skipReason !== undefined) console.warn(skipReason);
@@ -37,7 +42,10 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
   let phone: OpenedPage;
 
   beforeAll(async () => {
-    ({ t, baseUrl } = await startWebServer({ env: { DATA_DIR: data.dir } }));
+    // Manual confirmation on, so the order page offers it (a check --deploy refuses this).
+    ({ t, baseUrl } = await startWebServer({
+      env: { DATA_DIR: data.dir, ORDER_CONFIRM_ALLOW_MANUAL: "true" },
+    }));
     ({ browser, close: closeBrowser } = await launchChromium());
     shots = await screenshotDir("admin-commerce");
     const staff = await createVerifiedUser(t.services.db, {
@@ -113,7 +121,22 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
     let packBuyer: Buyer;
     let ebookBuyer: Buyer;
     let sessionBuyer: Buyer;
-    let pendingOrderId: string;
+
+    /** Ordered by the pack's buyer and never paid: a pending order. */
+    async function unpaidOrder(): Promise<{ orderId: string; checkoutPath: string }> {
+      const created = await t.app.inject({
+        method: "POST",
+        url: "/api/account/orders/create",
+        headers: packBuyer.headers,
+        payload: { price_id: pack.priceId },
+      });
+      expect(created.statusCode).toBe(201);
+      const { order, checkout_url } = created.json<{
+        order: { id: string };
+        checkout_url: string;
+      }>();
+      return { orderId: order.id, checkoutPath: new URL(checkout_url).pathname };
+    }
 
     beforeAll(async () => {
       const product = await t.app.inject({
@@ -150,15 +173,6 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       packBuyer = await buyWithLocalProvider(t, pack.priceId);
       ebookBuyer = await buyWithLocalProvider(t, ebook.priceId);
       sessionBuyer = await buyWithLocalProvider(t, session.priceId);
-      // Ordered, never paid: a pending order for the manual confirmation.
-      const pending = await t.app.inject({
-        method: "POST",
-        url: "/api/account/orders/create",
-        headers: packBuyer.headers,
-        payload: { price_id: pack.priceId },
-      });
-      expect(pending.statusCode).toBe(201);
-      pendingOrderId = pending.json<{ order: { id: string } }>().order.id;
     });
 
     it("every page loads with its data, passes axe and fits a phone", async () => {
@@ -247,23 +261,63 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       expect(problems.list).toEqual([]);
     });
 
-    it("shows the API's refusal of a manual confirmation clearly", async () => {
+    it("refunds all of an order by default, and offers no refund after it", async () => {
       const { page, problems } = reuse(desktop);
-      await page.goto(`/admin/orders/${pendingOrderId}`);
-      await heading(page, "Order").waitFor();
+      await page.goto(`/admin/orders/${ebookBuyer.orderId}`);
+      await page.getByRole("button", { name: "Refund" }).click();
+      const dialog = page.getByRole("dialog", { name: "Refund this order" });
+      await dialog.getByRole("textbox", { name: "Reason" }).fill("bought twice");
+      await dialog.getByRole("button", { name: "Review refund" }).click();
+      await dialog.getByText("15.00 USD").waitFor();
+      await dialog.getByRole("button", { name: "Refund", exact: true }).click();
+      await page.getByText(`Refunded 15.00 USD to ${ebookBuyer.email}.`).waitFor();
+      const facts = page.getByRole("region", { name: "Order" });
+      await facts.getByText("refunded", { exact: true }).waitFor();
+      expect(await page.getByRole("button", { name: "Refund" }).count()).toBe(0);
+      expect(problems.list).toEqual([]);
+    });
+
+    it("confirms a pending order by hand, after a confirmation", async () => {
+      const { page, problems } = reuse(desktop);
+      const { orderId } = await unpaidOrder();
+      await page.goto(`/admin/orders/${orderId}`);
+      const facts = page.getByRole("region", { name: "Order" });
+      await facts.getByText("pending", { exact: true }).waitFor();
+      expect(await page.getByRole("button", { name: "Refund" }).count()).toBe(0);
       await page.getByRole("button", { name: "Confirm manually" }).click();
       await page
         .getByRole("dialog", { name: "Confirm this order without a payment?" })
         .getByRole("button", { name: "Confirm order" })
         .click();
+      await page.getByText(`Order of ${packBuyer.email} confirmed and fulfilled.`).waitFor();
+      await facts.getByText("fulfilled", { exact: true }).waitFor();
+      await page
+        .getByRole("region", { name: "Payment events" })
+        .getByText("manual.confirm")
+        .waitFor();
+      expect(await page.getByRole("button", { name: "Confirm manually" }).count()).toBe(0);
+      expect(problems.list).toEqual([]);
+    });
+
+    it("shows the API's refusal of a manual confirmation on the page", async () => {
+      const { page, problems } = reuse(desktop);
+      const { orderId, checkoutPath } = await unpaidOrder();
+      await page.goto(`/admin/orders/${orderId}`);
+      await page.getByRole("button", { name: "Confirm manually" }).waitFor();
+      // The buyer pays while the page is open: the order is no longer pending.
+      expect((await pressPay(t, checkoutPath)).statusCode).toBe(303);
+      await page.getByRole("button", { name: "Confirm manually" }).click();
+      await page
+        .getByRole("dialog", { name: "Confirm this order without a payment?" })
+        .getByRole("button", { name: "Cancel" })
+        .waitFor();
+      await page.getByRole("button", { name: "Confirm order" }).click();
       // In the page, not only in the toast.
       const alert = page.getByRole("main").getByRole("alert").filter({ hasText: "Not confirmed" });
-      await alert.getByText(/ORDER_CONFIRM_ALLOW_MANUAL is off/).waitFor();
-      // The refusal itself is the expected answer; nothing else may have failed.
-      expect(problems.list.filter((problem) => !problem.includes("403"))).toEqual([]);
-      expect(problems.list.some((problem) => problem.includes(`/${pendingOrderId}/confirm`))).toBe(
-        true,
-      );
+      await alert.getByText("A fulfilled order cannot be confirmed.").waitFor();
+      // The refusal (409) is the expected answer; nothing else may have failed.
+      expect(problems.list.filter((problem) => !problem.includes("409"))).toEqual([]);
+      expect(problems.list.some((problem) => problem.includes(`/${orderId}/confirm`))).toBe(true);
     });
 
     it("creates a product with a price on the catalog page", async () => {

@@ -16814,6 +16814,8 @@ export interface operations {
               /** Format: uuid */
               asset_id: string;
             }[];
+            /** @description Whether POST …/confirm would fulfil it now: a pending order with a checkout, and ORDER_CONFIRM_ALLOW_MANUAL on */
+            can_confirm: boolean;
           };
         };
       };

@@ -146,7 +146,7 @@ function OrderActions({ data }: { data: Investigation }) {
         api.POST("/api/admin/orders/{id}/confirm", { params: { path: { id: order.id } } }),
       );
     } catch (error) {
-      // Shown under the button too: the usual answer is that manual confirmation is off.
+      // Shown on the page too, not only in a toast: e.g. the order was paid meanwhile.
       setConfirmError(error);
       notifyError(error, "The order was not confirmed");
       throw error;
@@ -162,12 +162,12 @@ function OrderActions({ data }: { data: Investigation }) {
             Refund
           </Button>
         ) : null}
-        {order.status === "pending" ? (
+        {data.can_confirm ? (
           <ConfirmButton
             size="sm"
             color="indigo"
             title="Confirm this order without a payment?"
-            message={`The order of ${order.user_email} (${formatMoney(order.amount_cents, order.currency)}) is fulfilled as if it had been paid. Only for testing; the server allows it only with ORDER_CONFIRM_ALLOW_MANUAL.`}
+            message={`The order of ${order.user_email} (${formatMoney(order.amount_cents, order.currency)}) is fulfilled as if it had been paid. For testing only (ORDER_CONFIRM_ALLOW_MANUAL is on).`}
             confirmLabel="Confirm order"
             onConfirm={confirm}
           >
