@@ -383,6 +383,29 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       expect(problems.list).toEqual([]);
     });
 
+    it("saves only what changed in a product's details", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto(`/admin/catalog/${session.productId}`);
+      const details = page.getByRole("region", { name: "Details" });
+      await details.getByRole("textbox", { name: "Description" }).fill("One hour, by video.");
+      await details.getByRole("button", { name: "Save product" }).click();
+      await page.getByText("Setup call saved.").waitFor();
+      await page.reload();
+      await expect
+        .poll(() => details.getByRole("textbox", { name: "Description" }).inputValue())
+        .toBe("One hour, by video.");
+      const audit = await t.app.inject({
+        method: "GET",
+        url: `/api/admin/audit-log?target_id=${session.productId}`,
+        headers: staffHeaders,
+      });
+      const updates = audit
+        .json<{ results: { action: string; details: Record<string, unknown> }[] }>()
+        .results.filter((entry) => entry.action === "catalog.product_updated");
+      expect(updates.map((entry) => entry.details)).toEqual([{ fields: ["description"] }]);
+      expect(problems.list).toEqual([]);
+    });
+
     it("deactivates a price only after a confirmation", async () => {
       const { page, problems } = reuse(desktop);
       await page.goto(`/admin/catalog/${session.productId}`);
@@ -423,6 +446,14 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       await page.getByText("No bookings match.").waitFor();
       await page.goto("/admin/bookings?status=confirmed");
       await row.getByText("confirmed").waitFor();
+      await row.getByRole("button", { name: `Edit the booking of ${sessionBuyer.email}` }).click();
+      const dialog = page.getByRole("dialog", { name: "Time and note" });
+      await dialog.getByLabel("Scheduled for (UTC)").fill("2026-12-10T15:30");
+      await dialog.getByRole("textbox", { name: "Staff note" }).fill("Prefers mornings");
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await page.getByText(`Booking of ${sessionBuyer.email} saved.`).waitFor();
+      await row.getByText("10 Dec 2026, 15:30 UTC").waitFor();
+      await row.getByText("Prefers mornings").waitFor();
       await row.getByRole("link", { name: /Setup call: the order of/ }).click();
       await heading(page, "Order").waitFor();
       expect(new URL(page.url()).pathname).toBe(`/admin/orders/${sessionBuyer.orderId}`);
