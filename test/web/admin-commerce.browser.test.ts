@@ -355,12 +355,16 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       expect(problems.list).toEqual([]);
     });
 
-    it("filters the catalog by kind through the URL", async () => {
+    it("filters the catalog by kind and activity through the URL", async () => {
       const { page, problems } = reuse(desktop);
       await page.goto("/admin/catalog?kind=digital");
       await page.getByRole("link", { name: "Field guide" }).waitFor();
       await expect.poll(() => page.getByRole("row").count()).toBe(2);
       await page.goto("/admin/catalog?kind=subscription");
+      await page.getByText("No products match.").waitFor();
+      await page.goto("/admin/catalog?kind=credits&is_active=true");
+      await page.getByRole("link", { name: "Starter pack" }).waitFor();
+      await page.goto("/admin/catalog?is_active=false");
       await page.getByText("No products match.").waitFor();
       expect(problems.list).toEqual([]);
     });

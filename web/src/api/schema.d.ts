@@ -1035,7 +1035,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every product with every price, active or not (staff) */
+    /**
+     * Every product with every price, active or not (staff)
+     * @description The whole catalog in one answer (it holds dozens of products, not thousands), by display order; kind and is_active narrow it.
+     */
     get: operations["listAllProducts"];
     put?: never;
     /**
@@ -13493,7 +13496,10 @@ export interface operations {
   };
   listAllProducts: {
     parameters: {
-      query?: never;
+      query?: {
+        kind?: "credits" | "digital" | "service" | "subscription";
+        is_active?: boolean;
+      };
       header?: never;
       path?: never;
       cookie?: never;

@@ -11,16 +11,16 @@ import {
   Text,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { api, call, type OkJson } from "../../api/client";
+import { api, call, type OkJson, type QueryOf } from "../../api/client";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { formatMoney, formatNumber } from "../../components/format";
 import { notifyError, notifySuccess } from "../../components/notify";
 import { PageHeader } from "../../components/PageHeader";
 import { errorMessage, QueryState } from "../../components/QueryState";
-import { useUrlFilters } from "../../components/url-filters";
+import { queryParams, useUrlFilters } from "../../components/url-filters";
 import { usePageTitle } from "../usePageTitle";
 import { PRODUCT_KINDS, ProductForm, productBody, type Product } from "./ProductForm";
 
@@ -140,20 +140,19 @@ function SyncButton({
 }
 
 /**
- * The whole catalog: the API answers it in one list (it holds dozens of products, not
- * thousands), so the kind and active filters are applied here, still kept in the URL.
+ * The catalog, filtered by the API (kind, active) through the URL; the API answers it in one
+ * list, by display order (it holds dozens of products, not thousands), so it has no pages.
  */
 export function CatalogPage() {
   usePageTitle("Catalog");
-  const { filters, setFilters } = useUrlFilters(["kind", "active"] as const);
-  const catalog = useCatalog();
+  const { filters, setFilters } = useUrlFilters(["kind", "is_active"] as const);
+  const query = queryParams(filters) as QueryOf<"listAllProducts">;
+  const catalog = useQuery({
+    queryKey: [...CATALOG_KEY, query],
+    queryFn: () => call(api.GET("/api/admin/catalog/products", { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
   const [outcome, setOutcome] = useState<{ report: SyncReport } | { error: unknown } | null>(null);
-  const shown = (products: readonly Product[]) =>
-    products.filter(
-      (product) =>
-        (filters.kind === "" || product.kind === filters.kind) &&
-        (filters.active === "" || String(product.is_active) === filters.active),
-    );
   return (
     <>
       <PageHeader title="Catalog">
@@ -178,17 +177,17 @@ export function CatalogPage() {
             { value: "true", label: "Active" },
             { value: "false", label: "Inactive" },
           ]}
-          value={filters.active === "" ? null : filters.active}
-          onChange={(value) => setFilters({ active: value ?? "" })}
+          value={filters.is_active === "" ? null : filters.is_active}
+          onChange={(value) => setFilters({ is_active: value ?? "" })}
           clearable
           w={140}
         />
       </Group>
       <QueryState
         query={catalog}
-        isEmpty={(data) => shown(data.results).length === 0}
+        isEmpty={(data) => data.results.length === 0}
         empty={
-          filters.kind === "" && filters.active === ""
+          filters.kind === "" && filters.is_active === ""
             ? "The catalog is empty: create a product."
             : "No products match."
         }
@@ -208,7 +207,7 @@ export function CatalogPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {shown(data.results).map((product) => (
+                  {data.results.map((product) => (
                     <Table.Tr key={product.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/admin/catalog/${product.id}`}>
@@ -235,7 +234,7 @@ export function CatalogPage() {
               </Table>
             </Table.ScrollContainer>
             <Text size="sm" c="dimmed" mt="md">
-              {shown(data.results).length} of {data.results.length} products
+              {data.results.length} {data.results.length === 1 ? "product" : "products"}
             </Text>
           </>
         )}
