@@ -94,10 +94,24 @@ export const catalogAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "listAllProducts",
         tags: ["admin"],
         summary: "Every product with every price, active or not (staff)",
-        response: { 200: Type.Object({ results: Type.Array(AdminProduct) }) },
+        description:
+          "The whole catalog in one answer (it holds dozens of products, not thousands), by " +
+          "display order; kind and is_active narrow it.",
+        querystring: Type.Object({
+          kind: Type.Optional(ProductKindSchema),
+          is_active: Type.Optional(Type.Boolean()),
+        }),
+        response: { 200: Type.Object({ results: Type.Array(AdminProduct) }), ...problems(400) },
       },
     },
-    async () => ({ results: (await catalog.listAll()).map(adminProductJson) }),
+    async (request) => {
+      const { kind, is_active: isActive } = request.query;
+      const found = await catalog.listAll({
+        ...(kind === undefined ? {} : { kind }),
+        ...(isActive === undefined ? {} : { isActive }),
+      });
+      return { results: found.map(adminProductJson) };
+    },
   );
 
   app.post(

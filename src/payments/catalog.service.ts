@@ -74,8 +74,8 @@ export interface CatalogService {
   /** Active products with their active prices, by display order (the public catalog). */
   listActive(): Promise<ProductWithPrices[]>;
   findActiveBySlug(slug: string): Promise<ProductWithPrices | undefined>;
-  /** Staff: every product with every price. */
-  listAll(): Promise<ProductWithPrices[]>;
+  /** Staff: every product (of a kind, active or not, when asked) with every price. */
+  listAll(filter?: { kind?: ProductKind; isActive?: boolean }): Promise<ProductWithPrices[]>;
   get(productId: string): Promise<ProductWithPrices>;
   createProduct(product: NewProduct, actor: Actor): Promise<ProductWithPrices>;
   updateProduct(productId: string, patch: ProductPatch, actor: Actor): Promise<ProductWithPrices>;
@@ -242,10 +242,16 @@ export function createCatalogService(deps: {
       return found;
     },
 
-    async listAll() {
+    async listAll(filter = {}) {
       const rows = await db
         .select()
         .from(products)
+        .where(
+          and(
+            filter.kind === undefined ? undefined : eq(products.kind, filter.kind),
+            filter.isActive === undefined ? undefined : eq(products.isActive, filter.isActive),
+          ),
+        )
         .orderBy(...productOrder);
       return withPrices(db, rows, false);
     },

@@ -138,6 +138,34 @@ describe("the product catalog", () => {
       .results.find((p) => p.slug === "prompt-handbook");
     expect(hidden?.is_active).toBe(false);
     expect(hidden?.prices).toHaveLength(2);
+    const productsWhere = async (query: string) => {
+      const listed = await t.app.inject({
+        method: "GET",
+        url: `/api/admin/catalog/products?${query}`,
+        headers: staff,
+      });
+      expect(listed.statusCode).toBe(200);
+      return listed.json<{ results: (ProductJson & { kind: string; is_active: boolean })[] }>()
+        .results;
+    };
+    const inactive = await productsWhere("is_active=false");
+    expect(inactive.map((p) => p.slug)).toContain("prompt-handbook");
+    expect(inactive.every((p) => !p.is_active)).toBe(true);
+    expect((await productsWhere("kind=digital&is_active=true")).map((p) => p.slug)).not.toContain(
+      "prompt-handbook",
+    );
+    const packs = await productsWhere("kind=credits");
+    expect(packs.length).toBeGreaterThan(0);
+    expect(packs.every((p) => p.kind === "credits")).toBe(true);
+    expectProblem(
+      await t.app.inject({
+        method: "GET",
+        url: "/api/admin/catalog/products?kind=gadget",
+        headers: staff,
+      }),
+      400,
+      "validation_error",
+    );
 
     const audit = await t.app.inject({
       method: "GET",

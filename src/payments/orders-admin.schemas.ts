@@ -107,6 +107,10 @@ export const OrderInvestigationSchema = Type.Object({
   ),
   refundable_cents: Type.Integer(),
   downloads: Type.Array(AdminDownloadSchema, { description: "A digital order's download grants" }),
+  can_confirm: Type.Boolean({
+    description:
+      "Whether POST …/confirm would fulfil it now: a pending order with a checkout, and ORDER_CONFIRM_ALLOW_MANUAL on",
+  }),
 });
 
 export function investigationJson(found: OrderInvestigation) {
@@ -134,5 +138,6 @@ export function investigationJson(found: OrderInvestigation) {
     })),
     refundable_cents: found.refundableCents,
     downloads: found.downloads.map(adminDownloadJson),
+    can_confirm: found.canConfirm,
   };
 }

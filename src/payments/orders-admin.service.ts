@@ -49,6 +49,8 @@ export interface OrderInvestigation {
   readonly refundableCents: number;
   /** The download grants a digital order made, with their file's name. */
   readonly downloads: readonly (DownloadGrant & { readonly filename: string })[];
+  /** Whether `confirm` would fulfil it now: pending, with a checkout, and manual confirmation on. */
+  readonly canConfirm: boolean;
 }
 
 export interface OrderSearch {
@@ -92,6 +94,11 @@ function searchOf(q: string): SQL | undefined {
     eq(orders.providerPaymentId, text),
     eq(receipts.number, text.toUpperCase()),
   );
+}
+
+/** Only a pending order with a checkout session can be confirmed (as its payment would). */
+function confirmable(order: Order): order is Order & { providerSessionId: string } {
+  return order.status === "pending" && order.providerSessionId !== null;
 }
 
 /** A refund the provider refused outright (4xx) failed; anything else may still have happened. */
@@ -221,6 +228,7 @@ export function createOrdersAdminService(deps: {
         grant: grant ?? null,
         refundableCents: Math.max(0, (row.order.paidAmountCents ?? 0) - committed),
         downloads: downloads.map((d) => ({ ...d.grant, filename: d.filename })),
+        canConfirm: deps.allowManualConfirm && confirmable(row.order),
       };
     },
 
@@ -340,7 +348,7 @@ export function createOrdersAdminService(deps: {
       }
       const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
       if (order === undefined) throw paymentsError("order_not_found");
-      if (order.status !== "pending" || order.providerSessionId === null) {
+      if (!confirmable(order)) {
         throw paymentsError("invalid_transition", `A ${order.status} order cannot be confirmed.`);
       }
       const outcome = await deps.events.apply({

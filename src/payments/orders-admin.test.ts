@@ -23,6 +23,7 @@ interface Investigation {
   credit_grant: { amount: number; remaining: number; taken_back: number } | null;
   ledger_entries: { type: string; amount: number }[];
   refundable_cents: number;
+  can_confirm: boolean;
 }
 interface RefundJson {
   status: string;
@@ -147,6 +148,7 @@ describe("staff orders: search, investigation, refunds", () => {
       expect.objectContaining({ amount: 500, remaining: 500, taken_back: 0 }),
     );
     expect(found.refundable_cents).toBe(4000);
+    expect(found.can_confirm).toBe(false);
     expectProblem(
       await t.app.inject({
         method: "GET",
@@ -246,6 +248,8 @@ describe("staff orders: search, investigation, refunds", () => {
 
   it("refuses to refund an unpaid order, bad bodies, and manual confirmation when it is off", async () => {
     const { orderId } = await purchase({ pay: false });
+    // Pending, but the server does not confirm by hand: the admin offers no button.
+    expect((await investigate(orderId)).can_confirm).toBe(false);
     expectProblem(await refund(orderId, { reason: "x" }), 409, "invalid_transition");
     expectProblem(await refund(orderId, { reason: "" }), 400, "validation_error");
     expectProblem(
@@ -289,11 +293,21 @@ describe("manual confirmation with ORDER_CONFIRM_ALLOW_MANUAL", () => {
     const { headers } = await signIn(t, admin.id);
     const confirm = () =>
       t.app.inject({ method: "POST", url: `/api/admin/orders/${order.id}/confirm`, headers });
+    const canConfirm = async () => {
+      const found = await t.app.inject({
+        method: "GET",
+        url: `/api/admin/orders/${order.id}`,
+        headers,
+      });
+      return found.json<{ can_confirm: boolean }>().can_confirm;
+    };
+    expect(await canConfirm()).toBe(true);
     const confirmed = await confirm();
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toMatchObject({ status: "fulfilled" });
     expect(await availableCredits(t.services, user.id)).toBe((pack?.creditAmount ?? -1) / 1000);
     expectProblem(await confirm(), 409, "invalid_transition");
+    expect(await canConfirm()).toBe(false);
     const audits = await t.services.db
       .select()
       .from(auditLog)

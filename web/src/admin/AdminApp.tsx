@@ -10,10 +10,15 @@ import { NotAuthorized } from "./NotAuthorized";
 import { AuditLogPage } from "./pages/AuditLogPage";
 import { BillingPeriodsPage } from "./pages/BillingPeriodsPage";
 import { CreditsPage } from "./pages/CreditsPage";
+import { BookingsPage } from "./pages/BookingsPage";
+import { CatalogPage } from "./pages/CatalogPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { InvitesPage } from "./pages/InvitesPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { OrderPage } from "./pages/OrderPage";
+import { OrdersPage } from "./pages/OrdersPage";
 import { PreflightPage } from "./pages/PreflightPage";
+import { ProductPage } from "./pages/ProductPage";
 import { RequestLogDetailPage } from "./pages/RequestLogDetailPage";
 import { RequestLogsPage } from "./pages/RequestLogsPage";
 import { SecurityLogPage } from "./pages/SecurityLogPage";
@@ -72,6 +77,11 @@ export default function AdminApp() {
         <Route path="billing-periods" element={<BillingPeriodsPage />} />
         <Route path="credits" element={<CreditsPage />} />
         <Route path="services" element={<ServicesPage />} />
+        <Route path="catalog" element={<CatalogPage />} />
+        <Route path="catalog/:id" element={<ProductPage />} />
+        <Route path="orders" element={<OrdersPage />} />
+        <Route path="orders/:id" element={<OrderPage />} />
+        <Route path="bookings" element={<BookingsPage />} />
         <Route path="audit-log" element={<AuditLogPage />} />
         <Route path="security-log" element={<SecurityLogPage />} />
         <Route path="settings" element={<SettingsPage />} />

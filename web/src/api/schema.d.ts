@@ -1037,7 +1037,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every product with every price, active or not (staff) */
+    /**
+     * Every product with every price, active or not (staff)
+     * @description The whole catalog in one answer (it holds dozens of products, not thousands), by display order; kind and is_active narrow it.
+     */
     get: operations["listAllProducts"];
     put?: never;
     /**
@@ -13866,7 +13869,10 @@ export interface operations {
   };
   listAllProducts: {
     parameters: {
-      query?: never;
+      query?: {
+        kind?: "credits" | "digital" | "service" | "subscription";
+        is_active?: boolean;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -17187,6 +17193,8 @@ export interface operations {
               /** Format: uuid */
               asset_id: string;
             }[];
+            /** @description Whether POST …/confirm would fulfil it now: a pending order with a checkout, and ORDER_CONFIRM_ALLOW_MANUAL on */
+            can_confirm: boolean;
           };
         };
       };

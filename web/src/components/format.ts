@@ -34,3 +34,14 @@ export function formatCredits(value: number, signed = false): string {
   const text = credits.format(value);
   return signed && value > 0 ? `+${text}` : text;
 }
+
+/** Integer cents with their ISO currency, e.g. "12.50 USD". */
+export function formatMoney(cents: number, currency: string): string {
+  return `${formatCents(cents)} ${currency.toUpperCase()}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

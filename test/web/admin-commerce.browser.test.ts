@@ -1,0 +1,467 @@
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createVerifiedUser } from "../factories/customers.js";
+import type { TestApp } from "../support/app.js";
+import {
+  browserTestsSkipReason,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchChromium,
+  openPage,
+  screenshotDir,
+  signInBrowser,
+  startWebServer,
+  type OpenedPage,
+} from "../support/browser.js";
+import { signIn } from "../support/sessions.js";
+import {
+  buyWithLocalProvider,
+  createProductWithPrice,
+  pressPay,
+  tempDataDir,
+} from "../support/shop.js";
+
+const skipReason = browserTestsSkipReason();
+if (skipReason !== undefined) console.warn(skipReason);
+
+const PHONE = { width: 375, height: 740 };
+
+describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () => {
+  const data = tempDataDir();
+  let t: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let shots: string;
+  let staffId: string;
+  let staffHeaders: Record<string, string>;
+  const opened: OpenedPage[] = [];
+  // One signed-in page per viewport, shared by the tests that only look.
+  let desktop: OpenedPage;
+  let phone: OpenedPage;
+
+  beforeAll(async () => {
+    // Manual confirmation on, so the order page offers it (a check --deploy refuses this).
+    ({ t, baseUrl } = await startWebServer({
+      env: { DATA_DIR: data.dir, ORDER_CONFIRM_ALLOW_MANUAL: "true" },
+    }));
+    ({ browser, close: closeBrowser } = await launchChromium());
+    shots = await screenshotDir("admin-commerce");
+    const staff = await createVerifiedUser(t.services.db, {
+      isStaff: true,
+      email: "shopkeeper@example.com",
+    });
+    staffId = staff.user.id;
+    staffHeaders = (await signIn(t, staffId)).headers;
+    desktop = await openAsStaff();
+    phone = await openAsStaff(PHONE);
+  });
+
+  afterAll(async () => {
+    for (const { context } of opened) await context.close();
+    await closeBrowser();
+    await t.close();
+    data.remove();
+  });
+
+  async function openAsStaff(viewport?: { width: number; height: number }) {
+    const page = await openPage(browser, baseUrl, viewport);
+    opened.push(page);
+    await signInBrowser(t, page.context, baseUrl, staffId);
+    return page;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  }
+
+  /** The shared staff page, its problem list emptied for the test that uses it next. */
+  function reuse(shared: OpenedPage): OpenedPage {
+    shared.problems.list.length = 0;
+    return shared;
+  }
+
+  function heading(page: Page, name: string) {
+    return page.getByRole("heading", { level: 1, name });
+  }
+
+  /** Loads `path` on both viewports: no problem, axe on the desktop, no sideways scroll on a phone. */
+  async function checkPage(path: string, title: string, ready: string, name: string) {
+    for (const [shared, suffix] of [
+      [desktop, ""],
+      [phone, "-phone"],
+    ] as const) {
+      const { page, problems } = reuse(shared);
+      await page.goto(path);
+      await heading(page, title).waitFor();
+      await page.getByText(ready, { exact: true }).first().waitFor();
+      if (suffix === "") await expectAccessible(page);
+      else await expectNoHorizontalScroll(page);
+      await shot(page, `${name}${suffix}`);
+      expect(problems.list).toEqual([]);
+    }
+  }
+
+  describe("before anything is sold", () => {
+    it.each([
+      { path: "/admin/catalog", title: "Catalog", text: "The catalog is empty: create a product." },
+      { path: "/admin/orders", title: "Orders", text: "No orders match." },
+      { path: "/admin/bookings", title: "Bookings", text: "No bookings match." },
+    ])("$title shows its empty state", async ({ path, title, text }) => {
+      await checkPage(path, title, text, `${title.toLowerCase()}-empty`);
+    });
+  });
+
+  describe("with products, paid orders and a booking", () => {
+    let pack: { productId: string; priceId: string };
+    let ebook: { productId: string; priceId: string };
+    let session: { productId: string; priceId: string };
+    type Buyer = Awaited<ReturnType<typeof buyWithLocalProvider>>;
+    let packBuyer: Buyer;
+    let ebookBuyer: Buyer;
+    let sessionBuyer: Buyer;
+
+    /** Ordered by the pack's buyer and never paid: a pending order. */
+    async function unpaidOrder(): Promise<{ orderId: string; checkoutPath: string }> {
+      const created = await t.app.inject({
+        method: "POST",
+        url: "/api/account/orders/create",
+        headers: packBuyer.headers,
+        payload: { price_id: pack.priceId },
+      });
+      expect(created.statusCode).toBe(201);
+      const { order, checkout_url } = created.json<{
+        order: { id: string };
+        checkout_url: string;
+      }>();
+      return { orderId: order.id, checkoutPath: new URL(checkout_url).pathname };
+    }
+
+    beforeAll(async () => {
+      const product = await t.app.inject({
+        method: "POST",
+        url: "/api/admin/catalog/products",
+        headers: staffHeaders,
+        payload: {
+          name: "Starter pack",
+          slug: "starter-pack",
+          kind: "credits",
+          credit_amount: 100,
+        },
+      });
+      expect(product.statusCode).toBe(201);
+      const packId = product.json<{ id: string }>().id;
+      const price = await t.app.inject({
+        method: "POST",
+        url: `/api/admin/catalog/products/${packId}/prices`,
+        headers: staffHeaders,
+        payload: { unit_amount_cents: 1000, currency: "usd", is_default: true },
+      });
+      expect(price.statusCode).toBe(201);
+      pack = { productId: packId, priceId: price.json<{ id: string }>().id };
+      ebook = await createProductWithPrice(t, staffHeaders, {
+        kind: "digital",
+        name: "Field guide",
+        amountCents: 1500,
+      });
+      session = await createProductWithPrice(t, staffHeaders, {
+        kind: "service",
+        name: "Setup call",
+        amountCents: 9900,
+      });
+      packBuyer = await buyWithLocalProvider(t, pack.priceId);
+      ebookBuyer = await buyWithLocalProvider(t, ebook.priceId);
+      sessionBuyer = await buyWithLocalProvider(t, session.priceId);
+    });
+
+    it("every page loads with its data, passes axe and fits a phone", async () => {
+      const pages = [
+        { path: "/admin/catalog", title: "Catalog", ready: "Starter pack", name: "catalog" },
+        {
+          path: `/admin/catalog/${ebook.productId}`,
+          title: "Product",
+          ready: "No files yet.",
+          name: "product",
+        },
+        { path: "/admin/orders", title: "Orders", ready: packBuyer.email, name: "orders" },
+        {
+          path: `/admin/orders/${packBuyer.orderId}`,
+          title: "Order",
+          ready: "Payment events",
+          name: "order",
+        },
+        { path: "/admin/bookings", title: "Bookings", ready: "requested", name: "bookings" },
+      ];
+      for (const { path, title, ready, name } of pages) await checkPage(path, title, ready, name);
+    });
+
+    it("finds an order by the buyer's email through the URL, and opens its investigation", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto(`/admin/orders?q=${encodeURIComponent(ebookBuyer.email)}`);
+      await expect
+        .poll(() => page.getByRole("textbox", { name: "Search" }).inputValue())
+        .toBe(ebookBuyer.email);
+      await expect.poll(() => page.getByRole("row").count()).toBe(2);
+      await page.getByRole("row").filter({ hasText: "Field guide" }).waitFor();
+      await page.getByRole("link", { name: /^Investigate the order of/ }).click();
+      await heading(page, "Order").waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/admin/orders/${ebookBuyer.orderId}`);
+      const facts = page.getByRole("region", { name: "Order" });
+      await facts.getByText("fulfilled", { exact: true }).waitFor();
+      await page
+        .getByRole("region", { name: "Receipt" })
+        .getByText(/^R-\d{4}-\d{6}$/)
+        .waitFor();
+      await page.getByRole("region", { name: "Downloads" }).waitFor();
+      expect(problems.list).toEqual([]);
+    });
+
+    it("refunds part of an order, shows the refund, and the audit log has it", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto(`/admin/orders/${packBuyer.orderId}`);
+      await heading(page, "Order").waitFor();
+      await page.getByRole("region", { name: "Credits" }).getByText("Unspent").waitFor();
+      await page.getByRole("button", { name: "Refund" }).click();
+      const dialog = page.getByRole("dialog", { name: "Refund this order" });
+      await dialog.getByRole("radio", { name: "Part of it" }).check();
+      await dialog.getByRole("textbox", { name: "Amount to refund" }).fill("12");
+      await dialog.getByRole("textbox", { name: "Reason" }).fill("goodwill, half the pack");
+      await dialog.getByRole("button", { name: "Review refund" }).click();
+      await dialog.getByText("At most 10.00.").waitFor();
+      await dialog.getByRole("textbox", { name: "Amount to refund" }).fill("4");
+      await dialog.getByRole("button", { name: "Review refund" }).click();
+      await dialog.getByText("4.00 USD").waitFor();
+      await dialog.getByRole("button", { name: "Refund", exact: true }).click();
+      await page.getByText(`Refunded 4.00 USD to ${packBuyer.email}.`).waitFor();
+      await dialog.waitFor({ state: "hidden" });
+
+      const refunds = page.getByRole("region", { name: "Refunds" });
+      const refund = refunds.getByRole("row").filter({ hasText: "goodwill, half the pack" });
+      await refund.getByText("4.00 USD").waitFor();
+      await refund.getByText("succeeded").waitFor();
+      // 40 % of the 100 credits came back.
+      await refund.getByRole("cell", { name: "40", exact: true }).waitFor();
+      const facts = page.getByRole("region", { name: "Order" });
+      await facts.getByText("partially_refunded").waitFor();
+      await facts
+        .getByRole("row", { name: /Refundable/ })
+        .getByText("6.00 USD")
+        .waitFor();
+      await shot(page, "order-refunded");
+
+      await page.getByRole("link", { name: "Audit entries of this order" }).click();
+      await heading(page, "Audit log").waitFor();
+      expect(new URL(page.url()).searchParams.get("target_id")).toBe(packBuyer.orderId);
+      const requested = page.getByRole("row").filter({ hasText: "orders.refund" }).filter({
+        hasText: "shopkeeper@example.com",
+      });
+      await requested.getByText(/"reason":"goodwill, half the pack"/).waitFor();
+      await page.getByRole("row").filter({ hasText: "orders.refund_applied" }).waitFor();
+      expect(problems.list).toEqual([]);
+    });
+
+    it("refunds all of an order by default, and offers no refund after it", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto(`/admin/orders/${ebookBuyer.orderId}`);
+      await page.getByRole("button", { name: "Refund" }).click();
+      const dialog = page.getByRole("dialog", { name: "Refund this order" });
+      await dialog.getByRole("textbox", { name: "Reason" }).fill("bought twice");
+      await dialog.getByRole("button", { name: "Review refund" }).click();
+      await dialog.getByText("15.00 USD").waitFor();
+      await dialog.getByRole("button", { name: "Refund", exact: true }).click();
+      await page.getByText(`Refunded 15.00 USD to ${ebookBuyer.email}.`).waitFor();
+      const facts = page.getByRole("region", { name: "Order" });
+      await facts.getByText("refunded", { exact: true }).waitFor();
+      expect(await page.getByRole("button", { name: "Refund" }).count()).toBe(0);
+      expect(problems.list).toEqual([]);
+    });
+
+    it("confirms a pending order by hand, after a confirmation", async () => {
+      const { page, problems } = reuse(desktop);
+      const { orderId } = await unpaidOrder();
+      await page.goto(`/admin/orders/${orderId}`);
+      const facts = page.getByRole("region", { name: "Order" });
+      await facts.getByText("pending", { exact: true }).waitFor();
+      expect(await page.getByRole("button", { name: "Refund" }).count()).toBe(0);
+      await page.getByRole("button", { name: "Confirm manually" }).click();
+      await page
+        .getByRole("dialog", { name: "Confirm this order without a payment?" })
+        .getByRole("button", { name: "Confirm order" })
+        .click();
+      await page.getByText(`Order of ${packBuyer.email} confirmed and fulfilled.`).waitFor();
+      await facts.getByText("fulfilled", { exact: true }).waitFor();
+      await page
+        .getByRole("region", { name: "Payment events" })
+        .getByText("manual.confirm")
+        .waitFor();
+      expect(await page.getByRole("button", { name: "Confirm manually" }).count()).toBe(0);
+      expect(problems.list).toEqual([]);
+    });
+
+    it("shows the API's refusal of a manual confirmation on the page", async () => {
+      const { page, problems } = reuse(desktop);
+      const { orderId, checkoutPath } = await unpaidOrder();
+      await page.goto(`/admin/orders/${orderId}`);
+      await page.getByRole("button", { name: "Confirm manually" }).waitFor();
+      // The buyer pays while the page is open: the order is no longer pending.
+      expect((await pressPay(t, checkoutPath)).statusCode).toBe(303);
+      await page.getByRole("button", { name: "Confirm manually" }).click();
+      await page
+        .getByRole("dialog", { name: "Confirm this order without a payment?" })
+        .getByRole("button", { name: "Cancel" })
+        .waitFor();
+      await page.getByRole("button", { name: "Confirm order" }).click();
+      // In the page, not only in the toast.
+      const alert = page.getByRole("main").getByRole("alert").filter({ hasText: "Not confirmed" });
+      await alert.getByText("A fulfilled order cannot be confirmed.").waitFor();
+      // The refusal (409) is the expected answer; nothing else may have failed.
+      expect(problems.list.filter((problem) => !problem.includes("409"))).toEqual([]);
+      expect(problems.list.some((problem) => problem.includes(`/${orderId}/confirm`))).toBe(true);
+    });
+
+    it("creates a product with a price on the catalog page", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto("/admin/catalog");
+      await page.getByRole("button", { name: "New product" }).click();
+      const dialog = page.getByRole("dialog", { name: "New product" });
+      await dialog.getByRole("textbox", { name: "Name" }).fill("Big pack 2");
+      await expect(dialog.getByRole("textbox", { name: "Slug" }).inputValue()).resolves.toBe(
+        "big-pack-2",
+      );
+      await dialog.getByRole("button", { name: "Create product" }).click();
+      await dialog.getByText("A credit pack needs credits.").waitFor();
+      await dialog.getByRole("textbox", { name: "Credits" }).fill("2500");
+      await dialog.getByRole("button", { name: "Create product" }).click();
+      await page.getByText("Big pack 2 created; add its price next.").waitFor();
+      await heading(page, "Product").waitFor();
+
+      const prices = page.getByRole("region", { name: "Prices" });
+      await prices.getByText("No prices yet: nobody can buy this product.").waitFor();
+      await prices.getByRole("textbox", { name: "Amount" }).fill("150");
+      await prices.getByRole("button", { name: "Add price" }).click();
+      await page.getByText("Price 150.00 USD added.").waitFor();
+      const row = prices.getByRole("row").filter({ hasText: "150.00 USD" });
+      await row.getByText("default").waitFor();
+      await row.getByText("active").waitFor();
+
+      await page.getByRole("link", { name: "All products" }).click();
+      await heading(page, "Catalog").waitFor();
+      await page
+        .getByRole("row")
+        .filter({ hasText: "Big pack 2" })
+        .getByText("150.00 USD")
+        .waitFor();
+      expect(problems.list).toEqual([]);
+    });
+
+    it("filters the catalog by kind and activity through the URL", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto("/admin/catalog?kind=digital");
+      await page.getByRole("link", { name: "Field guide" }).waitFor();
+      await expect.poll(() => page.getByRole("row").count()).toBe(2);
+      await page.goto("/admin/catalog?kind=subscription");
+      await page.getByText("No products match.").waitFor();
+      await page.goto("/admin/catalog?kind=credits&is_active=true");
+      await page.getByRole("link", { name: "Starter pack" }).waitFor();
+      await page.goto("/admin/catalog?is_active=false");
+      await page.getByText("No products match.").waitFor();
+      expect(problems.list).toEqual([]);
+    });
+
+    it("uploads a file to a digital product and lists it", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto(`/admin/catalog/${ebook.productId}`);
+      const files = page.getByRole("region", { name: "Files" });
+      await files.getByText("No files yet.").waitFor();
+      await files.locator('input[type="file"]').setInputFiles({
+        name: "field-guide.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4 a small guide"),
+      });
+      await files.getByRole("button", { name: "Upload" }).click();
+      await page.getByText("field-guide.pdf uploaded.").waitFor();
+      const row = files.getByRole("row").filter({ hasText: "field-guide.pdf" });
+      await row.getByText("application/pdf").waitFor();
+      await row.getByText("22 B").waitFor();
+      expect(problems.list).toEqual([]);
+    });
+
+    it("saves only what changed in a product's details", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto(`/admin/catalog/${session.productId}`);
+      const details = page.getByRole("region", { name: "Details" });
+      await details.getByRole("textbox", { name: "Description" }).fill("One hour, by video.");
+      await details.getByRole("button", { name: "Save product" }).click();
+      await page.getByText("Setup call saved.").waitFor();
+      await page.reload();
+      await expect
+        .poll(() => details.getByRole("textbox", { name: "Description" }).inputValue())
+        .toBe("One hour, by video.");
+      const audit = await t.app.inject({
+        method: "GET",
+        url: `/api/admin/audit-log?target_id=${session.productId}`,
+        headers: staffHeaders,
+      });
+      const updates = audit
+        .json<{ results: { action: string; details: Record<string, unknown> }[] }>()
+        .results.filter((entry) => entry.action === "catalog.product_updated");
+      expect(updates.map((entry) => entry.details)).toEqual([{ fields: ["description"] }]);
+      expect(problems.list).toEqual([]);
+    });
+
+    it("deactivates a price only after a confirmation", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto(`/admin/catalog/${session.productId}`);
+      const prices = page.getByRole("region", { name: "Prices" });
+      const row = prices.getByRole("row").filter({ hasText: "99.00 USD" });
+      await row.getByRole("button", { name: "Deactivate the price 99.00 USD" }).click();
+      const dialog = page.getByRole("dialog", { name: "Deactivate this price?" });
+      await dialog.getByRole("button", { name: "Deactivate" }).click();
+      await page.getByText("99.00 USD deactivated.").waitFor();
+      await row.getByText("inactive").waitFor();
+      await row.getByRole("button", { name: "Activate the price 99.00 USD" }).click();
+      await page.getByText("99.00 USD is on sale again.").waitFor();
+      expect(problems.list).toEqual([]);
+    });
+
+    it("shows why the catalog cannot be synced without Stripe", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto("/admin/catalog");
+      await page.getByRole("button", { name: "Sync from Stripe" }).click();
+      await page
+        .getByRole("dialog", { name: "Sync the catalog from Stripe?" })
+        .getByRole("button", { name: "Sync" })
+        .click();
+      const alert = page.getByRole("main").getByRole("alert");
+      await alert.filter({ hasText: "Not synced from Stripe" }).waitFor();
+      await alert.getByText("There is no catalog to sync from: set STRIPE_SECRET_KEY.").waitFor();
+      expect(problems.list.filter((problem) => !problem.includes("409"))).toEqual([]);
+    });
+
+    it("confirms a booking and links it to its order", async () => {
+      const { page, problems } = reuse(desktop);
+      await page.goto("/admin/bookings?status=requested");
+      const row = page.getByRole("row").filter({ hasText: sessionBuyer.email });
+      await row
+        .getByRole("button", { name: `Confirm the booking of ${sessionBuyer.email}` })
+        .click();
+      await page.getByText(`Booking of ${sessionBuyer.email} confirmed.`).waitFor();
+      await page.getByText("No bookings match.").waitFor();
+      await page.goto("/admin/bookings?status=confirmed");
+      await row.getByText("confirmed").waitFor();
+      await row.getByRole("button", { name: `Edit the booking of ${sessionBuyer.email}` }).click();
+      const dialog = page.getByRole("dialog", { name: "Time and note" });
+      await dialog.getByLabel("Scheduled for (UTC)").fill("2026-12-10T15:30");
+      await dialog.getByRole("textbox", { name: "Staff note" }).fill("Prefers mornings");
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await page.getByText(`Booking of ${sessionBuyer.email} saved.`).waitFor();
+      await row.getByText("10 Dec 2026, 15:30 UTC").waitFor();
+      await row.getByText("Prefers mornings").waitFor();
+      await row.getByRole("link", { name: /Setup call: the order of/ }).click();
+      await heading(page, "Order").waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/admin/orders/${sessionBuyer.orderId}`);
+      expect(problems.list).toEqual([]);
+    });
+  });
+});
