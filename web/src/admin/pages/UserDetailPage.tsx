@@ -3,7 +3,13 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { api, call, type OkJson } from "../../api/client";
-import { formatCents, formatCredits, formatDateTime, formatNumber } from "../../components/format";
+import {
+  formatCents,
+  formatCredits,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+} from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { QueryState } from "../../components/QueryState";
@@ -14,6 +20,7 @@ import { SecurityEventsTable } from "../tables/SecurityEventsTable";
 import { UserActions, UserStatusBadges, type AdminUser } from "../UserActions";
 import { usePageTitle } from "../usePageTitle";
 import { PeriodActions, STATUS_COLORS } from "./BillingPeriodsPage";
+import { ORDER_STATUS_COLORS } from "./order-status";
 import { RevokeButton } from "./TokensPage";
 
 type Balance = OkJson<"getUserCreditBalance">;
@@ -260,12 +267,18 @@ function OrdersTab({ user, page, setPage }: TabProps) {
                 {data.results.map((order) => (
                   <Table.Tr key={order.id}>
                     <Table.Td>{formatDateTime(order.created_at)}</Table.Td>
-                    <Table.Td>{order.description}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{order.status}</Badge>
+                      <Anchor component={Link} to={`/admin/orders/${order.id}`}>
+                        {order.description}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={ORDER_STATUS_COLORS[order.status]} variant="light">
+                        {order.status}
+                      </Badge>
                     </Table.Td>
                     <Table.Td ta="right">
-                      {formatCents(order.amount_cents)} {order.currency.toUpperCase()}
+                      {formatMoney(order.amount_cents, order.currency)}
                     </Table.Td>
                     <Table.Td ta="right">
                       {order.refunded_cents === 0 ? "—" : formatCents(order.refunded_cents)}
