@@ -1040,7 +1040,7 @@ export interface paths {
     put?: never;
     /**
      * Create a product (staff; audited)
-     * @description A credit pack (kind credits) needs credit_amount. 409 slug_taken.
+     * @description A credit pack (kind credits) needs credit_amount. A plan (kind subscription) gives credit_amount each period; its limits are tokens_per_month, posts_per_month, workspaces, members and requests_per_minute (null = unlimited; other keys are 400 unknown_limit); rollover_credits only on plans. 409 slug_taken.
      */
     post: operations["createProduct"];
     delete?: never;
@@ -1077,7 +1077,7 @@ export interface paths {
     put?: never;
     /**
      * Add a price to a product (staff; audited)
-     * @description A new default price replaces the product's current default.
+     * @description A new default price replaces the product's current default. A plan's price recurs (month or year), any other product's is one_time (else 400 invalid_for_kind).
      */
     post: operations["createPrice"];
     delete?: never;
@@ -13255,9 +13255,12 @@ export interface operations {
               /** @description Credits a pack (or a plan, per period) gives */
               credit_amount: number | null;
               feature_keys: string[];
+              /** @description A plan's limits: tokens_per_month, posts_per_month, workspaces, members, requests_per_minute; null (or absent) is unlimited */
               limits: {
                 [key: string]: number | null;
               };
+              /** @description Plans: a period's unspent credits stay valid after it ends */
+              rollover_credits: boolean;
               display_order: number;
               prices: {
                 /** Format: uuid */
@@ -13375,9 +13378,12 @@ export interface operations {
             /** @description Credits a pack (or a plan, per period) gives */
             credit_amount: number | null;
             feature_keys: string[];
+            /** @description A plan's limits: tokens_per_month, posts_per_month, workspaces, members, requests_per_minute; null (or absent) is unlimited */
             limits: {
               [key: string]: number | null;
             };
+            /** @description Plans: a period's unspent credits stay valid after it ends */
+            rollover_credits: boolean;
             display_order: number;
             prices: {
               /** Format: uuid */
@@ -13517,9 +13523,12 @@ export interface operations {
               /** @description Credits a pack (or a plan, per period) gives */
               credit_amount: number | null;
               feature_keys: string[];
+              /** @description A plan's limits: tokens_per_month, posts_per_month, workspaces, members, requests_per_minute; null (or absent) is unlimited */
               limits: {
                 [key: string]: number | null;
               };
+              /** @description Plans: a period's unspent credits stay valid after it ends */
+              rollover_credits: boolean;
               display_order: number;
               is_active: boolean;
               provider_product_id: string | null;
@@ -13692,6 +13701,7 @@ export interface operations {
           limits?: {
             [key: string]: number | null;
           };
+          rollover_credits?: boolean;
           display_order?: number;
           is_active?: boolean;
         };
@@ -13714,9 +13724,12 @@ export interface operations {
             /** @description Credits a pack (or a plan, per period) gives */
             credit_amount: number | null;
             feature_keys: string[];
+            /** @description A plan's limits: tokens_per_month, posts_per_month, workspaces, members, requests_per_minute; null (or absent) is unlimited */
             limits: {
               [key: string]: number | null;
             };
+            /** @description Plans: a period's unspent credits stay valid after it ends */
+            rollover_credits: boolean;
             display_order: number;
             is_active: boolean;
             provider_product_id: string | null;
@@ -13961,6 +13974,7 @@ export interface operations {
           limits?: {
             [key: string]: number | null;
           };
+          rollover_credits?: boolean;
           display_order?: number;
           is_active?: boolean;
         };
@@ -13983,9 +13997,12 @@ export interface operations {
             /** @description Credits a pack (or a plan, per period) gives */
             credit_amount: number | null;
             feature_keys: string[];
+            /** @description A plan's limits: tokens_per_month, posts_per_month, workspaces, members, requests_per_minute; null (or absent) is unlimited */
             limits: {
               [key: string]: number | null;
             };
+            /** @description Plans: a period's unspent credits stay valid after it ends */
+            rollover_credits: boolean;
             display_order: number;
             is_active: boolean;
             provider_product_id: string | null;
