@@ -6,6 +6,7 @@ import { createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { runCommand } from "../../test/support/cli.js";
 import { expectProblem } from "../../test/support/problems.js";
+import { startFakeStripe, type FakeStripe } from "../../test/support/fake-stripe.js";
 import { pressPay } from "../../test/support/shop.js";
 import { signIn } from "../../test/support/sessions.js";
 import { creditGrants } from "../credits/credit-grants.table.js";
@@ -414,5 +415,54 @@ describe("subscriptions with the local provider", () => {
     const unknown = await runCommand(t, ["advance-subscription", randomUUID()]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.err.join("\n")).toContain("Subscription not found");
+  });
+
+  it("leaves a ledger that reconciles after every grant, renewal, rollover and ending above", async () => {
+    const report = await t.services.credits.reconcile();
+    expect(report.problems).toEqual([]);
+    expect(report.grants).toBeGreaterThan(0);
+  });
+});
+
+describe("subscriptions while Stripe is configured", () => {
+  let stripe: FakeStripe;
+  let t: TestApp;
+  beforeAll(async () => {
+    stripe = await startFakeStripe();
+    t = await createTestApp({
+      env: {
+        STRIPE_SECRET_KEY: stripe.secretKey,
+        STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+        STRIPE_API_BASE: stripe.apiBase,
+      },
+    });
+    await t.services.payments.catalog.createDefaults();
+  });
+  afterAll(async () => {
+    await t.close();
+    await stripe.close();
+  });
+
+  it("makes the plans in Stripe with monthly prices, and refuses a checkout clearly for now", async () => {
+    const pro = await t.services.payments.catalog.findActiveBySlug("pro");
+    const price = pro?.prices[0];
+    expect(price?.providerPriceId).toMatch(/^price_/);
+    expect(stripe.objects.get(price?.providerPriceId ?? "")).toMatchObject({
+      recurring: { interval: "month" },
+    });
+    const { user } = await createVerifiedUser(t.services.db);
+    const reply = await t.app.inject({
+      method: "POST",
+      url: "/api/account/subscriptions/checkout",
+      headers: (await signIn(t, user.id)).headers,
+      payload: { price_id: price?.id },
+    });
+    expectProblem(reply, 409, "provider_not_supported");
+    // The local provider's page does not exist with Stripe.
+    const page = await t.app.inject({
+      method: "GET",
+      url: `/checkout/local-subscription/lcs_${"a".repeat(32)}`,
+    });
+    expect(page.statusCode).toBe(404);
   });
 });
