@@ -51,6 +51,8 @@ import { stripeWebhookRoutes } from "./payments/stripe-webhook.routes.js";
 import { assetsAdminRoutes } from "./payments/assets-admin.routes.js";
 import { bookingsRoutes } from "./payments/bookings.routes.js";
 import { downloadsRoutes } from "./payments/downloads.routes.js";
+import { localSubscriptionCheckoutRoutes } from "./subscriptions/local-subscription-checkout.routes.js";
+import { subscriptionsRoutes } from "./subscriptions/subscriptions.routes.js";
 import { requestLogsAdminRoutes } from "./usage/request-logs-admin.routes.js";
 import { usageRoutes } from "./usage/usage.routes.js";
 
@@ -231,8 +233,12 @@ export async function buildApp(
   await app.register(assetsAdminRoutes);
   await app.register(downloadsRoutes);
   await app.register(bookingsRoutes);
+  await app.register(subscriptionsRoutes);
   await app.register(checkoutReturnRoutes);
   await app.register(stripeWebhookRoutes);
-  if (services.payments.provider.name === "local") await app.register(localCheckoutRoutes);
+  if (services.payments.provider.name === "local") {
+    await app.register(localCheckoutRoutes);
+    await app.register(localSubscriptionCheckoutRoutes);
+  }
   return app;
 }

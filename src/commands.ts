@@ -1,6 +1,7 @@
 import { preflightCommand } from "./admin/preflight.commands.js";
 import { aiServicesCommands } from "./ai-services/ai-services.commands.js";
 import { paymentsCommands } from "./payments/payments.commands.js";
+import { subscriptionsCommands } from "./subscriptions/subscriptions.commands.js";
 import type { Config } from "./config.js";
 import { creditsCommands } from "./credits/credits.commands.js";
 import { customersCommands } from "./customers/customers.commands.js";
@@ -19,5 +20,6 @@ export function allCommands(config: Config): Command[] {
     ...creditsCommands,
     ...aiServicesCommands,
     ...paymentsCommands,
+    ...subscriptionsCommands,
   ];
 }

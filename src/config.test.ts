@@ -99,6 +99,9 @@ describe("loadConfig", () => {
     ["DEFAULT_FROM_EMAIL", "Tollgate <not an address>", /DEFAULT_FROM_EMAIL: expected/],
     ["DEFAULT_FROM_EMAIL", '"Tollgate\r\nBcc: x@evil.example" <a@example.com>', /expected/],
     ["DEFAULT_FROM_EMAIL", '"Tollgate <a@example.com>', /DEFAULT_FROM_EMAIL: expected/],
+    ["BILLING_SYNC_SOFT_STALE_SECONDS", "soon", /BILLING_SYNC_SOFT_STALE_SECONDS: expected/],
+    ["BILLING_SYNC_HARD_TTL_SECONDS", "60", /BILLING_SYNC_HARD_TTL_SECONDS: expected more/],
+    ["BILLING_SYNC_HARD_BLOCK_MESSAGE", "x".repeat(501), /at most 500 characters/],
   ])("names %s and the expected form when it is %j", (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -118,6 +121,8 @@ describe("loadConfig", () => {
     ["DEFAULT_FROM_EMAIL", "Tollgate Billing <billing@example.com>"],
     ["DEFAULT_FROM_EMAIL", '"Tollgate, Inc." <no-reply@example.com>'],
     ["DEFAULT_FROM_EMAIL", '"Tollgate <Billing>"<billing@example.com>'],
+    ["BILLING_SYNC_HARD_TTL_SECONDS", "3601"],
+    ["BILLING_SYNC_SOFT_WARNING_MESSAGE", "Checking your plan."],
   ])("accepts %s=%j", (name, value) => {
     expect(problemsOf({ [name]: value })).toEqual([]);
   });

@@ -111,6 +111,15 @@ export interface Config {
     /** Days after the payment a digital order's downloads stay open. */
     readonly downloadTtlDays: number;
   };
+  /** How long a subscription's projection is trusted without news from the provider. */
+  readonly billingSync: {
+    /** Seconds past the period end without a sync before the status carries the warning. */
+    readonly softStaleSeconds: number;
+    /** Seconds past the period end without a sync before paid entitlements are withheld. */
+    readonly hardTtlSeconds: number;
+    readonly softWarningMessage: string;
+    readonly hardBlockMessage: string;
+  };
   /** Password for a non-interactive `createsuperuser --email`. */
   readonly superuserPassword: string | undefined;
 }
@@ -483,10 +492,40 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
       downloadMaxCount: read.int("DOWNLOAD_MAX_COUNT", 5, 1, 1_000_000),
       downloadTtlDays: read.int("DOWNLOAD_TTL_DAYS", 30, 1, 36_500),
     },
+    billingSync: readBillingSync(read),
     superuserPassword: read.raw("TOLLGATE_SUPERUSER_PASSWORD"),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return deepFreeze(config);
+}
+
+function readBillingSync(read: EnvReader): Config["billingSync"] {
+  const softStaleSeconds = read.int("BILLING_SYNC_SOFT_STALE_SECONDS", 3_600, 0, 31_536_000);
+  const hardTtlSeconds = read.int("BILLING_SYNC_HARD_TTL_SECONDS", 259_200, 1, 31_536_000);
+  if (hardTtlSeconds <= softStaleSeconds) {
+    read.problems.push(
+      "BILLING_SYNC_HARD_TTL_SECONDS: expected more seconds than BILLING_SYNC_SOFT_STALE_SECONDS",
+    );
+  }
+  const message = (name: string, fallback: string) => {
+    const text = read.string(name, fallback);
+    if (text.length > 500) read.problems.push(`${name}: expected at most 500 characters`);
+    return text;
+  };
+  return {
+    softStaleSeconds,
+    hardTtlSeconds,
+    softWarningMessage: message(
+      "BILLING_SYNC_SOFT_WARNING_MESSAGE",
+      "We could not confirm your subscription with the payment provider recently; " +
+        "it is being checked.",
+    ),
+    hardBlockMessage: message(
+      "BILLING_SYNC_HARD_BLOCK_MESSAGE",
+      "We could not confirm your subscription with the payment provider; paid features " +
+        "are paused until it is confirmed.",
+    ),
+  };
 }
 
 function readStripe(read: EnvReader): StripeConfig | undefined {

@@ -24,3 +24,4 @@ export * from "./payments/refunds.table.js";
 export * from "./payments/product-assets.table.js";
 export * from "./payments/download-grants.table.js";
 export * from "./payments/bookings.table.js";
+export * from "./subscriptions/subscriptions.table.js";

@@ -28,6 +28,11 @@ import {
 } from "./platform/idempotency/idempotency.js";
 import { throttledWarn } from "./platform/logging.js";
 import { buildPayments, type PaymentsServices } from "./payments/payments.service.js";
+import { createSubscriptionEvents } from "./subscriptions/subscription-events.js";
+import {
+  createSubscriptionsService,
+  type SubscriptionsServices,
+} from "./subscriptions/subscriptions.service.js";
 import { createRequestMeter } from "./usage/batched-metering.js";
 import { buildUsageService, type UsageService } from "./usage/usage.service.js";
 
@@ -49,6 +54,7 @@ export interface Services {
   readonly audit: AuditService;
   /** Catalog, orders, payment events and the payment provider. */
   readonly payments: PaymentsServices;
+  readonly subscriptions: SubscriptionsServices;
   /** The staff dashboard's aggregates. */
   readonly stats: StatsService;
   /** The deployment's readiness checks (staff API and `preflight` command). */
@@ -140,6 +146,19 @@ export async function buildServices(
     runMetered,
   });
   const payments = buildPayments({ db, clock, config, credits, mailer, log });
+  const subscriptionEvents = createSubscriptionEvents({ db, clock, credits, log });
+  const subscriptions = {
+    events: subscriptionEvents,
+    service: createSubscriptionsService({
+      db,
+      clock,
+      config,
+      provider: payments.provider,
+      events: subscriptionEvents,
+      credits,
+      publicBaseUrl: config.publicBaseUrl,
+    }),
+  };
   return {
     config,
     database,
@@ -156,6 +175,7 @@ export async function buildServices(
     idempotency,
     audit: createAuditService({ db }),
     payments,
+    subscriptions,
     stats: createStatsService({ db, clock }),
     preflight: createPreflightService({
       config,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { Config } from "../config.js";
 import { recordAudit, type Actor } from "../audit/audit.queries.js";
 import type { Clock } from "../platform/clock.js";
@@ -101,6 +101,15 @@ export interface CreditsService {
     tx: DbOrTx,
     claw: SourceClawBack,
   ): Promise<{ accountId: string | null; taken: Millicredits }>;
+  /**
+   * Expires now what is left of the grants these sources made (a subscription's ended
+   * periods), in the caller's transaction. Returns the account whose credits changed, if any;
+   * call balanceChanged after the commit.
+   */
+  expireSourceGrants(
+    tx: DbOrTx,
+    sources: { sourceType: string; sourceIds: readonly string[] },
+  ): Promise<string | null>;
   /** Tells this instance an account's credits changed outside the metering batches. */
   balanceChanged(accountId: string): void;
   /** Staff credit adjustment with its audit entry, in one transaction. */
@@ -225,6 +234,30 @@ export function createCreditsService(deps: {
         requestId: currentRequestId() ?? null,
       });
       return { accountId: grant.accountId, taken };
+    },
+
+    async expireSourceGrants(tx, sources) {
+      if (sources.sourceIds.length === 0) return null;
+      const now = clock.now();
+      const unspent = and(
+        eq(creditGrants.sourceType, sources.sourceType),
+        inArray(creditGrants.sourceId, [...sources.sourceIds]),
+        gt(creditGrants.remaining, 0),
+      );
+      const [grant] = await tx
+        .select({ accountId: creditGrants.accountId })
+        .from(creditGrants)
+        .where(unspent)
+        .limit(1);
+      if (grant === undefined) return null;
+      await lockAccounts(tx, [grant.accountId]);
+      // Already past their expiry but not swept yet, or still running: both end now.
+      await tx
+        .update(creditGrants)
+        .set({ expiresAt: now })
+        .where(and(unspent, or(isNull(creditGrants.expiresAt), gt(creditGrants.expiresAt, now))));
+      await expireGrantsOf(tx, [grant.accountId], now);
+      return grant.accountId;
     },
 
     balanceChanged(accountId) {

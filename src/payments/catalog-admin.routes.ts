@@ -35,6 +35,7 @@ const editable = {
     Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
     { maxProperties: 50 },
   ),
+  rollover_credits: Type.Boolean(),
   display_order: Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 }),
   is_active: Type.Boolean(),
 };
@@ -48,6 +49,7 @@ const ProductCreate = Type.Object(
     credit_amount: Type.Optional(editable.credit_amount),
     feature_keys: Type.Optional(editable.feature_keys),
     limits: Type.Optional(editable.limits),
+    rollover_credits: Type.Optional(editable.rollover_credits),
     display_order: Type.Optional(editable.display_order),
     is_active: Type.Optional(editable.is_active),
   },
@@ -122,7 +124,11 @@ export const catalogAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "createProduct",
         tags: ["admin"],
         summary: "Create a product (staff; audited)",
-        description: "A credit pack (kind credits) needs credit_amount. 409 slug_taken.",
+        description:
+          "A credit pack (kind credits) needs credit_amount. A plan (kind subscription) gives " +
+          "credit_amount each period; its limits are tokens_per_month, posts_per_month, " +
+          "workspaces, members and requests_per_minute (null = unlimited; other keys are 400 " +
+          "unknown_limit); rollover_credits only on plans. 409 slug_taken.",
         body: ProductCreate,
         response: { 201: AdminProduct, ...problems(409) },
       },
@@ -138,6 +144,7 @@ export const catalogAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
           creditAmount: creditAmountOf(body.credit_amount) ?? null,
           featureKeys: body.feature_keys ?? [],
           limits: body.limits ?? {},
+          rolloverCredits: body.rollover_credits ?? false,
           displayOrder: body.display_order ?? 0,
           isActive: body.is_active ?? true,
         },
@@ -172,6 +179,9 @@ export const catalogAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...(creditAmount === undefined ? {} : { creditAmount }),
           ...(body.feature_keys === undefined ? {} : { featureKeys: body.feature_keys }),
           ...(body.limits === undefined ? {} : { limits: body.limits }),
+          ...(body.rollover_credits === undefined
+            ? {}
+            : { rolloverCredits: body.rollover_credits }),
           ...(body.display_order === undefined ? {} : { displayOrder: body.display_order }),
           ...(body.is_active === undefined ? {} : { isActive: body.is_active }),
         },
@@ -189,7 +199,9 @@ export const catalogAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "createPrice",
         tags: ["admin"],
         summary: "Add a price to a product (staff; audited)",
-        description: "A new default price replaces the product's current default.",
+        description:
+          "A new default price replaces the product's current default. A plan's price recurs " +
+          "(month or year), any other product's is one_time (else 400 invalid_for_kind).",
         params: Id,
         body: PriceCreate,
         response: { 201: AdminPrice, ...problems(404) },

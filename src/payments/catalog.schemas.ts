@@ -42,7 +42,14 @@ const productProperties = {
   kind: ProductKindSchema,
   credit_amount: Type.Union([Credits("Credits a pack (or a plan, per period) gives"), Type.Null()]),
   feature_keys: Type.Array(Type.String()),
-  limits: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()])),
+  limits: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()]), {
+    description:
+      "A plan's limits: tokens_per_month, posts_per_month, workspaces, members, " +
+      "requests_per_minute; null (or absent) is unlimited",
+  }),
+  rollover_credits: Type.Boolean({
+    description: "Plans: a period's unspent credits stay valid after it ends",
+  }),
   display_order: Type.Integer(),
 };
 
@@ -91,6 +98,7 @@ function productBase(product: ProductWithPrices) {
     credit_amount: product.creditAmount === null ? null : toCredits(product.creditAmount),
     feature_keys: [...product.featureKeys],
     limits: product.limits,
+    rollover_credits: product.rolloverCredits,
     display_order: product.displayOrder,
   };
 }

@@ -6,7 +6,8 @@ import type { Millicredits } from "../credits/credit-amounts.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db, DbOrTx } from "../platform/db/database.js";
 import { isUniqueViolation } from "../platform/db/errors.js";
-import { validationError } from "../platform/errors.js";
+import { validationError, type FieldError } from "../platform/errors.js";
+import { DEFAULT_PLANS, PLAN_LIMIT_KEYS, type DefaultPlan } from "../subscriptions/plans.js";
 import {
   prices,
   products,
@@ -31,6 +32,7 @@ export interface NewProduct {
   readonly creditAmount: Millicredits | null;
   readonly featureKeys: readonly string[];
   readonly limits: Record<string, number | null>;
+  readonly rolloverCredits: boolean;
   readonly displayOrder: number;
   readonly isActive: boolean;
 }
@@ -58,9 +60,47 @@ function defaultPack(pack: (typeof DEFAULT_CREDIT_PACKS)[number]): NewProduct {
     creditAmount: pack.credits * 1000,
     featureKeys: [],
     limits: {},
+    rolloverCredits: false,
     displayOrder: pack.order,
     isActive: true,
   };
+}
+
+function defaultPlan(plan: DefaultPlan): NewProduct {
+  return {
+    name: plan.name,
+    slug: plan.slug,
+    description: plan.description,
+    kind: "subscription",
+    creditAmount: plan.credits === null ? null : plan.credits * 1000,
+    featureKeys: plan.featureKeys,
+    limits: plan.limits,
+    rolloverCredits: false,
+    displayOrder: plan.order,
+    isActive: true,
+  };
+}
+
+/** A default product with its one default price. */
+interface DefaultProduct {
+  readonly product: NewProduct;
+  readonly cents: number;
+  readonly interval: PriceInterval;
+}
+
+function defaultProducts(): DefaultProduct[] {
+  return [
+    ...DEFAULT_CREDIT_PACKS.map((pack) => ({
+      product: defaultPack(pack),
+      cents: pack.cents,
+      interval: "one_time" as const,
+    })),
+    ...DEFAULT_PLANS.map((plan) => ({
+      product: defaultPlan(plan),
+      cents: plan.monthlyCents,
+      interval: "month" as const,
+    })),
+  ];
 }
 
 /** The default catalog: three credit packs (first start and `create-default-catalog`). */
@@ -83,21 +123,66 @@ export interface CatalogService {
   updatePrice(priceId: string, patch: PricePatch, actor: Actor): Promise<Price>;
   /** An active price of an active product, for an order; undefined otherwise. */
   findPurchasable(priceId: string): Promise<{ price: Price; product: Product } | undefined>;
-  /** Creates the default credit packs that are missing (by slug); returns the slugs created. */
+  /** Creates the default packs and plans that are missing (by slug); returns the slugs created. */
   createDefaults(): Promise<string[]>;
-  /** The defaults when the catalog has no product at all (a first start; never with Stripe). */
+  /**
+   * The defaults when the catalog has no product at all (a first start), or the missing ones
+   * when it has no plan yet; never with Stripe.
+   */
   createDefaultsIfEmpty(): Promise<string[]>;
   /** Imports Stripe's products and prices (the source of truth); audited. */
   syncFromProvider(actor: Actor): Promise<SyncReport>;
 }
 
-/** A credit pack without credits is refused as the field's error (the table's CHECK backs it). */
-function requireCreditsOfPack(kind: ProductKind, creditAmount: Millicredits | null): void {
-  if (kind === "credits" && creditAmount === null) {
-    throw validationError([
-      { field: "credit_amount", code: "required", message: "A credit pack needs credits." },
-    ]);
+/**
+ * The fields a product's kind requires or refuses, as field errors: a credit pack needs credits
+ * (the table's CHECK backs it); a plan's limits are the known ones; only a plan rolls over.
+ */
+function requireFieldsOfKind(
+  kind: ProductKind,
+  fields: Pick<NewProduct, "creditAmount" | "limits" | "rolloverCredits">,
+): void {
+  const errors: FieldError[] = [];
+  if (kind === "credits" && fields.creditAmount === null) {
+    errors.push({
+      field: "credit_amount",
+      code: "required",
+      message: "A credit pack needs credits.",
+    });
   }
+  if (kind === "subscription") {
+    for (const key of Object.keys(fields.limits)) {
+      if (!(PLAN_LIMIT_KEYS as readonly string[]).includes(key)) {
+        errors.push({
+          field: `limits.${key}`,
+          code: "unknown_limit",
+          message: `A plan's limits are ${PLAN_LIMIT_KEYS.join(", ")}.`,
+        });
+      }
+    }
+  } else if (fields.rolloverCredits) {
+    errors.push({
+      field: "rollover_credits",
+      code: "not_a_plan",
+      message: "Only a subscription plan's credits can roll over.",
+    });
+  }
+  if (errors.length > 0) throw validationError(errors);
+}
+
+/** Plans are sold by the month or year, everything else once. */
+function requireIntervalOfKind(kind: ProductKind, interval: PriceInterval): void {
+  if ((kind === "subscription") === (interval !== "one_time")) return;
+  throw validationError([
+    {
+      field: "interval",
+      code: "invalid_for_kind",
+      message:
+        kind === "subscription"
+          ? "A plan's price recurs: month or year."
+          : "Only a subscription plan has a recurring price.",
+    },
+  ]);
 }
 
 function slugTakenError() {
@@ -259,7 +344,7 @@ export function createCatalogService(deps: {
     get,
 
     async createProduct(product, actor) {
-      requireCreditsOfPack(product.kind, product.creditAmount);
+      requireFieldsOfKind(product.kind, product);
       const id = randomUUID();
       let providerProductId: string | null = null;
       if (provider !== undefined) {
@@ -288,7 +373,11 @@ export function createCatalogService(deps: {
       const current = await get(productId);
       const creditAmount =
         patch.creditAmount === undefined ? current.creditAmount : patch.creditAmount;
-      requireCreditsOfPack(current.kind, creditAmount);
+      requireFieldsOfKind(current.kind, {
+        creditAmount,
+        limits: patch.limits ?? current.limits,
+        rolloverCredits: patch.rolloverCredits ?? current.rolloverCredits,
+      });
       if (provider !== undefined) {
         if (patch.slug !== undefined) await requireFreeSlug(patch.slug, productId);
         const merged = { ...current, ...patch, creditAmount };
@@ -321,6 +410,7 @@ export function createCatalogService(deps: {
 
     async addPrice(productId, price, actor) {
       const product = await get(productId);
+      requireIntervalOfKind(product.kind, price.interval);
       const providerProductId = await providerProductOf(product);
       let providerPriceId: string | null = null;
       if (provider !== undefined && providerProductId !== undefined) {
@@ -415,7 +505,14 @@ export function createCatalogService(deps: {
       // With Stripe the catalog comes from Stripe (sync) or staff; a start never calls Stripe.
       if (provider !== undefined) return [];
       const [any] = await db.select({ id: products.id }).from(products).limit(1);
-      return any === undefined ? this.createDefaults() : [];
+      if (any === undefined) return this.createDefaults();
+      // A catalog from before plans existed gets them once; plans staff retire stay retired.
+      const [plan] = await db
+        .select({ id: products.id })
+        .from(products)
+        .where(eq(products.kind, "subscription"))
+        .limit(1);
+      return plan === undefined ? this.createDefaults() : [];
     },
 
     async syncFromProvider(actor) {
@@ -433,38 +530,29 @@ export function createCatalogService(deps: {
 
     async createDefaults() {
       const created: string[] = [];
-      for (const pack of DEFAULT_CREDIT_PACKS) {
+      for (const { product, cents, interval } of defaultProducts()) {
+        const price = { unitAmountCents: cents, currency: "usd", interval, isDefault: true };
         if (provider !== undefined) {
           // Through Stripe first, as staff's products are; the operator's command is the actor.
           const [exists] = await db
             .select({ id: products.id })
             .from(products)
-            .where(eq(products.slug, pack.slug));
+            .where(eq(products.slug, product.slug));
           if (exists !== undefined) continue;
-          const product = await this.createProduct(defaultPack(pack), null);
-          await this.addPrice(
-            product.id,
-            { unitAmountCents: pack.cents, currency: "usd", interval: "one_time", isDefault: true },
-            null,
-          );
-          created.push(pack.slug);
+          const row = await this.createProduct(product, null);
+          await this.addPrice(row.id, price, null);
+          created.push(product.slug);
           continue;
         }
         await db.transaction(async (tx) => {
           const [row] = await tx
             .insert(products)
-            .values({ ...defaultPack(pack), featureKeys: [] })
+            .values({ ...product, featureKeys: [...product.featureKeys] })
             .onConflictDoNothing({ target: products.slug })
             .returning();
           if (row === undefined) return;
-          await tx.insert(prices).values({
-            productId: row.id,
-            unitAmountCents: pack.cents,
-            currency: "usd",
-            interval: "one_time",
-            isDefault: true,
-          });
-          created.push(pack.slug);
+          await tx.insert(prices).values({ productId: row.id, ...price });
+          created.push(product.slug);
         });
       }
       return created;

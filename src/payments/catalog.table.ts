@@ -41,6 +41,8 @@ export const products = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     limits: jsonb("limits").$type<Record<string, number | null>>().notNull().default({}),
+    /** Plans only: whether a period's unspent credits stay valid after it ends. */
+    rolloverCredits: boolean("rollover_credits").notNull().default(false),
     displayOrder: integer("display_order").notNull().default(0),
     isActive: boolean("is_active").notNull().default(true),
     providerProductId: text("provider_product_id"),

@@ -2,10 +2,10 @@ import { reportAppError, type Command } from "../platform/cli.js";
 import { AppError } from "../platform/errors.js";
 import type { SyncCounts, SyncReport } from "./catalog-sync.js";
 
-/** `create-default-catalog`: the default credit packs that are missing, by slug (idempotent). */
+/** `create-default-catalog`: the default credit packs and plans that are missing, by slug (idempotent). */
 export const createDefaultCatalogCommand: Command = {
   name: "create-default-catalog",
-  summary: "Create the default credit packs that are missing (idempotent).",
+  summary: "Create the default credit packs and plans that are missing (idempotent).",
   async run(context) {
     const services = await context.services();
     let created;

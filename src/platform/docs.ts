@@ -93,6 +93,10 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: "credits", description: "Prepaid credits: balance and journal" },
         { name: "catalog", description: "Products and prices for sale (public)" },
         { name: "payments", description: "Orders, checkout and receipts of the caller" },
+        {
+          name: "subscriptions",
+          description: "The caller's plan subscription: checkout, status, cancel and resume",
+        },
         { name: "admin", description: "Staff operations" },
       ],
     },

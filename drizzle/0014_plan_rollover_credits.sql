@@ -1,0 +1,1 @@
+ALTER TABLE "products" ADD COLUMN "rollover_credits" boolean DEFAULT false NOT NULL;
