@@ -53,6 +53,7 @@ import { bookingsRoutes } from "./payments/bookings.routes.js";
 import { downloadsRoutes } from "./payments/downloads.routes.js";
 import { localSubscriptionCheckoutRoutes } from "./subscriptions/local-subscription-checkout.routes.js";
 import { subscriptionsRoutes } from "./subscriptions/subscriptions.routes.js";
+import { subscriptionsAdminRoutes } from "./subscriptions/subscriptions-admin.routes.js";
 import { requestLogsAdminRoutes } from "./usage/request-logs-admin.routes.js";
 import { usageRoutes } from "./usage/usage.routes.js";
 
@@ -234,6 +235,7 @@ export async function buildApp(
   await app.register(downloadsRoutes);
   await app.register(bookingsRoutes);
   await app.register(subscriptionsRoutes);
+  await app.register(subscriptionsAdminRoutes);
   await app.register(checkoutReturnRoutes);
   await app.register(stripeWebhookRoutes);
   if (services.payments.provider.name === "local") {
