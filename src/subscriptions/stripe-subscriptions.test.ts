@@ -370,6 +370,13 @@ describe("subscriptions with Stripe, against a fake Stripe and signed events", (
       payload: { price_id: teamPrice.id },
     });
     expectProblem(second, 409, "subscription_exists");
+    // A second live subscription made at Stripe (the dashboard) is recorded, not projected.
+    const other = stripeSubscription(user.id);
+    expect(await outcomeOf(stripe.event("customer.subscription.created", other))).toBe(
+      "subscription_exists",
+    );
+    const list = await t.app.inject({ method: "GET", url: "/api/account/subscriptions", headers });
+    expect(list.json<{ count: number }>().count).toBe(1);
     const report = await t.services.credits.reconcile();
     expect(report.problems).toEqual([]);
   });

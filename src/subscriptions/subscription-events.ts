@@ -17,6 +17,7 @@ import {
   subscriptionInvoices,
   subscriptions,
   type Subscription,
+  type SubscriptionStatus,
 } from "./subscriptions.table.js";
 
 /** A paid invoice of a subscription, in the provider-neutral shape (Stripe or the local page). */
@@ -102,18 +103,40 @@ export function createSubscriptionEvents(deps: {
     });
   }
 
-  async function otherLive(tx: DbOrTx, subscription: Subscription) {
+  /** The account's live subscription other than this one, if any. */
+  async function otherLive(
+    tx: DbOrTx,
+    subscription: Pick<Subscription, "userId"> & { id: string | null },
+  ) {
     const [other] = await tx
       .select({ id: subscriptions.id })
       .from(subscriptions)
       .where(
         and(
           eq(subscriptions.userId, subscription.userId),
-          ne(subscriptions.id, subscription.id),
+          subscription.id === null ? undefined : ne(subscriptions.id, subscription.id),
           inArray(subscriptions.status, [...LIVE_STATUSES]),
         ),
       );
     return other;
+  }
+
+  /**
+   * A second live subscription of one account (made in the Stripe dashboard, or two checkouts
+   * completed): the projection keeps one, and the event is recorded for staff to resolve.
+   */
+  async function secondLive(
+    tx: DbOrTx,
+    subscription: Pick<Subscription, "userId"> & { id: string | null },
+    status: SubscriptionStatus,
+  ) {
+    if (!(LIVE_STATUSES as readonly string[]).includes(status)) return false;
+    if ((await otherLive(tx, subscription)) === undefined) return false;
+    log.error(
+      { user: subscription.userId },
+      "a second live subscription for one account: not recorded; staff cancel and refund one",
+    );
+    return true;
   }
 
   /**
@@ -349,6 +372,9 @@ export function createSubscriptionEvents(deps: {
           .from(users)
           .where(eq(users.id, snap.userId));
         if (user === undefined) return { outcome: await record("unknown_subscription") };
+        if (await secondLive(tx, { userId: user.id, id: null }, snap.status)) {
+          return { outcome: await record("subscription_exists") };
+        }
         const [created] = await tx
           .insert(subscriptions)
           .values({
@@ -366,6 +392,9 @@ export function createSubscriptionEvents(deps: {
       // Stripe does not deliver in order: an older state never overwrites a newer one.
       if (current.lastEventAt !== null && event.createdAt < current.lastEventAt) {
         return { outcome: await record("ignored", current.id) };
+      }
+      if (await secondLive(tx, current, snap.status)) {
+        return { outcome: await record("subscription_exists", current.id) };
       }
       await tx.update(subscriptions).set(fields).where(eq(subscriptions.id, current.id));
       const ended = (["canceled", "incomplete_expired"] as const).some((s) => s === snap.status);
