@@ -28,7 +28,9 @@ import {
 } from "./platform/idempotency/idempotency.js";
 import { throttledWarn } from "./platform/logging.js";
 import { buildPayments, type PaymentsServices } from "./payments/payments.service.js";
+import { createStripeClient } from "./payments/stripe-provider.js";
 import { createSubscriptionEvents } from "./subscriptions/subscription-events.js";
+import { createStripeSubscriptions } from "./subscriptions/stripe-subscriptions.js";
 import {
   createSubscriptionsService,
   type SubscriptionsServices,
@@ -146,7 +148,14 @@ export async function buildServices(
     runMetered,
   });
   const payments = buildPayments({ db, clock, config, credits, mailer, log });
-  const subscriptionEvents = createSubscriptionEvents({ db, clock, credits, log });
+  const subscriptionEvents = createSubscriptionEvents({
+    db,
+    clock,
+    credits,
+    mailer,
+    log,
+    publicBaseUrl: config.publicBaseUrl,
+  });
   const subscriptions = {
     events: subscriptionEvents,
     service: createSubscriptionsService({
@@ -154,6 +163,10 @@ export async function buildServices(
       clock,
       config,
       provider: payments.provider,
+      stripe:
+        config.payments.stripe === undefined
+          ? undefined
+          : createStripeSubscriptions(createStripeClient(config.payments.stripe)),
       events: subscriptionEvents,
       credits,
       publicBaseUrl: config.publicBaseUrl,

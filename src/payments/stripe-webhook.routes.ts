@@ -3,6 +3,10 @@ import Stripe from "stripe";
 import { Type } from "typebox";
 import { problems } from "../platform/problem.js";
 import { paymentsError } from "./payments.errors.js";
+import {
+  stripeSubscriptionEventOf,
+  type StripeSubscriptionEvent,
+} from "../subscriptions/stripe-subscriptions.js";
 import { paymentEventOf } from "./stripe-events.js";
 
 /**
@@ -19,6 +23,13 @@ export const WEBHOOK_TOLERANCE_S = 300;
 export const stripeWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const secret = app.config.payments.stripe?.webhookSecret;
   const { events } = app.services.payments;
+  const subscriptionEvents = app.services.subscriptions.events;
+  const applySubscriptionEvent = (event: StripeSubscriptionEvent) =>
+    event.kind === "subscription_state"
+      ? subscriptionEvents.subscriptionState(event)
+      : event.kind === "invoice_paid"
+        ? subscriptionEvents.invoicePaid(event)
+        : subscriptionEvents.invoiceFailed(event);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
@@ -40,7 +51,10 @@ export const stripeWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "Stripe event deliveries (signed; set the endpoint's API version to the pinned one)",
         description:
           "Verifies the Stripe-Signature header over the raw body (5 minutes' tolerance), then " +
-          "records the event and applies it once. Unknown event types are recorded and ignored.",
+          "records the event and applies it once: orders' checkout and refund events, and " +
+          "subscriptions' invoice.paid, invoice.payment_failed and customer.subscription.* " +
+          "(503 subscription_not_recorded for an invoice that overtook its subscription). " +
+          "Unknown event types are recorded and ignored.",
         headers: Type.Object({ "stripe-signature": Type.Optional(Type.String()) }),
         response: {
           200: Type.Object({ received: Type.Literal(true), outcome: Type.String() }),
@@ -73,7 +87,11 @@ export const stripeWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "The Stripe-Signature does not match this body, or it is too old.",
         );
       }
-      const outcome = await events.apply(paymentEventOf(event));
+      const subscriptionEvent = stripeSubscriptionEventOf(event);
+      const outcome =
+        subscriptionEvent === null
+          ? await events.apply(paymentEventOf(event))
+          : await applySubscriptionEvent(subscriptionEvent);
       request.log.info({ event: event.id, type: event.type, outcome }, "stripe event");
       return { received: true as const, outcome };
     },

@@ -9,5 +9,8 @@ export const subscriptionsError = defineErrors({
   plan_not_subscribable: [409, "Plan not subscribable"],
   invalid_transition: [409, "Invalid transition"],
   provider_mismatch: [409, "Payment provider mismatch"],
-  provider_not_supported: [409, "Payment provider not supported"],
+  provider_not_configured: [409, "Payment provider not configured"],
+  no_billing_customer: [409, "No billing customer"],
+  payment_provider_error: [502, "Payment provider error"],
+  subscription_not_recorded: [503, "Subscription not recorded yet"],
 });

@@ -3,6 +3,7 @@ import { Type } from "typebox";
 import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
+import { Nullable } from "../platform/schema-types.js";
 import {
   StatusSchema,
   SubscriptionSchema,
@@ -27,17 +28,20 @@ export const subscriptionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           "An active plan's recurring price (else 409 plan_not_subscribable; Free needs no " +
           "checkout). One paid subscription per account: 409 subscription_exists. The " +
-          "subscription stays incomplete until the provider says its first invoice is paid.",
+          "subscription stays incomplete until the provider says its first invoice is paid. " +
+          "With Stripe, subscription is null: Stripe makes it when the checkout completes and " +
+          "its customer.subscription.created event records it. 502 payment_provider_error when " +
+          "Stripe refuses.",
         body: Type.Object(
           { price_id: Type.String({ format: "uuid" }) },
           { additionalProperties: false },
         ),
         response: {
           201: Type.Object({
-            subscription: SubscriptionSchema,
+            subscription: Nullable(SubscriptionSchema),
             checkout_url: Type.String({ format: "uri" }),
           }),
-          ...problems(404, 409),
+          ...problems(404, 409, 502),
         },
       },
     },
@@ -47,7 +51,7 @@ export const subscriptionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body.price_id.toLowerCase(),
       );
       return reply.status(201).send({
-        subscription: subscriptionJson(created.subscription),
+        subscription: created.subscription === null ? null : subscriptionJson(created.subscription),
         checkout_url: created.checkoutUrl,
       });
     },
@@ -92,7 +96,7 @@ export const subscriptionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({
           refresh: Type.Optional(Type.Union([Type.Literal("0"), Type.Literal("1")])),
         }),
-        response: { 200: StatusSchema, ...problems(429) },
+        response: { 200: StatusSchema, ...problems(429, 502) },
       },
     },
     async (request) =>
@@ -135,9 +139,10 @@ export const subscriptionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
               : "Undo a cancellation before the period ends",
           description:
             "An active, trialing or past-due subscription whose period has not ended " +
-            "(else 409 invalid_transition).",
+            "(else 409 invalid_transition). With Stripe the change is made there first " +
+            "(502 payment_provider_error when it refuses).",
           params: Id,
-          response: { 200: SubscriptionSchema, ...problems(404, 409) },
+          response: { 200: SubscriptionSchema, ...problems(404, 409, 502) },
         },
       },
       async (request) => {
@@ -151,4 +156,26 @@ export const subscriptionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
   }
+
+  app.post(
+    "/api/account/billing-portal",
+    {
+      config: { access: "session" },
+      schema: {
+        operationId: "createBillingPortalSession",
+        tags: ["subscriptions"],
+        summary: "A Stripe Customer Portal URL for the caller's billing customer",
+        description:
+          "409 provider_not_configured without Stripe; 409 no_billing_customer before the " +
+          "caller's first Stripe subscription; 502 payment_provider_error when Stripe refuses.",
+        response: {
+          200: Type.Object({ url: Type.String({ format: "uri" }) }),
+          ...problems(409, 502),
+        },
+      },
+    },
+    async (request) => ({
+      url: await subscriptions.billingPortal(principalOf(request).userId),
+    }),
+  );
 };

@@ -1,4 +1,5 @@
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { users } from "../customers/users.table.js";
 import type { Config } from "../config.js";
 import type { CreditsService } from "../credits/credits.service.js";
 import type { Clock } from "../platform/clock.js";
@@ -8,6 +9,7 @@ import { pageWindow, type Listed } from "../platform/pagination.js";
 import { prices, products, type Price, type Product } from "../payments/catalog.table.js";
 import type { PaymentProvider } from "../payments/payment-provider.js";
 import { periodEndOf } from "./periods.js";
+import type { SubscriptionProvider, SubscriptionSnapshot } from "./stripe-subscriptions.js";
 import { FREE_PLAN_SLUG } from "./plans.js";
 import {
   INVOICE_SOURCE,
@@ -52,7 +54,9 @@ export interface SubscriptionsService {
   checkout(
     userId: string,
     priceId: string,
-  ): Promise<{ subscription: SubscriptionView; checkoutUrl: string }>;
+  ): Promise<{ subscription: SubscriptionView | null; checkoutUrl: string }>;
+  /** Stripe's Customer Portal for the caller's billing customer. */
+  billingPortal(userId: string): Promise<string>;
   list(userId: string, page: number | undefined): Promise<Listed<SubscriptionView>>;
   get(userId: string, id: string): Promise<SubscriptionView>;
   cancel(userId: string, id: string): Promise<SubscriptionView>;
@@ -86,6 +90,8 @@ export function createSubscriptionsService(deps: {
   clock: Clock;
   config: Pick<Config, "billingSync">;
   provider: PaymentProvider;
+  /** Stripe's subscriptions, when Stripe is the provider. */
+  stripe?: SubscriptionProvider | undefined;
   events: SubscriptionEvents;
   credits: CreditsService;
   publicBaseUrl: string;
@@ -93,6 +99,43 @@ export function createSubscriptionsService(deps: {
   const { db, clock, provider, events } = deps;
   const sync = deps.config.billingSync;
   const lastRefresh = new Map<string, number>();
+
+  function stripeOrConflict(): SubscriptionProvider {
+    if (deps.stripe === undefined) {
+      throw subscriptionsError("provider_not_configured", "Stripe is not configured.");
+    }
+    return deps.stripe;
+  }
+
+  /** A Stripe call; its failure is the caller's 502 and nothing here changes. */
+  async function atStripe<T>(call: (stripe: SubscriptionProvider) => Promise<T>): Promise<T> {
+    const stripe = stripeOrConflict();
+    try {
+      return await call(stripe);
+    } catch {
+      throw subscriptionsError(
+        "payment_provider_error",
+        "Stripe did not answer as expected; nothing was changed.",
+      );
+    }
+  }
+
+  /** The projection takes what the provider just said (a change made here, a refresh). */
+  async function takeSnapshot(id: string, snap: SubscriptionSnapshot) {
+    const now = clock.now();
+    await db
+      .update(subscriptions)
+      .set({
+        status: snap.status,
+        cancelAtPeriodEnd: snap.cancelAtPeriodEnd,
+        canceledAt: snap.canceledAt,
+        currentPeriodStart: snap.periodStart,
+        currentPeriodEnd: snap.periodEnd,
+        syncedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(subscriptions.id, id));
+  }
 
   const viewColumns = {
     subscription: subscriptions,
@@ -189,11 +232,12 @@ export function createSubscriptionsService(deps: {
         "This subscription belongs to a payment provider that is not configured.",
       );
     }
-    if (provider.name !== "local") {
-      throw subscriptionsError(
-        "provider_not_supported",
-        "Changing a Stripe subscription here is not supported yet; use the Stripe dashboard.",
+    if (provider.name === "stripe") {
+      const snap = await atStripe((stripe) =>
+        stripe.setCancelAtPeriodEnd(current.providerSubscriptionId, cancel),
       );
+      await takeSnapshot(id, snap);
+      return byId(id);
     }
     await db
       .update(subscriptions)
@@ -234,11 +278,30 @@ export function createSubscriptionsService(deps: {
           "This account has a subscription already: change its plan instead.",
         );
       }
-      if (provider.name !== "local") {
-        throw subscriptionsError(
-          "provider_not_supported",
-          "Subscriptions through Stripe are not available yet.",
+      if (provider.name === "stripe") {
+        const providerPriceId = price.providerPriceId;
+        if (providerPriceId === null) {
+          throw subscriptionsError(
+            "plan_not_subscribable",
+            "This price is not in Stripe: create it through Tollgate or sync the catalog.",
+          );
+        }
+        const [user] = await db
+          .select({ email: users.email })
+          .from(users)
+          .where(eq(users.id, userId));
+        // Stripe creates the subscription when the buyer completes the checkout; its
+        // customer.subscription.created event makes the projection.
+        const session = await atStripe((stripe) =>
+          stripe.createCheckout({
+            userId,
+            email: user?.email ?? "",
+            providerPriceId,
+            successUrl: `${deps.publicBaseUrl}/checkout/return`,
+            cancelUrl: `${deps.publicBaseUrl}/checkout/return`,
+          }),
         );
+        return { subscription: null, checkoutUrl: session.url };
       }
       const now = clock.now();
       const sessionId = localToken("lcs");
@@ -280,6 +343,30 @@ export function createSubscriptionsService(deps: {
 
     get: own,
 
+    async billingPortal(userId) {
+      stripeOrConflict();
+      const [customer] = await db
+        .select({ id: subscriptions.providerCustomerId })
+        .from(subscriptions)
+        .where(
+          and(
+            eq(subscriptions.userId, userId),
+            eq(subscriptions.provider, "stripe"),
+            isNotNull(subscriptions.providerCustomerId),
+          ),
+        )
+        .orderBy(desc(subscriptions.createdAt))
+        .limit(1);
+      const customerId = customer?.id ?? null;
+      if (customerId === null) {
+        throw subscriptionsError(
+          "no_billing_customer",
+          "This account has no Stripe customer yet: subscribe first.",
+        );
+      }
+      return atStripe((stripe) => stripe.portalUrl(customerId, `${deps.publicBaseUrl}/`));
+    },
+
     cancel: (userId, id) => setCancel(userId, id, true),
     resume: (userId, id) => setCancel(userId, id, false),
 
@@ -296,6 +383,12 @@ export function createSubscriptionsService(deps: {
           });
         }
         lastRefresh.set(userId, now.getTime());
+        if (live.provider === "stripe") {
+          const id = live.providerSubscriptionId;
+          await takeSnapshot(live.id, await atStripe((stripe) => stripe.retrieve(id)));
+          live = await byId(live.id);
+          now = clock.now();
+        }
         // The local provider keeps no state of its own: the projection is its truth.
         if (live.provider === "local") {
           await db

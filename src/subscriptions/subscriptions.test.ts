@@ -409,6 +409,15 @@ describe("subscriptions with the local provider", () => {
     expect(await take(15)).toMatchObject({ trial: 0, subscription: 0, payg: 95_000 });
   });
 
+  it("has no Customer Portal without Stripe", async () => {
+    const { headers } = await subscriber();
+    expectProblem(
+      await t.app.inject({ method: "POST", url: "/api/account/billing-portal", headers }),
+      409,
+      "provider_not_configured",
+    );
+  });
+
   it("advance-subscription refuses what it cannot advance", async () => {
     const bad = await runCommand(t, ["advance-subscription", "nope"]);
     expect(bad.code).not.toBe(0);
@@ -443,22 +452,13 @@ describe("subscriptions while Stripe is configured", () => {
     await stripe.close();
   });
 
-  it("makes the plans in Stripe with monthly prices, and refuses a checkout clearly for now", async () => {
+  it("makes the plans in Stripe with monthly prices, and serves no local subscribe page", async () => {
     const pro = await t.services.payments.catalog.findActiveBySlug("pro");
     const price = pro?.prices[0];
     expect(price?.providerPriceId).toMatch(/^price_/);
     expect(stripe.objects.get(price?.providerPriceId ?? "")).toMatchObject({
       recurring: { interval: "month" },
     });
-    const { user } = await createVerifiedUser(t.services.db);
-    const reply = await t.app.inject({
-      method: "POST",
-      url: "/api/account/subscriptions/checkout",
-      headers: (await signIn(t, user.id)).headers,
-      payload: { price_id: price?.id },
-    });
-    expectProblem(reply, 409, "provider_not_supported");
-    // The local provider's page does not exist with Stripe.
     const page = await t.app.inject({
       method: "GET",
       url: `/checkout/local-subscription/lcs_${"a".repeat(32)}`,

@@ -168,6 +168,18 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         unit_amount: num(form["unit_amount"]) ?? null,
       }));
     }
+    if (method === "POST" && path === "/v1/billing_portal/sessions") {
+      return create(() => {
+        const sessionId = id("bps");
+        return {
+          id: sessionId,
+          object: "billing_portal.session",
+          customer: form["customer"],
+          return_url: form["return_url"] ?? null,
+          url: `https://billing.stripe.test/p/session/${sessionId}`,
+        };
+      });
+    }
     const list = /^\/v1\/(products|prices|checkout\/sessions)$/.exec(path);
     if (method === "GET" && list !== null) {
       const type = { products: "product", prices: "price" }[list[1] ?? ""] ?? "checkout.session";
@@ -180,14 +192,17 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       };
     }
     const match =
-      /^\/v1\/(?:checkout\/sessions|refunds|products|prices|payment_intents)\/([^/]+)$/.exec(path);
+      /^\/v1\/(?:checkout\/sessions|refunds|products|prices|payment_intents|subscriptions)\/([^/]+)$/.exec(
+        path,
+      );
     const found = match?.[1] === undefined ? undefined : objects.get(match[1]);
     if (found !== undefined && method === "GET") return found;
     if (found !== undefined && method === "POST") {
       // As Stripe updates: metadata keys merge (an empty value removes one), booleans are words.
-      const { metadata, active, ...rest } = form;
+      const { metadata, active, cancel_at_period_end: cancel, ...rest } = form;
       Object.assign(found, rest);
       if (active !== undefined) found["active"] = active === "true";
+      if (cancel !== undefined) found["cancel_at_period_end"] = cancel === "true";
       if (typeof metadata === "object" && metadata !== null) {
         const merged = new Map(Object.entries(found["metadata"] as Record<string, string>));
         for (const [key, value] of Object.entries(metadata as Record<string, string>)) {

@@ -1456,7 +1456,7 @@ export interface paths {
     put?: never;
     /**
      * Subscribe to a paid plan: the checkout URL to pay its first period
-     * @description An active plan's recurring price (else 409 plan_not_subscribable; Free needs no checkout). One paid subscription per account: 409 subscription_exists. The subscription stays incomplete until the provider says its first invoice is paid.
+     * @description An active plan's recurring price (else 409 plan_not_subscribable; Free needs no checkout). One paid subscription per account: 409 subscription_exists. The subscription stays incomplete until the provider says its first invoice is paid. With Stripe, subscription is null: Stripe makes it when the checkout completes and its customer.subscription.created event records it. 502 payment_provider_error when Stripe refuses.
      */
     post: operations["createSubscriptionCheckout"];
     delete?: never;
@@ -1533,7 +1533,7 @@ export interface paths {
     put?: never;
     /**
      * Cancel at the period's end (access and credits are kept until then)
-     * @description An active, trialing or past-due subscription whose period has not ended (else 409 invalid_transition).
+     * @description An active, trialing or past-due subscription whose period has not ended (else 409 invalid_transition). With Stripe the change is made there first (502 payment_provider_error when it refuses).
      */
     post: operations["cancelSubscription"];
     delete?: never;
@@ -1553,9 +1553,29 @@ export interface paths {
     put?: never;
     /**
      * Undo a cancellation before the period ends
-     * @description An active, trialing or past-due subscription whose period has not ended (else 409 invalid_transition).
+     * @description An active, trialing or past-due subscription whose period has not ended (else 409 invalid_transition). With Stripe the change is made there first (502 payment_provider_error when it refuses).
      */
     post: operations["resumeSubscription"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/billing-portal": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A Stripe Customer Portal URL for the caller's billing customer
+     * @description 409 provider_not_configured without Stripe; 409 no_billing_customer before the caller's first Stripe subscription; 502 payment_provider_error when Stripe refuses.
+     */
+    post: operations["createBillingPortalSession"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1607,7 +1627,7 @@ export interface paths {
     put?: never;
     /**
      * Stripe event deliveries (signed; set the endpoint's API version to the pinned one)
-     * @description Verifies the Stripe-Signature header over the raw body (5 minutes' tolerance), then records the event and applies it once. Unknown event types are recorded and ignored.
+     * @description Verifies the Stripe-Signature header over the raw body (5 minutes' tolerance), then records the event and applies it once: orders' checkout and refund events, and subscriptions' invoice.paid, invoice.payment_failed and customer.subscription.* (503 subscription_not_recorded for an invoice that overtook its subscription). Unknown event types are recorded and ignored.
      */
     post: operations["stripeWebhook"];
     delete?: never;
@@ -19591,7 +19611,7 @@ export interface operations {
               synced_at: string;
               /** Format: date-time */
               created_at: string;
-            };
+            } | null;
             /** Format: uri */
             checkout_url: string;
           };
@@ -19767,6 +19787,30 @@ export interface operations {
       };
       /** @description RFC 9457 problem details (application/problem+json) */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
         headers: {
           [name: string]: unknown;
         };
@@ -20126,6 +20170,30 @@ export interface operations {
       };
       /** @description RFC 9457 problem details (application/problem+json) */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
         headers: {
           [name: string]: unknown;
         };
@@ -20604,6 +20672,30 @@ export interface operations {
           };
         };
       };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
       /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
       503: {
         headers: {
@@ -20858,6 +20950,271 @@ export interface operations {
       };
       /** @description RFC 9457 problem details (application/problem+json) */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  createBillingPortalSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uri */
+            url: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
         headers: {
           [name: string]: unknown;
         };
