@@ -99,6 +99,8 @@ describe("loadConfig", () => {
     ["DEFAULT_FROM_EMAIL", "Tollgate <not an address>", /DEFAULT_FROM_EMAIL: expected/],
     ["DEFAULT_FROM_EMAIL", '"Tollgate\r\nBcc: x@evil.example" <a@example.com>', /expected/],
     ["DEFAULT_FROM_EMAIL", '"Tollgate <a@example.com>', /DEFAULT_FROM_EMAIL: expected/],
+    ["SITE_NAME", "x".repeat(61), /SITE_NAME: expected one line of at most 60 characters/],
+    ["SITE_TAGLINE", "Fast.\nCheap.", /SITE_TAGLINE: expected one line of at most 200/],
   ])("names %s and the expected form when it is %j", (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -118,8 +120,18 @@ describe("loadConfig", () => {
     ["DEFAULT_FROM_EMAIL", "Tollgate Billing <billing@example.com>"],
     ["DEFAULT_FROM_EMAIL", '"Tollgate, Inc." <no-reply@example.com>'],
     ["DEFAULT_FROM_EMAIL", '"Tollgate <Billing>"<billing@example.com>'],
+    ["SITE_NAME", "Acme Vision"],
+    ["SITE_TAGLINE", "Read receipts & invoices in one call — from 0.01 € each."],
   ])("accepts %s=%j", (name, value) => {
     expect(problemsOf({ [name]: value })).toEqual([]);
+  });
+
+  it("names the site Tollgate with a one-line pitch unless SITE_NAME and SITE_TAGLINE say otherwise", () => {
+    const defaults = loadConfig({ DATA_DIR: tempDir() }).site;
+    expect(defaults.name).toBe("Tollgate");
+    expect(defaults.tagline).toMatch(/API/);
+    const own = loadConfig({ DATA_DIR: tempDir(), SITE_NAME: " Acme ", SITE_TAGLINE: "Fast." });
+    expect(own.site).toEqual({ name: "Acme", tagline: "Fast." });
   });
 
   it("reads LOG_LEVEL in any case, as pino's lower-case name", () => {

@@ -208,3 +208,40 @@ export async function summarizeUsage<K extends string>(
     windows: result,
   };
 }
+
+export interface DailyServiceUsage {
+  /** YYYY-MM-DD (UTC). */
+  readonly day: string;
+  readonly service: string;
+  /** Every logged request, failed ones included. */
+  readonly requests: number;
+  readonly creditsMilli: number;
+}
+
+/** A user's requests and credits charged per UTC day and service in [start, end); quiet days have no row. */
+export async function dailyUsageByService(
+  db: DbOrTx,
+  userId: string,
+  start: Date,
+  end: Date,
+): Promise<DailyServiceUsage[]> {
+  const day = sql<string>`to_char(${requestLogs.requestTs} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({
+      day,
+      service: requestLogs.service,
+      requests: sql<number>`count(*)::int`,
+      creditsMilli: sql<string>`coalesce(sum(${requestLogs.creditsChargedMilli}), 0)::text`,
+    })
+    .from(requestLogs)
+    .where(
+      and(
+        eq(requestLogs.userId, userId),
+        gte(requestLogs.requestTs, start),
+        lt(requestLogs.requestTs, end),
+      ),
+    )
+    .groupBy(day, requestLogs.service)
+    .orderBy(day, requestLogs.service);
+  return rows.map((row) => ({ ...row, creditsMilli: Number(row.creditsMilli) }));
+}

@@ -5,6 +5,8 @@ import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { signIn } from "../../test/support/sessions.js";
 import { apiTokens } from "../customers/api-tokens.table.js";
 import { fixedClock } from "../platform/clock.js";
+import { requestLogs } from "./request-logs.table.js";
+import { eq } from "drizzle-orm";
 
 const BASE = "http://localhost:8000";
 
@@ -180,6 +182,54 @@ describe("usage routes", () => {
 
     it("requires a session", async () => {
       const { status, body } = await get("/api/customers/usage/summary", {});
+      expect(status).toBe(401);
+      expect(body["code"]).toBe("not_authenticated");
+    });
+  });
+
+  describe("GET /api/customers/usage/daily", () => {
+    it("answers the last 30 UTC days, quiet ones included, with requests and credits by service", async () => {
+      const { user, headers } = await customer();
+      const other = await createUser(t.services.db);
+      const log = (iso: string, service: string, userId = user.id) =>
+        recordTestRequest(t.services.db, { userId, requestTs: new Date(iso), service });
+      await log("2025-03-01T00:00:00Z", "text_sentiment_analysis");
+      const charged = await log("2025-03-01T09:59:59Z", "text_sentiment_analysis");
+      await log("2025-03-01T09:00:00Z", "demo_free_service");
+      await log("2025-02-28T23:59:59Z", "demo_free_service");
+      await log("2025-01-30T23:59:59Z", "demo_free_service"); // 31 days ago: outside
+      await log("2025-03-01T08:00:00Z", "demo_free_service", other.id);
+      await t.services.db
+        .update(requestLogs)
+        .set({ creditsChargedMilli: 1500 })
+        .where(eq(requestLogs.id, charged.requestLogId));
+
+      const { status, body } = await get("/api/customers/usage/daily", headers);
+      expect(status).toBe(200);
+      const days = body["days"] as {
+        day: string;
+        requests: number;
+        credits: number;
+        by_service: { service: string; requests: number; credits: number }[];
+      }[];
+      expect(days).toHaveLength(30);
+      expect(days[0]!.day).toBe("2025-01-31");
+      expect(days.at(-1)).toEqual({
+        day: "2025-03-01",
+        requests: 3,
+        credits: 1.5,
+        by_service: [
+          { service: "demo_free_service", requests: 1, credits: 0 },
+          { service: "text_sentiment_analysis", requests: 2, credits: 1.5 },
+        ],
+      });
+      expect(days.at(-2)).toMatchObject({ day: "2025-02-28", requests: 1, credits: 0 });
+      expect(days[0]).toEqual({ day: "2025-01-31", requests: 0, credits: 0, by_service: [] });
+      expect(days.reduce((sum, day) => sum + day.requests, 0)).toBe(4);
+    });
+
+    it("requires a session or a token", async () => {
+      const { status, body } = await get("/api/customers/usage/daily", {});
       expect(status).toBe(401);
       expect(body["code"]).toBe("not_authenticated");
     });

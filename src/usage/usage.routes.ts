@@ -3,7 +3,14 @@ import { Type } from "typebox";
 import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
-import { DateOrDateTime, RequestLogItem, requestLogJson, UsageSummary } from "./usage.schemas.js";
+import {
+  DAILY_USAGE_DAYS,
+  DailyUsage,
+  DateOrDateTime,
+  RequestLogItem,
+  requestLogJson,
+  UsageSummary,
+} from "./usage.schemas.js";
 
 /**
  * The caller's own usage: `/api/customers/usage/*`. Read-only, so an API token may call
@@ -46,5 +53,19 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => usage.getUsageSummary(principalOf(request).userId),
+  );
+
+  app.get(
+    "/api/customers/usage/daily",
+    {
+      config: { access: "session_or_bearer" },
+      schema: {
+        operationId: "getDailyUsage",
+        tags: ["usage"],
+        summary: `My requests and credits per UTC day for the last ${DAILY_USAGE_DAYS} days, by service`,
+        response: { 200: DailyUsage, ...problems(401) },
+      },
+    },
+    async (request) => usage.getDailyUsage(principalOf(request).userId),
   );
 };

@@ -26,7 +26,10 @@ import {
   type TransitionResult,
 } from "./billing-periods.queries.js";
 import { ensureBillingPeriod, getOrCreateCurrentBillingPeriod, monthBounds } from "./metering.js";
+import { toCredits } from "../credits/credit-amounts.js";
+import { DAILY_USAGE_DAYS, type DailyUsage } from "./usage.schemas.js";
 import {
+  dailyUsageByService,
   findRequestLog,
   listAllRequestLogs,
   listRequestLogs,
@@ -167,6 +170,29 @@ export function buildUsageService(deps: UsageDeps) {
           cost_cents: summary.windows[title].costCents,
         })),
       };
+    },
+
+    /** Requests and credits per UTC day (the last DAILY_USAGE_DAYS, today included) by service. */
+    async getDailyUsage(userId: string): Promise<DailyUsage> {
+      const end = addUtcDays(startOfUtcDay(clock.now()), 1);
+      const start = addUtcDays(end, -DAILY_USAGE_DAYS);
+      const rows = await dailyUsageByService(db, userId, start, end);
+      const days: DailyUsage["days"] = [];
+      for (let i = 0; i < DAILY_USAGE_DAYS; i++) {
+        const day = utcDateString(addUtcDays(start, i));
+        const services = rows.filter((row) => row.day === day);
+        days.push({
+          day,
+          requests: services.reduce((sum, row) => sum + row.requests, 0),
+          credits: toCredits(services.reduce((sum, row) => sum + row.creditsMilli, 0)),
+          by_service: services.map((row) => ({
+            service: row.service,
+            requests: row.requests,
+            credits: toCredits(row.creditsMilli),
+          })),
+        });
+      }
+      return { days };
     },
 
     /** The caller's period for this UTC month, created (and made current) when missing. */
