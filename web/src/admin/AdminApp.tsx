@@ -18,7 +18,7 @@ import { RequestLogsPage } from "./pages/RequestLogsPage";
 import { TokensPage } from "./pages/TokensPage";
 import { UsersPage } from "./pages/UsersPage";
 import { loginPath } from "./paths";
-import { useProfile } from "./session";
+import { useProfile } from "../api/session";
 
 /** Staff only: the login form for nobody, "not authorized" for a customer's session. */
 function StaffGate() {

@@ -26,3 +26,21 @@ export function formatCents(cents: number): string {
 export function formatPercent(rate: number | null): string {
   return rate === null ? "—" : `${(rate * 100).toFixed(1)} %`;
 }
+
+/** Integer cents of an ISO 4217 currency (as the catalog gives it, lower-case), e.g. "€19.00". */
+export function formatMoney(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: currency.toUpperCase(),
+    }).format(cents / 100);
+  } catch {
+    // An unknown code still shows the amount.
+    return `${formatCents(cents)} ${currency.toUpperCase()}`;
+  }
+}
+
+/** Credits have up to 3 decimals (millicredits); show what is there, no more. */
+export function formatCredits(credits: number): string {
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 }).format(credits);
+}
