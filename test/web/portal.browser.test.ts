@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../src/schema.js";
 import { createApiToken, createInvite, createVerifiedUser } from "../factories/customers.js";
 import { grantCredits } from "../factories/credits.js";
-import { recordTestRequest } from "../factories/usage.js";
+import { createBillingPeriod, recordTestRequest } from "../factories/usage.js";
 import { memoryMailer, type TestApp } from "../support/app.js";
 import {
   browserTestsSkipReason,
@@ -73,6 +73,13 @@ describe.skipIf(skipReason !== undefined)("the customer portal in Chromium", () 
       costCents: 0,
     });
     await createApiToken(t, busy.user.id, "Build server");
+    // An ended month, paid, beside the running one the requests above opened.
+    await createBillingPeriod(t.services.db, {
+      userId: busy.user.id,
+      month: "2025-01",
+      totalRequests: 3,
+      totalCostCents: 300,
+    });
   });
 
   afterAll(async () => {
@@ -403,6 +410,22 @@ describe.skipIf(skipReason !== undefined)("the customer portal in Chromium", () 
       empty: "No requests yet: make your first call.",
       shot: "portal-usage",
     },
+    {
+      path: "/app/credits",
+      title: "Credits",
+      busy: "Granted",
+      empty: "No credit transactions yet.",
+      shot: "portal-credits",
+    },
+    {
+      path: "/app/billing",
+      title: "Billing",
+      busy: "2025-01",
+      // The dashboard's visit opened the running month, so the filter shows the empty state.
+      emptyQuery: "?status=waived",
+      empty: "No waived periods.",
+      shot: "portal-billing",
+    },
   ] as const;
 
   async function checkPage(
@@ -435,10 +458,12 @@ describe.skipIf(skipReason !== undefined)("the customer portal in Chromium", () 
 
   it.each(SIGNED_IN_PAGES)(
     "$path: loads populated and empty without errors, passes axe, and fits a 375 px phone",
-    async ({ path, title, busy: busyText, empty, shot: name }) => {
+    async (entry) => {
+      const { path, title, busy: busyText, empty, shot: name } = entry;
+      const emptyPath = path + ("emptyQuery" in entry ? entry.emptyQuery : "");
       await checkPage(await openAs(busy.user), path, title, busyText, name);
       await checkPage(await openAs(busy.user, PHONE), path, title, busyText, `${name}-phone`);
-      await checkPage(await openAs(fresh.user), path, title, empty, `${name}-empty`);
+      await checkPage(await openAs(fresh.user), emptyPath, title, empty, `${name}-empty`);
     },
   );
 

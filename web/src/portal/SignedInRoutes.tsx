@@ -1,5 +1,7 @@
 import { Button, Group } from "@mantine/core";
 import { Link, Route, Routes, useLocation } from "react-router";
+import { BillingPage } from "./pages/BillingPage";
+import { CreditsPage } from "./pages/CreditsPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { TokensPage } from "./pages/TokensPage";
@@ -9,6 +11,8 @@ const SECTIONS = [
   { to: "/app", label: "Dashboard" },
   { to: "/app/tokens", label: "API tokens" },
   { to: "/app/usage", label: "Usage" },
+  { to: "/app/credits", label: "Credits" },
+  { to: "/app/billing", label: "Billing" },
 ] as const;
 
 /** The signed-in customer's pages under /app (a lazy chunk: visitors never load it). */
@@ -37,6 +41,8 @@ export default function SignedInRoutes() {
         <Route index element={<DashboardPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="usage" element={<UsagePage />} />
+        <Route path="credits" element={<CreditsPage />} />
+        <Route path="billing" element={<BillingPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

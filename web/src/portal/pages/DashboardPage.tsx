@@ -1,73 +1,18 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
-import { api, call, type OkJson } from "../../api/client";
-import { formatCents, formatCredits, formatDateTime, formatNumber } from "../../components/format";
+import { api, call } from "../../api/client";
+import { formatCents, formatNumber } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { PageLoader } from "../../components/PageLoader";
 import { QueryState } from "../../components/QueryState";
+import { BalanceSection, Figure } from "../CreditBalance";
 import { CopyCode } from "../CopyCode";
 import { usePageTitle } from "../site";
 
 // Recharts is the heaviest library of the app: it loads after the numbers, and only here.
 const UsageCharts = lazy(() => import("./UsageCharts"));
-
-type Balance = OkJson<"getCreditBalance">;
-
-const KINDS = [
-  { key: "trial_credits", label: "Trial" },
-  { key: "subscription_credits", label: "Subscription" },
-  { key: "payg_credits", label: "Pay-as-you-go" },
-  { key: "adjustment_credits", label: "Adjustments" },
-] as const satisfies readonly { key: keyof Balance; label: string }[];
-
-function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={`figure-${label}`}>
-        {value}
-      </Text>
-      {hint === undefined ? null : (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Card>
-  );
-}
-
-function BalanceSection({ balance }: { balance: Balance }) {
-  return (
-    <section aria-labelledby="credits-heading">
-      <Title order={2} size="h4" id="credits-heading" mb="xs">
-        Credits
-      </Title>
-      <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="sm">
-        <Figure
-          label="Available"
-          value={formatCredits(balance.total_available)}
-          hint={
-            balance.reserved > 0
-              ? `${formatCredits(balance.reserved)} held by running calls`
-              : undefined
-          }
-        />
-        {KINDS.map((kind) => (
-          <Figure key={kind.key} label={kind.label} value={formatCredits(balance[kind.key])} />
-        ))}
-      </SimpleGrid>
-      <Text size="sm" mt="xs" data-testid="next-expiry">
-        {balance.next_expiry === null
-          ? "None of your credits expire."
-          : `${formatCredits(balance.next_expiry.credits)} credits expire on ${formatDateTime(balance.next_expiry.expires_at)}.`}
-      </Text>
-    </section>
-  );
-}
 
 function QuickStart() {
   const command = [
