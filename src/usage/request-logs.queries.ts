@@ -31,6 +31,8 @@ export interface RequestLogRange {
 export interface RequestLogFilters extends RequestLogRange {
   userId: string;
   billingPeriodId?: string | undefined;
+  service?: string | undefined;
+  status?: RequestStatus | undefined;
 }
 
 /** Staff's filters over every user's logs; each one given must match exactly. */
@@ -94,6 +96,8 @@ export async function listRequestLogs(
     params.billingPeriodId === undefined
       ? undefined
       : eq(requestLogs.billingPeriodId, params.billingPeriodId),
+    params.service === undefined ? undefined : eq(requestLogs.service, params.service),
+    params.status === undefined ? undefined : eq(requestLogs.status, params.status),
     ...rangeConditions(params),
   );
   return pageOfLogs(db, where, params);

@@ -345,6 +345,46 @@ describe("usage routes", () => {
       expect(await times("from=2025-01-12T00:00")).toEqual(["2025-01-12T00:00:00.000Z"]);
     });
 
+    it("filters by service and status, each matching exactly", async () => {
+      const { user, headers } = await customer();
+      const at = new Date("2025-02-20T10:00:00Z");
+      await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: at,
+        service: "a_service",
+      });
+      await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: at,
+        service: "a_service",
+        status: "error",
+        errorCode: "openai_error",
+        costCents: 0,
+      });
+      await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: at,
+        service: "b_service",
+      });
+      const listed = async (query: string) => {
+        const { status, body } = await get(`/api/customers/usage/requests?${query}`, headers);
+        expect(status).toBe(200);
+        return (body["results"] as { service: string; status: string }[]).map(
+          (log) => `${log.service}/${log.status}`,
+        );
+      };
+      expect((await listed("service=a_service")).sort()).toEqual([
+        "a_service/error",
+        "a_service/success",
+      ]);
+      expect(await listed("service=a_service&status=error")).toEqual(["a_service/error"]);
+      expect(await listed("status=success&service=b_service")).toEqual(["b_service/success"]);
+      expect(await listed("service=a_serv")).toEqual([]);
+      const bad = await get("/api/customers/usage/requests?status=failed", headers);
+      expect(bad.status).toBe(400);
+      expect(bad.body["code"]).toBe("validation_error");
+    });
+
     it("refuses a bad from, to or page with 400 validation_error naming the field", async () => {
       const { headers } = await customer();
       const cases: [string, string, string][] = [

@@ -30,6 +30,16 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({
           from: Type.Optional(DateOrDateTime()),
           to: Type.Optional(DateOrDateTime()),
+          service: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 100, description: "Only this service's" }),
+          ),
+          status: Type.Optional(
+            Type.Unsafe<"success" | "error">({
+              type: "string",
+              enum: ["success", "error"],
+              description: "Only successful or only failed requests",
+            }),
+          ),
           ...PageQuery.properties,
         }),
         response: { 200: Paginated(RequestLogItem), ...problems(400, 401) },

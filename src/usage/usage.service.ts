@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from "../platform/db/database.js";
 import { platformError, validationError } from "../platform/errors.js";
 import { pageWindow, type Listed } from "../platform/pagination.js";
 import type { BillingPeriod, PaymentStatus } from "./billing-periods.table.js";
+import type { RequestStatus } from "./request-logs.table.js";
 import {
   activeUserIds,
   countForReconcile,
@@ -114,12 +115,25 @@ export function buildUsageService(deps: UsageDeps) {
     /** The caller's request logs, newest first; `from`/`to` are ISO dates or datetimes. */
     async listRequests(
       userId: string,
-      query: { from?: string | undefined; to?: string | undefined; page?: number | undefined },
+      query: {
+        from?: string | undefined;
+        to?: string | undefined;
+        service?: string | undefined;
+        status?: RequestStatus | undefined;
+        page?: number | undefined;
+      },
     ): Promise<Listed<RequestLogWithToken>> {
       const parsed = parseRequestRange(query.from, query.to);
       if (!parsed.ok) throw validationError(parsed.errors);
       const { limit, offset, page } = pageWindow(query.page);
-      const { count, rows } = await listRequestLogs(db, { userId, ...parsed.range, limit, offset });
+      const { count, rows } = await listRequestLogs(db, {
+        userId,
+        ...parsed.range,
+        service: query.service,
+        status: query.status,
+        limit,
+        offset,
+      });
       return { page, count, rows };
     },
 

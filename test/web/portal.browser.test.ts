@@ -480,6 +480,12 @@ describe.skipIf(skipReason !== undefined)("the customer portal in Chromium", () 
     await page.reload();
     await expect.poll(() => page.getByRole("row").count()).toBe(3);
     await expect(page.getByRole("textbox", { name: "From" }).inputValue()).resolves.toBe(today);
+    // The failed one alone, by status from the URL.
+    await page.goto("/app/usage?status=error");
+    await page.getByRole("row").filter({ hasText: "openai_timeout" }).waitFor();
+    await expect.poll(() => page.getByRole("row").count()).toBe(2);
+    await page.goto("/app/usage?service=no_such_service");
+    await page.getByText("No requests match these filters.").waitFor();
     expect(problems.list).toEqual([]);
   });
 

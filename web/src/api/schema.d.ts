@@ -8383,6 +8383,10 @@ export interface operations {
         from?: string;
         /** @description an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive */
         to?: string;
+        /** @description Only this service's */
+        service?: string;
+        /** @description Only successful or only failed requests */
+        status?: "success" | "error";
         /** @description 1-based page number */
         page?: number;
       };

@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Group,
+  Select,
   SimpleGrid,
   Table,
   Text,
@@ -20,7 +21,8 @@ import { QueryState } from "../../components/QueryState";
 import { queryParams, useUrlFilters } from "../../components/url-filters";
 import { usePageTitle } from "../site";
 
-const FILTERS = ["from", "to"] as const;
+const FILTERS = ["from", "to", "service", "status"] as const;
+const DATES = ["from", "to"] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 function Summary() {
@@ -69,19 +71,26 @@ function Summary() {
 /** The filter form edits a draft; applying it writes the URL, which the list reads. */
 function FilterForm({ applied, onApply }: { applied: Filters; onApply: (f: Filters) => void }) {
   const [draft, setDraft] = useState(applied);
+  const services = useQuery({
+    queryKey: ["services", "names"],
+    // The public list, one page: enough for a picker (a name not in it can still come by URL).
+    queryFn: () => call(api.GET("/api/services")),
+    select: (data) => data.results.map((service) => service.name),
+    staleTime: 5 * 60_000,
+  });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     onApply(draft);
   };
   const clear = () => {
-    const empty = { from: "", to: "" };
+    const empty = { from: "", to: "", service: "", status: "" };
     setDraft(empty);
     onApply(empty);
   };
   return (
     <form onSubmit={submit} aria-label="Filter requests">
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-        {FILTERS.map((name) => (
+        {DATES.map((name) => (
           <TextInput
             key={name}
             label={name === "from" ? "From" : "To"}
@@ -92,6 +101,28 @@ function FilterForm({ applied, onApply }: { applied: Filters; onApply: (f: Filte
             style={{ flex: "1 1 150px" }}
           />
         ))}
+        <Select
+          label="Service"
+          placeholder="Any"
+          data={services.data ?? (draft.service === "" ? [] : [draft.service])}
+          value={draft.service === "" ? null : draft.service}
+          onChange={(value) => setDraft({ ...draft, service: value ?? "" })}
+          clearable
+          searchable
+          style={{ flex: "1 1 180px" }}
+        />
+        <Select
+          label="Status"
+          placeholder="Any"
+          data={[
+            { value: "success", label: "Success" },
+            { value: "error", label: "Error" },
+          ]}
+          value={draft.status === "" ? null : draft.status}
+          onChange={(value) => setDraft({ ...draft, status: value ?? "" })}
+          clearable
+          style={{ flex: "1 1 120px" }}
+        />
         <Group gap="sm">
           <Button type="submit">Apply</Button>
           <Button variant="default" onClick={clear}>
@@ -112,7 +143,7 @@ export function UsagePage() {
     queryFn: () => call(api.GET("/api/customers/usage/requests", { params: { query } })),
     placeholderData: keepPreviousData,
   });
-  const filtered = filters.from !== "" || filters.to !== "";
+  const filtered = FILTERS.some((name) => filters[name] !== "");
   return (
     <>
       <PageHeader title="Usage" />
@@ -121,11 +152,17 @@ export function UsagePage() {
         Requests
       </Title>
       {/* Keyed by the URL, so Back/Forward and a shared link refill the form. */}
-      <FilterForm key={`${filters.from}|${filters.to}`} applied={filters} onApply={setFilters} />
+      <FilterForm
+        key={FILTERS.map((name) => filters[name]).join("|")}
+        applied={filters}
+        onApply={setFilters}
+      />
       <QueryState
         query={requests}
         isEmpty={(data) => data.count === 0}
-        empty={filtered ? "No requests in these dates." : "No requests yet: make your first call."}
+        empty={
+          filtered ? "No requests match these filters." : "No requests yet: make your first call."
+        }
       >
         {(data) => (
           <>
