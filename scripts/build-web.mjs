@@ -14,8 +14,8 @@ const SOURCES = [
   join(WEB, "public"),
   "package-lock.json",
 ];
-/** The admin's and portal's first load must stay within this (issue 14's budget). */
-const INITIAL_JS_BUDGET_KB = 250;
+/** What the admin's and the portal's first load may weigh (issues 14 and 15). */
+const BUDGET_KB = { admin: 250, portal: 200 };
 
 function newestMtime(path) {
   let stat;
@@ -67,13 +67,15 @@ const { build } = await import("vite");
 await build({ root: WEB, logLevel: "warn" });
 const manifest = JSON.parse(readFileSync(join(WEB, "dist", ".vite", "manifest.json"), "utf8"));
 const admin = initialJsGzipKb(manifest, ["index.html", "src/admin/AdminApp.tsx"]);
-const portal = initialJsGzipKb(manifest, ["index.html"]);
+const portal = initialJsGzipKb(manifest, ["index.html", "src/portal/PortalApp.tsx"]);
 console.log(
   `Built the web app in ${((Date.now() - started) / 1000).toFixed(1)} s; initial JavaScript ` +
-    `(gzip): admin ${admin.toFixed(1)} KB, portal ${portal.toFixed(1)} KB ` +
-    `(budget ${INITIAL_JS_BUDGET_KB} KB).`,
+    `(gzip): admin ${admin.toFixed(1)} KB (budget ${BUDGET_KB.admin} KB), ` +
+    `portal ${portal.toFixed(1)} KB (budget ${BUDGET_KB.portal} KB).`,
 );
-if (admin > INITIAL_JS_BUDGET_KB) {
-  console.error(`The admin's initial JavaScript is over its ${INITIAL_JS_BUDGET_KB} KB budget.`);
-  process.exit(1);
+for (const [area, size] of Object.entries({ admin, portal })) {
+  if (size > BUDGET_KB[area]) {
+    console.error(`The ${area}'s initial JavaScript is over its ${BUDGET_KB[area]} KB budget.`);
+    process.exit(1);
+  }
 }

@@ -28,7 +28,6 @@ import {
 import { platformError, validationError } from "./platform/errors.js";
 import { registerErrorHandling } from "./platform/error-handler.js";
 import { healthRoutes } from "./platform/health.routes.js";
-import { homeRoutes } from "./platform/home.routes.js";
 import { registerLingeringClose } from "./platform/lingering-close.js";
 import { hostAllowed, hostHeaderProblem, hostnameOf } from "./platform/hosts.js";
 import { readsBody } from "./platform/platform-responses.js";
@@ -37,6 +36,7 @@ import { REQUEST_ID_LOG_KEY, requestChildLogger } from "./platform/logging.js";
 import { runWithRequestId } from "./platform/request-context.js";
 import { requestIdFor } from "./platform/request-id.js";
 import { registerSecurityHeaders } from "./platform/security-headers.js";
+import { siteRoutes } from "./platform/site.routes.js";
 import { defaultWebDistDir, registerWebApp, type WebShellFallback } from "./platform/web-app.js";
 import { fieldWithInvalidText, validatorCompiler } from "./platform/validation.js";
 import type { Services } from "./services.js";
@@ -207,7 +207,7 @@ export async function buildApp(
   await registerDocs(app);
   web.shell = await registerWebApp(app, options.webDistDir ?? defaultWebDistDir());
 
-  await app.register(homeRoutes);
+  await app.register(siteRoutes);
   await app.register(healthRoutes);
   await app.register(coreRoutes);
   await app.register(customersRoutes);

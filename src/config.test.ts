@@ -102,6 +102,8 @@ describe("loadConfig", () => {
     ["BILLING_SYNC_SOFT_STALE_SECONDS", "soon", /BILLING_SYNC_SOFT_STALE_SECONDS: expected/],
     ["BILLING_SYNC_HARD_TTL_SECONDS", "60", /BILLING_SYNC_HARD_TTL_SECONDS: expected more/],
     ["BILLING_SYNC_HARD_BLOCK_MESSAGE", "x".repeat(501), /at most 500 characters/],
+    ["SITE_NAME", "x".repeat(61), /SITE_NAME: expected one line of at most 60 characters/],
+    ["SITE_TAGLINE", "Fast.\nCheap.", /SITE_TAGLINE: expected one line of at most 200/],
   ])("names %s and the expected form when it is %j", (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -123,8 +125,18 @@ describe("loadConfig", () => {
     ["DEFAULT_FROM_EMAIL", '"Tollgate <Billing>"<billing@example.com>'],
     ["BILLING_SYNC_HARD_TTL_SECONDS", "3601"],
     ["BILLING_SYNC_SOFT_WARNING_MESSAGE", "Checking your plan."],
+    ["SITE_NAME", "Acme Vision"],
+    ["SITE_TAGLINE", "Read receipts & invoices in one call — from 0.01 € each."],
   ])("accepts %s=%j", (name, value) => {
     expect(problemsOf({ [name]: value })).toEqual([]);
+  });
+
+  it("names the site Tollgate with a one-line pitch unless SITE_NAME and SITE_TAGLINE say otherwise", () => {
+    const defaults = loadConfig({ DATA_DIR: tempDir() }).site;
+    expect(defaults.name).toBe("Tollgate");
+    expect(defaults.tagline).toMatch(/API/);
+    const own = loadConfig({ DATA_DIR: tempDir(), SITE_NAME: " Acme ", SITE_TAGLINE: "Fast." });
+    expect(own.site).toEqual({ name: "Acme", tagline: "Fast." });
   });
 
   it("reads LOG_LEVEL in any case, as pino's lower-case name", () => {

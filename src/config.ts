@@ -122,6 +122,11 @@ export interface Config {
   };
   /** Password for a non-interactive `createsuperuser --email`. */
   readonly superuserPassword: string | undefined;
+  /** What the customer portal calls the product and says about it (GET /api/site). */
+  readonly site: {
+    readonly name: string;
+    readonly tagline: string;
+  };
 }
 
 export interface StripeConfig {
@@ -192,6 +197,19 @@ class EnvReader {
       return fallback;
     }
     return Number(value);
+  }
+
+  /** One line of text for people to read: no control characters, at most `maxLength`. */
+  text(name: string, fallback: string, maxLength: number): string {
+    const value = this.string(name, fallback);
+    // eslint-disable-next-line no-control-regex
+    if (value.length > maxLength || /[\u0000-\u001f\u007f]/.test(value)) {
+      this.problems.push(
+        `${name}: expected one line of at most ${maxLength} characters, got "${value.slice(0, 40)}…"`,
+      );
+      return fallback;
+    }
+    return value;
   }
 
   /** Credits with at most 3 decimals, as whole millicredits. */
@@ -330,6 +348,10 @@ function trustedOriginOf(entry: string): string | undefined {
 }
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
+
+export const DEFAULT_SITE_NAME = "Tollgate";
+export const DEFAULT_SITE_TAGLINE =
+  "AI services behind one API: pay per call with credits or a plan.";
 
 const LOG_LEVELS = [...Object.keys(pino.levels.values), "silent"];
 
@@ -494,6 +516,10 @@ export function loadConfig(env: Env, options: { persistSecretKey?: boolean } = {
     },
     billingSync: readBillingSync(read),
     superuserPassword: read.raw("TOLLGATE_SUPERUSER_PASSWORD"),
+    site: {
+      name: read.text("SITE_NAME", DEFAULT_SITE_NAME, 60),
+      tagline: read.text("SITE_TAGLINE", DEFAULT_SITE_TAGLINE, 200),
+    },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return deepFreeze(config);

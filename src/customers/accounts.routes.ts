@@ -20,6 +20,11 @@ const Account = Type.Object({
   is_staff: Type.Boolean(),
 });
 
+/** A browser navigating (the emailed link), not a script or an API client. */
+function wantsHtml(accept: string | undefined): boolean {
+  return accept?.includes("text/html") === true;
+}
+
 /** The register body's invite_code: required in invite mode, optional in open mode. */
 export function registrationInviteCode(mode: "invite" | "open") {
   return mode === "invite"
@@ -74,16 +79,28 @@ export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: "verifyEmail",
         tags,
         summary: "Confirm the email address with the emailed link; marks the invite used",
+        description:
+          "A browser opening the emailed link (an `Accept` that includes `text/html`) is sent " +
+          "with 303 to the web portal's `/verify-email?token=…`, which calls this endpoint and " +
+          "offers to sign in; every other client gets the contract's 204 or problem.",
         // Neither required nor bounded, and a repeated one is taken too: a missing, empty, repeated
         // or over-long token is a malformed link, so invalid_verification_token, not validation_error.
         querystring: Type.Object({
           token: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
         }),
-        response: { 204: NoContent, ...problems(400, 409) },
+        response: {
+          204: NoContent,
+          303: Type.Null({ description: "To the web portal's verification page (browsers)" }),
+          ...problems(400, 409),
+        },
       },
     },
     async (request, reply) => {
       const { token } = request.query;
+      if (wantsHtml(request.headers.accept)) {
+        const query = typeof token === "string" ? `?token=${encodeURIComponent(token)}` : "";
+        return reply.redirect(`/verify-email${query}`, 303);
+      }
       await accounts.verifyEmail(typeof token === "string" ? token : "", clientMetaOf(request));
       return reply.status(204).send(null);
     },

@@ -434,6 +434,24 @@ describe("customer accounts", () => {
       }
     });
 
+    it("sends a browser opening the link to the portal's page with the token, verifying nothing yet", async () => {
+      const { email, password } = await registerNew();
+      const link = lastLinkTo(email);
+      const browser = await t.app.inject({
+        method: "GET",
+        url: link,
+        headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+      });
+      expect(browser.statusCode).toBe(303);
+      expect(browser.headers["location"]).toBe(`/verify-email?${link.split("?")[1]!}`);
+      expect(browser.body).toBe("");
+      // The portal's page then calls the API as a script does, and gets the contract's answer.
+      expectProblem(await login(email, password), 403, "email_not_verified");
+      const script = await t.app.inject({ method: "GET", url: link, headers: { accept: "*/*" } });
+      expect(script.statusCode).toBe(204);
+      expect((await login(email, password)).statusCode).toBe(200);
+    });
+
     it("cannot log in before verifying the email: 403 email_not_verified", async () => {
       const { email, password } = await registerNew();
       expectProblem(await login(email, password), 403, "email_not_verified");

@@ -83,6 +83,7 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
       },
       tags: [
         { name: "health", description: "Service health" },
+        { name: "site", description: "What the web portal shows about this deployment (public)" },
         { name: "customers", description: "Accounts, sessions and email verification" },
         { name: "auth", description: "JWT login, refresh and logout, and the caller's profile" },
         { name: "tokens", description: "API tokens" },

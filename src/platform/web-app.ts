@@ -92,12 +92,7 @@ export async function registerWebApp(
     );
   }
 
-  return async (request, reply) => {
-    if (request.method !== "GET" && request.method !== "HEAD") return false;
-    const path = request.url.split("?")[0] ?? "/";
-    if (isServerPath(path)) return false;
-    // Browsers navigating ask for HTML; a script's fetch of a missing path gets the problem.
-    if (!(request.headers.accept ?? "").includes("text/html")) return false;
+  const sendShell = async (reply: FastifyReply): Promise<void> => {
     let html: string;
     let status = 200;
     try {
@@ -113,6 +108,21 @@ export async function registerWebApp(
       .header("Content-Security-Policy", WEB_SHELL_CSP)
       .header("Cache-Control", "no-cache")
       .send(html);
+  };
+
+  // The portal's landing page. A route of its own (GET and HEAD; other methods 405), answered
+  // whatever the Accept header: `/` is never an API path, so `curl /` gets the page too.
+  app.get("/", { config: { access: "public" }, schema: { hide: true } }, async (_request, reply) =>
+    sendShell(reply),
+  );
+
+  return async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return false;
+    const path = request.url.split("?")[0] ?? "/";
+    if (isServerPath(path)) return false;
+    // Browsers navigating ask for HTML; a script's fetch of a missing path gets the problem.
+    if (!(request.headers.accept ?? "").includes("text/html")) return false;
+    await sendShell(reply);
     return true;
   };
 }

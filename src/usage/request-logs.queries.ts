@@ -31,6 +31,8 @@ export interface RequestLogRange {
 export interface RequestLogFilters extends RequestLogRange {
   userId: string;
   billingPeriodId?: string | undefined;
+  service?: string | undefined;
+  status?: RequestStatus | undefined;
 }
 
 /** Staff's filters over every user's logs; each one given must match exactly. */
@@ -94,6 +96,8 @@ export async function listRequestLogs(
     params.billingPeriodId === undefined
       ? undefined
       : eq(requestLogs.billingPeriodId, params.billingPeriodId),
+    params.service === undefined ? undefined : eq(requestLogs.service, params.service),
+    params.status === undefined ? undefined : eq(requestLogs.status, params.status),
     ...rangeConditions(params),
   );
   return pageOfLogs(db, where, params);
@@ -207,4 +211,41 @@ export async function summarizeUsage<K extends string>(
     total: totals("total"),
     windows: result,
   };
+}
+
+export interface DailyServiceUsage {
+  /** YYYY-MM-DD (UTC). */
+  readonly day: string;
+  readonly service: string;
+  /** Every logged request, failed ones included. */
+  readonly requests: number;
+  readonly creditsMilli: number;
+}
+
+/** A user's requests and credits charged per UTC day and service in [start, end); quiet days have no row. */
+export async function dailyUsageByService(
+  db: DbOrTx,
+  userId: string,
+  start: Date,
+  end: Date,
+): Promise<DailyServiceUsage[]> {
+  const day = sql<string>`to_char(${requestLogs.requestTs} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({
+      day,
+      service: requestLogs.service,
+      requests: sql<number>`count(*)::int`,
+      creditsMilli: sql<string>`coalesce(sum(${requestLogs.creditsChargedMilli}), 0)::text`,
+    })
+    .from(requestLogs)
+    .where(
+      and(
+        eq(requestLogs.userId, userId),
+        gte(requestLogs.requestTs, start),
+        lt(requestLogs.requestTs, end),
+      ),
+    )
+    .groupBy(day, requestLogs.service)
+    .orderBy(day, requestLogs.service);
+  return rows.map((row) => ({ ...row, creditsMilli: Number(row.creditsMilli) }));
 }

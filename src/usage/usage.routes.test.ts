@@ -5,6 +5,8 @@ import { createTestApp, type TestApp } from "../../test/support/app.js";
 import { signIn } from "../../test/support/sessions.js";
 import { apiTokens } from "../customers/api-tokens.table.js";
 import { fixedClock } from "../platform/clock.js";
+import { requestLogs } from "./request-logs.table.js";
+import { eq } from "drizzle-orm";
 
 const BASE = "http://localhost:8000";
 
@@ -185,6 +187,54 @@ describe("usage routes", () => {
     });
   });
 
+  describe("GET /api/customers/usage/daily", () => {
+    it("answers the last 30 UTC days, quiet ones included, with requests and credits by service", async () => {
+      const { user, headers } = await customer();
+      const other = await createUser(t.services.db);
+      const log = (iso: string, service: string, userId = user.id) =>
+        recordTestRequest(t.services.db, { userId, requestTs: new Date(iso), service });
+      await log("2025-03-01T00:00:00Z", "text_sentiment_analysis");
+      const charged = await log("2025-03-01T09:59:59Z", "text_sentiment_analysis");
+      await log("2025-03-01T09:00:00Z", "demo_free_service");
+      await log("2025-02-28T23:59:59Z", "demo_free_service");
+      await log("2025-01-30T23:59:59Z", "demo_free_service"); // 31 days ago: outside
+      await log("2025-03-01T08:00:00Z", "demo_free_service", other.id);
+      await t.services.db
+        .update(requestLogs)
+        .set({ creditsChargedMilli: 1500 })
+        .where(eq(requestLogs.id, charged.requestLogId));
+
+      const { status, body } = await get("/api/customers/usage/daily", headers);
+      expect(status).toBe(200);
+      const days = body["days"] as {
+        day: string;
+        requests: number;
+        credits: number;
+        by_service: { service: string; requests: number; credits: number }[];
+      }[];
+      expect(days).toHaveLength(30);
+      expect(days[0]!.day).toBe("2025-01-31");
+      expect(days.at(-1)).toEqual({
+        day: "2025-03-01",
+        requests: 3,
+        credits: 1.5,
+        by_service: [
+          { service: "demo_free_service", requests: 1, credits: 0 },
+          { service: "text_sentiment_analysis", requests: 2, credits: 1.5 },
+        ],
+      });
+      expect(days.at(-2)).toMatchObject({ day: "2025-02-28", requests: 1, credits: 0 });
+      expect(days[0]).toEqual({ day: "2025-01-31", requests: 0, credits: 0, by_service: [] });
+      expect(days.reduce((sum, day) => sum + day.requests, 0)).toBe(4);
+    });
+
+    it("requires a session or a token", async () => {
+      const { status, body } = await get("/api/customers/usage/daily", {});
+      expect(status).toBe(401);
+      expect(body["code"]).toBe("not_authenticated");
+    });
+  });
+
   describe("GET /api/customers/usage/requests", () => {
     it("lists exactly the contract's fields, with the token prefix and cost", async () => {
       const { user, headers } = await customer();
@@ -293,6 +343,46 @@ describe("usage routes", () => {
         "2025-01-10T00:00:00.000Z",
       ]);
       expect(await times("from=2025-01-12T00:00")).toEqual(["2025-01-12T00:00:00.000Z"]);
+    });
+
+    it("filters by service and status, each matching exactly", async () => {
+      const { user, headers } = await customer();
+      const at = new Date("2025-02-20T10:00:00Z");
+      await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: at,
+        service: "a_service",
+      });
+      await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: at,
+        service: "a_service",
+        status: "error",
+        errorCode: "openai_error",
+        costCents: 0,
+      });
+      await recordTestRequest(t.services.db, {
+        userId: user.id,
+        requestTs: at,
+        service: "b_service",
+      });
+      const listed = async (query: string) => {
+        const { status, body } = await get(`/api/customers/usage/requests?${query}`, headers);
+        expect(status).toBe(200);
+        return (body["results"] as { service: string; status: string }[]).map(
+          (log) => `${log.service}/${log.status}`,
+        );
+      };
+      expect((await listed("service=a_service")).sort()).toEqual([
+        "a_service/error",
+        "a_service/success",
+      ]);
+      expect(await listed("service=a_service&status=error")).toEqual(["a_service/error"]);
+      expect(await listed("status=success&service=b_service")).toEqual(["b_service/success"]);
+      expect(await listed("service=a_serv")).toEqual([]);
+      const bad = await get("/api/customers/usage/requests?status=failed", headers);
+      expect(bad.status).toBe(400);
+      expect(bad.body["code"]).toBe("validation_error");
     });
 
     it("refuses a bad from, to or page with 400 validation_error naming the field", async () => {

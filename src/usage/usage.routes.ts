@@ -3,7 +3,14 @@ import { Type } from "typebox";
 import { principalOf } from "../platform/auth.js";
 import { PageQuery, Paginated, toPage } from "../platform/pagination.js";
 import { problems } from "../platform/problem.js";
-import { DateOrDateTime, RequestLogItem, requestLogJson, UsageSummary } from "./usage.schemas.js";
+import {
+  DAILY_USAGE_DAYS,
+  DailyUsage,
+  DateOrDateTime,
+  RequestLogItem,
+  requestLogJson,
+  UsageSummary,
+} from "./usage.schemas.js";
 
 /**
  * The caller's own usage: `/api/customers/usage/*`. Read-only, so an API token may call
@@ -23,6 +30,16 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({
           from: Type.Optional(DateOrDateTime()),
           to: Type.Optional(DateOrDateTime()),
+          service: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 100, description: "Only this service's" }),
+          ),
+          status: Type.Optional(
+            Type.Unsafe<"success" | "error">({
+              type: "string",
+              enum: ["success", "error"],
+              description: "Only successful or only failed requests",
+            }),
+          ),
           ...PageQuery.properties,
         }),
         response: { 200: Paginated(RequestLogItem), ...problems(400, 401) },
@@ -46,5 +63,19 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => usage.getUsageSummary(principalOf(request).userId),
+  );
+
+  app.get(
+    "/api/customers/usage/daily",
+    {
+      config: { access: "session_or_bearer" },
+      schema: {
+        operationId: "getDailyUsage",
+        tags: ["usage"],
+        summary: `My requests and credits per UTC day for the last ${DAILY_USAGE_DAYS} days, by service`,
+        response: { 200: DailyUsage, ...problems(401) },
+      },
+    },
+    async (request) => usage.getDailyUsage(principalOf(request).userId),
   );
 };

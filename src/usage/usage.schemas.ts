@@ -104,6 +104,31 @@ export const UsageSummary = Type.Object({
 });
 export type UsageSummary = Static<typeof UsageSummary>;
 
+export const DAILY_USAGE_DAYS = 30;
+
+export const DailyUsage = Type.Object({
+  days: Type.Array(
+    Type.Object({
+      day: Day,
+      requests: Type.Integer({
+        description: "Every logged request that day, failed ones included",
+      }),
+      credits: Credits("Credits charged that day"),
+      by_service: Type.Array(
+        Type.Object({
+          service: Type.String(),
+          requests: Type.Integer(),
+          credits: Credits(),
+        }),
+      ),
+    }),
+    {
+      description: `The last ${DAILY_USAGE_DAYS} UTC days, oldest first, today last; quiet days included`,
+    },
+  ),
+});
+export type DailyUsage = Static<typeof DailyUsage>;
+
 // Also the message of a refused value ("Expected …"), so it reads as a phrase.
 const DATE_OR_DATETIME =
   "an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive";

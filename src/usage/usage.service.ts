@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from "../platform/db/database.js";
 import { platformError, validationError } from "../platform/errors.js";
 import { pageWindow, type Listed } from "../platform/pagination.js";
 import type { BillingPeriod, PaymentStatus } from "./billing-periods.table.js";
+import type { RequestStatus } from "./request-logs.table.js";
 import {
   activeUserIds,
   countForReconcile,
@@ -26,7 +27,10 @@ import {
   type TransitionResult,
 } from "./billing-periods.queries.js";
 import { ensureBillingPeriod, getOrCreateCurrentBillingPeriod, monthBounds } from "./metering.js";
+import { toCredits } from "../credits/credit-amounts.js";
+import { DAILY_USAGE_DAYS, type DailyUsage } from "./usage.schemas.js";
 import {
+  dailyUsageByService,
   findRequestLog,
   listAllRequestLogs,
   listRequestLogs,
@@ -111,12 +115,25 @@ export function buildUsageService(deps: UsageDeps) {
     /** The caller's request logs, newest first; `from`/`to` are ISO dates or datetimes. */
     async listRequests(
       userId: string,
-      query: { from?: string | undefined; to?: string | undefined; page?: number | undefined },
+      query: {
+        from?: string | undefined;
+        to?: string | undefined;
+        service?: string | undefined;
+        status?: RequestStatus | undefined;
+        page?: number | undefined;
+      },
     ): Promise<Listed<RequestLogWithToken>> {
       const parsed = parseRequestRange(query.from, query.to);
       if (!parsed.ok) throw validationError(parsed.errors);
       const { limit, offset, page } = pageWindow(query.page);
-      const { count, rows } = await listRequestLogs(db, { userId, ...parsed.range, limit, offset });
+      const { count, rows } = await listRequestLogs(db, {
+        userId,
+        ...parsed.range,
+        service: query.service,
+        status: query.status,
+        limit,
+        offset,
+      });
       return { page, count, rows };
     },
 
@@ -167,6 +184,29 @@ export function buildUsageService(deps: UsageDeps) {
           cost_cents: summary.windows[title].costCents,
         })),
       };
+    },
+
+    /** Requests and credits per UTC day (the last DAILY_USAGE_DAYS, today included) by service. */
+    async getDailyUsage(userId: string): Promise<DailyUsage> {
+      const end = addUtcDays(startOfUtcDay(clock.now()), 1);
+      const start = addUtcDays(end, -DAILY_USAGE_DAYS);
+      const rows = await dailyUsageByService(db, userId, start, end);
+      const days: DailyUsage["days"] = [];
+      for (let i = 0; i < DAILY_USAGE_DAYS; i++) {
+        const day = utcDateString(addUtcDays(start, i));
+        const services = rows.filter((row) => row.day === day);
+        days.push({
+          day,
+          requests: services.reduce((sum, row) => sum + row.requests, 0),
+          credits: toCredits(services.reduce((sum, row) => sum + row.creditsMilli, 0)),
+          by_service: services.map((row) => ({
+            service: row.service,
+            requests: row.requests,
+            credits: toCredits(row.creditsMilli),
+          })),
+        });
+      }
+      return { days };
     },
 
     /** The caller's period for this UTC month, created (and made current) when missing. */

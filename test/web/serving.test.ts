@@ -135,10 +135,33 @@ describe("serving the web app", () => {
     expectProblem(response, 404, "not_found");
   });
 
-  it("keeps the home page at / until the portal replaces it, linking to the admin", async () => {
-    const response = await t.app.inject({ method: "GET", url: "/", headers: HTML });
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('href="/admin/"');
+  it.each([HTML, { accept: "*/*" }, {}])(
+    "answers / with the shell whatever the client accepts (%j): the portal's landing page",
+    async (headers) => {
+      const response = await t.app.inject({ method: "GET", url: "/", headers });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
+      expect(response.body).toBe(SHELL);
+      expect(response.headers["cache-control"]).toBe("no-cache");
+      expect(response.headers["content-security-policy"]).toBe(WEB_SHELL_CSP);
+    },
+  );
+
+  it("answers HEAD / without a body, and other methods on / with a 405", async () => {
+    const head = await t.app.inject({ method: "HEAD", url: "/" });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(head.body).toBe("");
+    const post = await t.app.inject({ method: "POST", url: "/", headers: HTML });
+    expectProblem(post, 405, "method_not_allowed");
+    expect(post.headers["allow"]).toBe("GET, HEAD");
+  });
+
+  it("leaves / out of the OpenAPI document", async () => {
+    const document = (await t.app.inject({ method: "GET", url: "/api/schema/" })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    expect(Object.keys(document.paths)).not.toContain("/");
   });
 });
 
@@ -158,6 +181,12 @@ describe("serving the web app before it is built", () => {
     const response = await t.app.inject({ method: "GET", url: "/admin/", headers: HTML });
     expect(response.statusCode).toBe(503);
     expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(response.body).toContain("npm run build:web");
+  });
+
+  it("answers / with the same 503 page", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/" });
+    expect(response.statusCode).toBe(503);
     expect(response.body).toContain("npm run build:web");
   });
 

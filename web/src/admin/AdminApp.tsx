@@ -28,7 +28,7 @@ import { TokensPage } from "./pages/TokensPage";
 import { UserDetailPage } from "./pages/UserDetailPage";
 import { UsersPage } from "./pages/UsersPage";
 import { loginPath } from "./paths";
-import { useProfile } from "./session";
+import { useProfile } from "../api/session";
 
 /** Staff only: the login form for nobody, "not authorized" for a customer's session. */
 function StaffGate() {

@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { notifyError } from "../components/notify";
-import { useLogout } from "./session";
+import { useLogout } from "../api/session";
 
 const NAVIGATION = [
   { to: "/admin/", label: "Dashboard", end: true },

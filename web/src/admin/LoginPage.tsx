@@ -13,7 +13,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/errors";
 import { errorMessage } from "../components/QueryState";
 import { safeReturnPath } from "./paths";
-import { useLogin } from "./session";
+import { useLogin } from "../api/session";
 import { usePageTitle } from "./usePageTitle";
 
 export function LoginPage() {

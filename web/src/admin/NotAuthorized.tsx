@@ -1,7 +1,7 @@
 import { Alert, Button, Container, Text, Title } from "@mantine/core";
 import { useNavigate } from "react-router";
 import { notifyError } from "../components/notify";
-import { useLogout } from "./session";
+import { useLogout } from "../api/session";
 import { usePageTitle } from "./usePageTitle";
 
 /** A signed-in customer who opened the admin: say so, and offer to switch accounts. */

@@ -1,6 +1,23 @@
 // Generated from GET /api/schema/ by `npm run web:api-types`; do not edit by hand.
 // test/web/api-types.test.ts fails when this file no longer matches the server.
 export interface paths {
+  "/api/site": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The site's name, tagline and registration mode (for the web portal) */
+    get: operations["getSite"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/healthz": {
     parameters: {
       query?: never;
@@ -80,7 +97,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Confirm the email address with the emailed link; marks the invite used */
+    /**
+     * Confirm the email address with the emailed link; marks the invite used
+     * @description A browser opening the emailed link (an `Accept` that includes `text/html`) is sent with 303 to the web portal's `/verify-email?token=…`, which calls this endpoint and offers to sign in; every other client gets the contract's 204 or problem.
+     */
     get: operations["verifyEmail"];
     put?: never;
     post?: never;
@@ -592,6 +612,23 @@ export interface paths {
     };
     /** My usage totals: all time, Today, Yesterday, Last 7 Days, This Month (UTC) */
     get: operations["getUsageSummary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/customers/usage/daily": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My requests and credits per UTC day for the last 30 days, by service */
+    get: operations["getDailyUsage"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1648,6 +1685,107 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description SITE_NAME: what the portal calls the product */
+            name: string;
+            /** @description SITE_TAGLINE: the one-line pitch under the name */
+            tagline: string;
+            /** @description invite: registering needs an invite code; open: anyone may register */
+            registration_mode: "invite" | "open";
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
   getHealth: {
     parameters: {
       query?: never;
@@ -2659,6 +2797,13 @@ export interface operations {
     responses: {
       /** @description No content */
       204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description To the web portal's verification page (browsers) */
+      303: {
         headers: {
           [name: string]: unknown;
         };
@@ -8600,6 +8745,10 @@ export interface operations {
         from?: string;
         /** @description an ISO 8601 date (YYYY-MM-DD: the whole UTC day) or date-time (e.g. 2025-08-11T12:00:00Z; no offset means UTC), inclusive */
         to?: string;
+        /** @description Only this service's */
+        service?: string;
+        /** @description Only successful or only failed requests */
+        status?: "success" | "error";
         /** @description 1-based page number */
         page?: number;
       };
@@ -8801,6 +8950,142 @@ export interface operations {
               /** @description Logged requests that failed (cost 0; not counted in a billing period) */
               failed_requests: number;
               cost_cents: number;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getDailyUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The last 30 UTC days, oldest first, today last; quiet days included */
+            days: {
+              /**
+               * Format: date
+               * @description YYYY-MM-DD (UTC)
+               */
+              day: string;
+              /** @description Every logged request that day, failed ones included */
+              requests: number;
+              /** @description Credits charged that day */
+              credits: number;
+              by_service: {
+                service: string;
+                requests: number;
+                credits: number;
+              }[];
             }[];
           };
         };

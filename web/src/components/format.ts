@@ -45,3 +45,16 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** A price: integer cents of an ISO 4217 currency (as the catalog gives it, lower-case), e.g. "€19.00". */
+export function formatPrice(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: currency.toUpperCase(),
+    }).format(cents / 100);
+  } catch {
+    // An unknown code still shows the amount.
+    return `${formatCents(cents)} ${currency.toUpperCase()}`;
+  }
+}

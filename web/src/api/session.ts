@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, call, csrfToken, forgetCsrfToken, type OkJson } from "../api/client";
+import { api, call, csrfToken, forgetCsrfToken, type OkJson } from "./client";
 
 export type Profile = OkJson<"getProfile">;
 

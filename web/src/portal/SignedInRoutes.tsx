@@ -1,0 +1,50 @@
+import { Button, Group } from "@mantine/core";
+import { Link, Route, Routes, useLocation } from "react-router";
+import { BillingPage } from "./pages/BillingPage";
+import { CreditsPage } from "./pages/CreditsPage";
+import { DashboardPage } from "./pages/DashboardPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { TokensPage } from "./pages/TokensPage";
+import { UsagePage } from "./pages/UsagePage";
+
+const SECTIONS = [
+  { to: "/app", label: "Dashboard" },
+  { to: "/app/tokens", label: "API tokens" },
+  { to: "/app/usage", label: "Usage" },
+  { to: "/app/credits", label: "Credits" },
+  { to: "/app/billing", label: "Billing" },
+] as const;
+
+/** The signed-in customer's pages under /app (a lazy chunk: visitors never load it). */
+export default function SignedInRoutes() {
+  const { pathname } = useLocation();
+  const current =
+    SECTIONS.find((section) => section.to !== "/app" && pathname.startsWith(section.to))?.to ??
+    "/app";
+  return (
+    <>
+      <Group component="nav" aria-label="Your account" gap="xs" mb="lg">
+        {SECTIONS.map((section) => (
+          <Button
+            key={section.to}
+            component={Link}
+            to={section.to}
+            size="sm"
+            variant={current === section.to ? "light" : "subtle"}
+            aria-current={current === section.to ? "page" : undefined}
+          >
+            {section.label}
+          </Button>
+        ))}
+      </Group>
+      <Routes>
+        <Route index element={<DashboardPage />} />
+        <Route path="tokens" element={<TokensPage />} />
+        <Route path="usage" element={<UsagePage />} />
+        <Route path="credits" element={<CreditsPage />} />
+        <Route path="billing" element={<BillingPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </>
+  );
+}
