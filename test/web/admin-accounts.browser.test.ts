@@ -175,6 +175,11 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
     },
     { path: () => userPath(idle, "orders"), title: "idle@example.com", text: "No orders." },
     {
+      path: () => userPath(idle, "subscriptions"),
+      title: "idle@example.com",
+      text: "No subscriptions: on the Free plan.",
+    },
+    {
       path: () => userPath(idle, "security"),
       title: "idle@example.com",
       text: "No security events.",

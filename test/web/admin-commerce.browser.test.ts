@@ -108,6 +108,7 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       { path: "/admin/catalog", title: "Catalog", text: "The catalog is empty: create a product." },
       { path: "/admin/orders", title: "Orders", text: "No orders match." },
       { path: "/admin/bookings", title: "Bookings", text: "No bookings match." },
+      { path: "/admin/subscriptions", title: "Subscriptions", text: "No subscriptions match." },
     ])("$title shows its empty state", async ({ path, title, text }) => {
       await checkPage(path, title, text, `${title.toLowerCase()}-empty`);
     });
@@ -462,6 +463,51 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       await heading(page, "Order").waitFor();
       expect(new URL(page.url()).pathname).toBe(`/admin/orders/${sessionBuyer.orderId}`);
       expect(problems.list).toEqual([]);
+    });
+  });
+
+  describe("with a subscription", () => {
+    let subscriptionId: string;
+    const subscriber = "subscriber@example.com";
+
+    beforeAll(async () => {
+      await t.services.payments.catalog.createDefaults();
+      const { user } = await createVerifiedUser(t.services.db, { email: subscriber });
+      const pro = await t.app.inject({ method: "GET", url: "/api/catalog/products/pro" });
+      const priceId = pro.json<{ prices: { id: string }[] }>().prices[0]?.id;
+      const checkout = await t.app.inject({
+        method: "POST",
+        url: "/api/account/subscriptions/checkout",
+        headers: (await signIn(t, user.id)).headers,
+        payload: { price_id: priceId },
+      });
+      expect(checkout.statusCode).toBe(201);
+      const body = checkout.json<{ subscription: { id: string }; checkout_url: string }>();
+      subscriptionId = body.subscription.id;
+      expect((await pressPay(t, new URL(body.checkout_url).pathname)).statusCode).toBe(303);
+    });
+
+    it("lists it, filters by status through the URL, and shows its invoices and credits", async () => {
+      await checkPage("/admin/subscriptions", "Subscriptions", subscriber, "subscriptions");
+      const { page, problems } = reuse(desktop);
+      await page.goto("/admin/subscriptions?status=canceled");
+      await page.getByText("No subscriptions match.").waitFor();
+      await page.goto("/admin/subscriptions?status=active&plan=pro");
+      await page.getByRole("link", { name: `Open the Pro subscription of ${subscriber}` }).click();
+      await heading(page, "Subscription").waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/admin/subscriptions/${subscriptionId}`);
+      const invoices = page.getByRole("region", { name: "Invoices" });
+      await invoices.getByText("paid", { exact: true }).waitFor();
+      await invoices.getByText("29.00 USD").waitFor();
+      const grants = page.getByRole("region", { name: "Credit grants" });
+      await expect.poll(() => grants.getByText("5,000").count()).toBe(2);
+      expect(problems.list).toEqual([]);
+      await checkPage(
+        `/admin/subscriptions/${subscriptionId}`,
+        "Subscription",
+        subscriber,
+        "subscription",
+      );
     });
   });
 });

@@ -24,6 +24,8 @@ import { RequestLogsPage } from "./pages/RequestLogsPage";
 import { SecurityLogPage } from "./pages/SecurityLogPage";
 import { ServicesPage } from "./pages/ServicesPage";
 import { SettingsPage } from "./pages/SettingsPage";
+import { SubscriptionPage } from "./pages/SubscriptionPage";
+import { SubscriptionsPage } from "./pages/SubscriptionsPage";
 import { TokensPage } from "./pages/TokensPage";
 import { UserDetailPage } from "./pages/UserDetailPage";
 import { UsersPage } from "./pages/UsersPage";
@@ -82,6 +84,8 @@ export default function AdminApp() {
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<OrderPage />} />
         <Route path="bookings" element={<BookingsPage />} />
+        <Route path="subscriptions" element={<SubscriptionsPage />} />
+        <Route path="subscriptions/:id" element={<SubscriptionPage />} />
         <Route path="audit-log" element={<AuditLogPage />} />
         <Route path="security-log" element={<SecurityLogPage />} />
         <Route path="settings" element={<SettingsPage />} />

@@ -17,6 +17,7 @@ const NAVIGATION = [
   { to: "/admin/catalog", label: "Catalog", end: false },
   { to: "/admin/orders", label: "Orders", end: false },
   { to: "/admin/bookings", label: "Bookings", end: false },
+  { to: "/admin/subscriptions", label: "Subscriptions", end: false },
   { to: "/admin/audit-log", label: "Audit log", end: false },
   { to: "/admin/security-log", label: "Security log", end: false },
   { to: "/admin/settings", label: "Settings", end: false },

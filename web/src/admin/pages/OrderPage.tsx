@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
@@ -11,74 +11,10 @@ import { PageHeader } from "../../components/PageHeader";
 import { errorMessage, QueryState } from "../../components/QueryState";
 import { usePageTitle } from "../usePageTitle";
 import { ORDER_STATUS_COLORS } from "./order-status";
+import { Facts, List, Section } from "./detail-parts";
 import { RefundDialog, type RefundRequest } from "./RefundDialog";
 
 type Investigation = OkJson<"getOrderInvestigation">;
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title}>
-      <Title order={2} size="h4" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
-
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <Table variant="vertical" withTableBorder maw={760}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th w={170}>{label}</Table.Th>
-            <Table.Td style={{ overflowWrap: "anywhere" }}>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-/** A list as a table that scrolls in its own box on a phone, or a line saying there is none. */
-function List<T>(props: {
-  items: readonly T[];
-  none: string;
-  head: string[];
-  row: (item: T) => ReactNode[];
-  id: (item: T) => string;
-}) {
-  if (props.items.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {props.none}
-      </Text>
-    );
-  }
-  return (
-    <Table.ScrollContainer minWidth={680}>
-      <Table striped withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            {props.head.map((label) => (
-              <Table.Th key={label}>{label}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.items.map((item) => (
-            <Table.Tr key={props.id(item)}>
-              {props.row(item).map((cell, index) => (
-                <Table.Td key={props.head[index]}>{cell}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
 
 function orderFacts({ order, refundable_cents }: Investigation): [string, ReactNode][] {
   const money = (cents: number | null) =>

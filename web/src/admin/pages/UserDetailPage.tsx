@@ -21,6 +21,7 @@ import { UserActions, UserStatusBadges, type AdminUser } from "../UserActions";
 import { usePageTitle } from "../usePageTitle";
 import { PeriodActions, STATUS_COLORS } from "./BillingPeriodsPage";
 import { ORDER_STATUS_COLORS } from "./order-status";
+import { SubscriptionsTable } from "./SubscriptionsPage";
 import { RevokeButton } from "./TokensPage";
 
 type Balance = OkJson<"getUserCreditBalance">;
@@ -30,6 +31,7 @@ const TABS = [
   { value: "tokens", label: "API tokens" },
   { value: "periods", label: "Billing periods" },
   { value: "orders", label: "Orders" },
+  { value: "subscriptions", label: "Subscriptions" },
   { value: "security", label: "Security events" },
 ] as const;
 type Tab = (typeof TABS)[number]["value"];
@@ -296,6 +298,30 @@ function OrdersTab({ user, page, setPage }: TabProps) {
   );
 }
 
+function SubscriptionsTab({ user, page, setPage }: TabProps) {
+  // The subscriptions search takes a user id as one of the things it matches exactly.
+  const query = { q: user.id, page };
+  const subscriptions = useQuery({
+    queryKey: ["admin", "subscriptions", query],
+    queryFn: () => call(api.GET("/api/admin/subscriptions", { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <QueryState
+      query={subscriptions}
+      isEmpty={(data) => data.count === 0}
+      empty="No subscriptions: on the Free plan."
+    >
+      {(data) => (
+        <>
+          <SubscriptionsTable rows={data.results} />
+          <Pager count={data.count} page={page} onChange={setPage} />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
 function SecurityTab({ user, page, setPage }: TabProps) {
   const query = { user: user.id, page };
   const events = useQuery({
@@ -326,6 +352,7 @@ const PANELS: Record<Tab, (props: TabProps) => ReactNode> = {
   tokens: TokensTab,
   periods: PeriodsTab,
   orders: OrdersTab,
+  subscriptions: SubscriptionsTab,
   security: SecurityTab,
 };
 
