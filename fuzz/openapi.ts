@@ -72,7 +72,10 @@ export function toJsonSchema(schema: unknown): Schema {
   if ((schema as { nullable?: unknown }).nullable !== true) return result;
   if (typeof result["type"] === "string") {
     const nullable: Schema = { ...result, type: [result["type"], "null"] };
-    if (Array.isArray(result["enum"])) nullable["enum"] = [...(result["enum"] as unknown[]), null];
+    // `{nullable: true, enum: [null]}` (how a union member that is only null is written) already
+    // lists null: a second one makes the schema invalid.
+    const values = result["enum"] as unknown[] | undefined;
+    if (Array.isArray(values) && !values.includes(null)) nullable["enum"] = [...values, null];
     return nullable;
   }
   return { anyOf: [result, { type: "null" }] };
