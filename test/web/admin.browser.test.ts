@@ -22,6 +22,18 @@ const skipReason = browserTestsSkipReason();
 if (skipReason !== undefined) console.warn(skipReason);
 
 const PHONE = { width: 375, height: 740 };
+
+/** In the page: the time since navigation once today's request count reads 4, else false. */
+function todaysRequestsShownAt(): number | false {
+  // The test's types have no DOM: the little of it used here, spelled out.
+  const { document } = globalThis as unknown as {
+    document: { querySelector(selector: string): { textContent: string | null } | null };
+  };
+  const figure = document.querySelector(
+    'section[aria-label="Today"] [data-testid="figure-Requests"]',
+  );
+  return figure?.textContent === "4" ? Math.round(performance.now()) : false;
+}
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // `npm run screenshots` sets this: these pictures then also land in docs/screenshots/.
@@ -137,11 +149,15 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
     await page.getByRole("button", { name: "Log in" }).click();
     // Back where the visitor was going.
     await heading(page, "Request logs").waitFor();
-    const started = Date.now();
-    await page.goto("/admin/");
-    const requests = page.getByRole("region", { name: "Today" }).getByTestId("figure-Requests");
-    await expect.poll(() => requests.textContent()).toBe("4");
-    const firstRender = Date.now() - started;
+    await page.goto("/admin/", { waitUntil: "commit" });
+    // From the navigation's start to today's figures on screen, by the page's own clock, checked
+    // on every frame (the test's own polling would add its interval). The target is 1 s; the
+    // bound here is loose so a loaded CI machine does not fail it, and the figure is printed
+    // (docs/web.md has the measurements).
+    const rendered = await page.waitForFunction(todaysRequestsShownAt, undefined, {
+      polling: "raf",
+    });
+    const firstRender = Number(await rendered.jsonValue());
     console.info(`dashboard first render: ${firstRender} ms`);
     expect(firstRender).toBeLessThan(2000);
     await page.getByRole("heading", { name: "Requests per day by service" }).waitFor();
