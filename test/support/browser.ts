@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -118,12 +118,31 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+/** Takes a full-page screenshot named `name` of the page, when screenshots are asked for. */
+export type Screenshot = (page: Page, name: string) => Promise<void>;
+
 /**
- * A folder for this run's screenshots: under the run's TMPDIR, which the test run removes, or
- * under TOLLGATE_SCREENSHOTS when set, to look at them afterwards.
+ * Screenshots are taken only when someone will look at them: with TOLLGATE_SCREENSHOTS=<dir>
+ * every one lands in `<dir>/screenshots-<suite>/`, and `npm run screenshots`
+ * (TOLLGATE_DOCS_SCREENSHOTS=docs/screenshots) writes the chosen `docsShots` for the README.
+ * A plain run (CI) takes none: encoding dozens of full-page PNGs nobody opens cost it time.
  */
-export async function screenshotDir(name: string): Promise<string> {
-  const dir = join(process.env["TOLLGATE_SCREENSHOTS"] ?? tmpdir(), `screenshots-${name}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
+export function screenshotter(
+  suite: string,
+  docsShots: ReadonlySet<string> = new Set(),
+): Screenshot {
+  const runDir = process.env["TOLLGATE_SCREENSHOTS"];
+  const docsDir = process.env["TOLLGATE_DOCS_SCREENSHOTS"];
+  return async (page, name) => {
+    const forDocs = docsDir !== undefined && docsShots.has(name);
+    if (runDir === undefined && !forDocs) return;
+    const dir = runDir === undefined ? tmpdir() : join(runDir, `screenshots-${suite}`);
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    if (forDocs) {
+      await mkdir(docsDir, { recursive: true });
+      await copyFile(path, join(docsDir, `${name}.png`));
+    }
+  };
 }

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../src/schema.js";
@@ -12,7 +11,7 @@ import {
   expectNoHorizontalScroll,
   launchChromium,
   openPage,
-  screenshotDir,
+  screenshotter,
   signInBrowser,
   startWebServer,
   type OpenedPage,
@@ -31,7 +30,6 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
   let baseUrl: string;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
-  let shots: string;
   let customer: User;
   let idle: User;
   let buyer: { userId: string; email: string };
@@ -42,7 +40,6 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
   beforeAll(async () => {
     ({ t, baseUrl } = await startWebServer());
     ({ browser, close: closeBrowser } = await launchChromium());
-    shots = await screenshotDir("admin-accounts");
     const staff = await createVerifiedUser(t.services.db, {
       isStaff: true,
       email: "staff@example.com",
@@ -89,9 +86,7 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
     return page.getByRole("heading", { level: 1, name });
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  }
+  const shot = screenshotter("admin-accounts");
 
   /** Loads `path` on a desktop and a phone: no problems, axe on the desktop, no sideways scroll. */
   async function check(path: string, title: string, ready: string, name: string) {

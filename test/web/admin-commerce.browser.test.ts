@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVerifiedUser } from "../factories/customers.js";
@@ -9,7 +8,7 @@ import {
   expectNoHorizontalScroll,
   launchChromium,
   openPage,
-  screenshotDir,
+  screenshotter,
   signInBrowser,
   startWebServer,
   type OpenedPage,
@@ -33,7 +32,6 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
   let baseUrl: string;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
-  let shots: string;
   let staffId: string;
   let staffHeaders: Record<string, string>;
   const opened: OpenedPage[] = [];
@@ -47,7 +45,6 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       env: { DATA_DIR: data.dir, ORDER_CONFIRM_ALLOW_MANUAL: "true" },
     }));
     ({ browser, close: closeBrowser } = await launchChromium());
-    shots = await screenshotDir("admin-commerce");
     const staff = await createVerifiedUser(t.services.db, {
       isStaff: true,
       email: "shopkeeper@example.com",
@@ -72,9 +69,7 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
     return page;
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  }
+  const shot = screenshotter("admin-commerce");
 
   /** The shared staff page, its problem list emptied for the test that uses it next. */
   function reuse(shared: OpenedPage): OpenedPage {

@@ -1,5 +1,3 @@
-import { copyFile, mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../src/schema.js";
@@ -12,7 +10,7 @@ import {
   expectNoHorizontalScroll,
   launchChromium,
   openPage,
-  screenshotDir,
+  screenshotter,
   signInBrowser,
   startWebServer,
   type OpenedPage,
@@ -36,8 +34,7 @@ function todaysRequestsShownAt(): number | false {
 }
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// `npm run screenshots` sets this: these pictures then also land in docs/screenshots/.
-const DOCS_SHOTS_DIR = process.env["TOLLGATE_DOCS_SCREENSHOTS"];
+// `npm run screenshots` copies these into docs/screenshots/.
 const DOCS_SHOTS = new Set(["dashboard", "request-logs", "invites", "dashboard-phone"]);
 
 describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
@@ -45,7 +42,6 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
   let baseUrl: string;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
-  let shots: string;
   let staff: { user: User; password: string };
   let customer: { user: User; password: string };
   let errorLogId: string;
@@ -58,7 +54,6 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
   beforeAll(async () => {
     ({ t, baseUrl } = await startWebServer());
     ({ browser, close: closeBrowser } = await launchChromium());
-    shots = await screenshotDir("admin");
     staff = await createVerifiedUser(t.services.db, { isStaff: true, email: "staff@example.com" });
     customer = await createVerifiedUser(t.services.db, { email: "customer@example.com" });
     const now = new Date();
@@ -120,15 +115,7 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
     return page;
   }
 
-  /** A full-page screenshot into the run's folder (and docs/screenshots/ for a chosen few). */
-  async function shot(page: Page, name: string): Promise<void> {
-    const path = join(shots, `${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    if (DOCS_SHOTS_DIR !== undefined && DOCS_SHOTS.has(name)) {
-      await mkdir(DOCS_SHOTS_DIR, { recursive: true });
-      await copyFile(path, join(DOCS_SHOTS_DIR, `${name}.png`));
-    }
-  }
+  const shot = screenshotter("admin", DOCS_SHOTS);
 
   /** The shared staff page, its problem list emptied for the test that uses it next. */
   function reuse(shared: OpenedPage): OpenedPage {
