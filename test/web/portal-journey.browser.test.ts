@@ -80,7 +80,7 @@ describe.skipIf(skipReason !== undefined)("a customer's whole journey in Chromiu
     await heading(page, "Dashboard").waitFor();
   }
 
-  it("goes from the landing page to paid calls, a credit pack, Pro and a reset password", async () => {
+  it("goes from the landing page to a token, a paid call and a reset password", async () => {
     const { page, context, problems } = opened;
     const email = "journey@example.com";
     const password = "Correct-Horse-Battery-42";
