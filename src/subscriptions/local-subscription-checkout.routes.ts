@@ -4,7 +4,11 @@ import { Type } from "typebox";
 import { escapeHtml, htmlReply, page } from "../payments/html.js";
 import { LOCAL_SESSION_PATTERN } from "../payments/local-provider.js";
 import { formatMoney } from "../payments/payment-emails.js";
-import { localSubscriptionCheckoutPath, type SubscriptionView } from "./subscriptions.service.js";
+import {
+  localSubscriptionCheckoutPath,
+  subscriptionReturnPath,
+  type SubscriptionView,
+} from "./subscriptions.service.js";
 
 const Session = Type.Object({ session: Type.String({ pattern: LOCAL_SESSION_PATTERN }) });
 
@@ -15,7 +19,7 @@ function checkoutPage(subscription: SubscriptionView, sessionId: string): string
     subscription.status === "incomplete"
       ? `<form method="post" action="${path}/pay" style="display:inline"><button type="submit">Subscribe for ${escapeHtml(price)}</button></form>
 <form method="post" action="${path}/cancel" style="display:inline"><button type="submit">Cancel</button></form>`
-      : "";
+      : `<a href="${subscriptionReturnPath()}">Back to your subscriptions</a>`;
   const end = subscription.currentPeriodEnd?.toISOString().slice(0, 10);
   return page(
     "Subscribe (local test provider)",
@@ -62,7 +66,12 @@ export const localSubscriptionCheckoutRoutes: FastifyPluginAsyncTypebox = async 
       { config: { access: "public" }, schema: { hide: true, params: Session } },
       async (request, reply) => {
         await subscriptions.completeLocalCheckout(request.params.session, action);
-        return reply.redirect(localSubscriptionCheckoutPath(request.params.session), 303);
+        // Back to the portal, as Stripe's success and cancel URLs do: a reload there re-reads
+        // the state rather than pressing the button again.
+        return reply.redirect(
+          subscriptionReturnPath(action === "pay" ? "success" : "canceled"),
+          303,
+        );
       },
     );
   }

@@ -155,6 +155,9 @@ describe("subscriptions with Stripe, against a fake Stripe and signed events", (
       mode: "subscription",
       line_items: [{ price: proPrice.providerPriceId, quantity: "1" }],
       subscription_data: { metadata: { tollgate_user_id: user.id } },
+      // Back to the portal's subscriptions page on this server, which waits for the events.
+      success_url: `${t.config.publicBaseUrl}/account/subscriptions?checkout=success`,
+      cancel_url: `${t.config.publicBaseUrl}/account/subscriptions?checkout=canceled`,
     });
   });
 
@@ -324,7 +327,10 @@ describe("subscriptions with Stripe, against a fake Stripe and signed events", (
     expect(portal.json<{ url: string }>().url).toMatch(/^https:\/\/billing\.stripe\.test\//);
     expect(
       stripe.requests.find((r) => r.path === "/v1/billing_portal/sessions")?.form,
-    ).toMatchObject({ customer: subscription["customer"] });
+    ).toMatchObject({
+      customer: subscription["customer"],
+      return_url: `${t.config.publicBaseUrl}/account/subscriptions`,
+    });
 
     // A refresh reads Stripe: a change made in the dashboard shows at once.
     stripe.objects.set(subscription.id, { ...subscription, cancel_at_period_end: true });

@@ -82,6 +82,18 @@ export function localSubscriptionCheckoutPath(sessionId: string): string {
   return `/checkout/local-subscription/${sessionId}`;
 }
 
+/**
+ * Where a subscription checkout (Stripe's success and cancel URLs, the local page's buttons) and
+ * Stripe's Customer Portal send the buyer back: the customer portal's subscriptions page, which
+ * waits there for the subscription to become active. A fixed path of this server, never one a
+ * request names, so it cannot be made into an open redirect.
+ */
+export function subscriptionReturnPath(checkout?: "success" | "canceled"): string {
+  return checkout === undefined
+    ? "/account/subscriptions"
+    : `/account/subscriptions?checkout=${checkout}`;
+}
+
 /** Seconds between two `?refresh=1` of one account (the provider is not a polling target). */
 export const REFRESH_INTERVAL_S = 10;
 
@@ -297,8 +309,8 @@ export function createSubscriptionsService(deps: {
             userId,
             email: user?.email ?? "",
             providerPriceId,
-            successUrl: `${deps.publicBaseUrl}/checkout/return`,
-            cancelUrl: `${deps.publicBaseUrl}/checkout/return`,
+            successUrl: `${deps.publicBaseUrl}${subscriptionReturnPath("success")}`,
+            cancelUrl: `${deps.publicBaseUrl}${subscriptionReturnPath("canceled")}`,
           }),
         );
         return { subscription: null, checkoutUrl: session.url };
@@ -364,7 +376,9 @@ export function createSubscriptionsService(deps: {
           "This account has no Stripe customer yet: subscribe first.",
         );
       }
-      return atStripe((stripe) => stripe.portalUrl(customerId, `${deps.publicBaseUrl}/`));
+      return atStripe((stripe) =>
+        stripe.portalUrl(customerId, `${deps.publicBaseUrl}${subscriptionReturnPath()}`),
+      );
     },
 
     cancel: (userId, id) => setCancel(userId, id, true),

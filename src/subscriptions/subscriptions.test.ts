@@ -83,7 +83,10 @@ describe("subscriptions with the local provider", () => {
 
   async function subscribe(headers: Record<string, string>, slug = "pro") {
     const { subscription, path } = await checkout(headers, slug);
-    expect((await pressPay(t, path)).statusCode).toBe(303);
+    const paid = await pressPay(t, path);
+    expect(paid.statusCode).toBe(303);
+    // Back to the portal's page, which waits for the subscription: a path of this server only.
+    expect(paid.headers.location).toBe("/account/subscriptions?checkout=success");
     return subscription.id;
   }
 
@@ -243,6 +246,9 @@ describe("subscriptions with the local provider", () => {
       payload: "",
     });
     expect(cancel.statusCode).toBe(303);
+    expect(cancel.headers.location).toBe("/account/subscriptions?checkout=canceled");
+    const page = await t.app.inject({ method: "GET", url: path });
+    expect(page.body).toContain('<a href="/account/subscriptions">Back to your subscriptions</a>');
     const one = await t.app.inject({
       method: "GET",
       url: `/api/account/subscriptions/${subscription.id}`,

@@ -1,4 +1,5 @@
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -29,13 +30,42 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
   };
 }
 
-/** The real app, built web app included, listening on a free port of 127.0.0.1. */
+/** A port of 127.0.0.1 that nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+  });
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+/**
+ * The real app, built web app included, listening on a free port of 127.0.0.1. With `selfUrl`
+ * its PUBLIC_BASE_URL is that address, for tests whose browser follows the URLs the server makes
+ * (a checkout URL); otherwise it keeps the test default.
+ */
 export async function startWebServer(
   options: TestAppOptions = {},
+  { selfUrl = false }: { selfUrl?: boolean } = {},
 ): Promise<{ t: TestApp; baseUrl: string }> {
-  const t = await createTestApp(options);
-  const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
-  return { t, baseUrl: address };
+  if (!selfUrl) {
+    const t = await createTestApp(options);
+    const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    return { t, baseUrl: address };
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${String(port)}`;
+  const t = await createTestApp({
+    ...options,
+    env: { ...options.env, PUBLIC_BASE_URL: baseUrl },
+  });
+  await t.app.listen({ port, host: "127.0.0.1" });
+  return { t, baseUrl };
 }
 
 /** What went wrong in the page: console errors, uncaught exceptions, failed or refused requests. */

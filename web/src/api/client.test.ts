@@ -109,6 +109,17 @@ describe("the API client", () => {
     );
   });
 
+  it("reads Retry-After of a refused call in seconds", async () => {
+    const limited = problem(429, "rate_limited");
+    limited.headers.set("Retry-After", "7");
+    fetchMock.mockResolvedValueOnce(limited);
+    const error = await caught(client.call(client.api.GET("/api/account/subscriptions/status")));
+    expect([error.status, error.code, error.retryAfter]).toEqual([429, "rate_limited", 7]);
+    fetchMock.mockResolvedValueOnce(problem(409, "subscription_exists"));
+    const other = await caught(client.call(client.api.GET("/api/account/subscriptions/status")));
+    expect(other.retryAfter).toBeNull();
+  });
+
   it("reads an answer that is not a problem (a proxy's page) by its status", async () => {
     fetchMock.mockResolvedValue(
       new Response("<html>Bad gateway</html>", {

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly requestId: string | null,
     readonly fieldErrors: readonly FieldError[] = [],
+    /** Seconds to wait before trying again (`Retry-After` of a 429 or 503), when given. */
+    readonly retryAfter: number | null = null,
   ) {
     super(detail);
     this.name = "ApiError";
@@ -58,6 +60,12 @@ function fieldErrorsOf(value: unknown): FieldError[] {
   }));
 }
 
+/** `Retry-After` in seconds (the API sends seconds, never an HTTP date), or null. */
+function retryAfterOf(response: Response): number | null {
+  const value = Number(response.headers.get("Retry-After") ?? "");
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
 /** The ApiError of a non-2xx response whose body was parsed as `body` (or is text/absent). */
 export function apiErrorFrom(response: Response, body: unknown): ApiError {
   const requestId = response.headers.get("X-Request-ID");
@@ -68,6 +76,7 @@ export function apiErrorFrom(response: Response, body: unknown): ApiError {
       stringOr(body["detail"], stringOr(body["title"], response.statusText)),
       stringOr(body["request_id"], requestId ?? "") || null,
       fieldErrorsOf(body["errors"]),
+      retryAfterOf(response),
     );
   }
   // Not a problem body: a proxy's error page, or a server that is not Tollgate's.

@@ -1,12 +1,15 @@
 import { Anchor, Badge, Button, Card, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { api, call, type OkJson } from "../../api/client";
 import { useProfile } from "../../api/session";
 import { formatCredits, formatPrice } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { loginPath } from "../paths";
 import { usePageTitle } from "../site";
+import { useSubscribe } from "../subscribe";
 
 type Product = OkJson<"listProducts">["results"][number];
 type Price = Product["prices"][number];
@@ -23,7 +26,9 @@ function limitText(name: string, value: number | null): string {
   return value === null ? `${label}: unlimited` : `${label}: ${formatCredits(value)}`;
 }
 
-function ProductCard({ product, cta }: { product: Product; cta: { to: string; label: string } }) {
+type Cta = { to: string; label: string } | ((product: Product) => ReactNode);
+
+function ProductCard({ product, cta }: { product: Product; cta: Cta }) {
   const price = mainPrice(product);
   return (
     <Card withBorder padding="lg" component="article" aria-labelledby={`product-${product.slug}`}>
@@ -58,15 +63,19 @@ function ProductCard({ product, cta }: { product: Product; cta: { to: string; la
             ))}
           </List>
         )}
-        <Button
-          component={Link}
-          to={cta.to}
-          mt="auto"
-          disabled={price === undefined}
-          aria-label={`${cta.label}: ${product.name}`}
-        >
-          {cta.label}
-        </Button>
+        {typeof cta === "function" ? (
+          cta(product)
+        ) : (
+          <Button
+            component={Link}
+            to={cta.to}
+            mt="auto"
+            disabled={price === undefined}
+            aria-label={`${cta.label}: ${product.name}`}
+          >
+            {cta.label}
+          </Button>
+        )}
       </Stack>
     </Card>
   );
@@ -81,7 +90,7 @@ function Section({
   title: string;
   intro: string;
   products: Product[];
-  cta: { to: string; label: string };
+  cta: Cta;
 }) {
   if (products.length === 0) return null;
   const id = `section-${title.toLowerCase().replaceAll(" ", "-")}`;
@@ -102,6 +111,60 @@ function Section({
   );
 }
 
+/**
+ * A plan's button: a paid plan opens its checkout (signed out: the login first, then the
+ * subscriptions page with this plan picked); Free needs no checkout.
+ */
+function PlanAction({
+  plan,
+  signedIn,
+  subscribe,
+}: {
+  plan: Product;
+  signedIn: boolean;
+  subscribe: ReturnType<typeof useSubscribe>;
+}) {
+  const price = mainPrice(plan);
+  if (price === undefined || price.unit_amount_cents === 0) {
+    const to = signedIn ? "/account/subscriptions" : "/register";
+    const label = signedIn ? "See your plan" : "Sign up";
+    return (
+      <Button
+        component={Link}
+        to={to}
+        mt="auto"
+        variant="light"
+        aria-label={`${label}: ${plan.name}`}
+      >
+        {label}
+      </Button>
+    );
+  }
+  if (!signedIn) {
+    return (
+      <Button
+        component={Link}
+        to={loginPath(`/account/subscriptions?plan=${encodeURIComponent(plan.slug)}`)}
+        mt="auto"
+        aria-label={`Subscribe: ${plan.name}`}
+      >
+        Subscribe
+      </Button>
+    );
+  }
+  return (
+    <Button
+      mt="auto"
+      aria-label={`Subscribe: ${plan.name}`}
+      loading={subscribe.isPending && subscribe.variables === price.id}
+      disabled={subscribe.isPending}
+      onClick={() => subscribe.mutate(price.id)}
+    >
+      Subscribe
+    </Button>
+  );
+}
+
 export function PricingPage() {
   usePageTitle("Pricing");
   const profile = useProfile();
@@ -110,6 +173,7 @@ export function PricingPage() {
     queryKey: ["catalog", "products"],
     queryFn: () => call(api.GET("/api/catalog/products")),
   });
+  const subscribe = useSubscribe();
   const start = signedIn
     ? { to: "/app", label: "Go to your dashboard" }
     : { to: "/register", label: "Sign up" };
@@ -140,7 +204,7 @@ export function PricingPage() {
                 title="Plans"
                 intro="Billed every period; the plan's credits are added at each renewal."
                 products={of("subscription")}
-                cta={signedIn ? start : { to: "/register", label: "Sign up to subscribe" }}
+                cta={(plan) => <PlanAction plan={plan} signedIn={signedIn} subscribe={subscribe} />}
               />
               <Section
                 title="Credit packs"
