@@ -1,0 +1,46 @@
+import { Button, Group } from "@mantine/core";
+import { Link, Navigate, Route, Routes, useLocation } from "react-router";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { PasswordPage } from "./pages/PasswordPage";
+import { ProfilePage } from "./pages/ProfilePage";
+import { SecurityLogPage } from "./pages/SecurityLogPage";
+import { SessionsPage } from "./pages/SessionsPage";
+
+const SECTIONS = [
+  { to: "/account/profile", label: "Profile" },
+  { to: "/account/password", label: "Password" },
+  { to: "/account/sessions", label: "Sessions" },
+  { to: "/account/security-log", label: "Security log" },
+] as const;
+
+/** The signed-in customer's account pages under /account (a lazy chunk: visitors never load it). */
+export default function AccountRoutes() {
+  const { pathname } = useLocation();
+  const current = SECTIONS.find((section) => pathname.startsWith(section.to))?.to;
+  return (
+    <>
+      <Group component="nav" aria-label="Account settings" gap="xs" mb="lg">
+        {SECTIONS.map((section) => (
+          <Button
+            key={section.to}
+            component={Link}
+            to={section.to}
+            size="sm"
+            variant={current === section.to ? "light" : "subtle"}
+            aria-current={current === section.to ? "page" : undefined}
+          >
+            {section.label}
+          </Button>
+        ))}
+      </Group>
+      <Routes>
+        <Route index element={<Navigate to={SECTIONS[0].to} replace />} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="password" element={<PasswordPage />} />
+        <Route path="sessions" element={<SessionsPage />} />
+        <Route path="security-log" element={<SecurityLogPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </>
+  );
+}
