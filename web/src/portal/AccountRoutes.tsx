@@ -1,9 +1,19 @@
 import { Button, Group } from "@mantine/core";
-import { Link, Route, Routes, useLocation } from "react-router";
+import { Link, Navigate, Route, Routes, useLocation } from "react-router";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { PasswordPage } from "./pages/PasswordPage";
+import { ProfilePage } from "./pages/ProfilePage";
+import { SecurityLogPage } from "./pages/SecurityLogPage";
+import { SessionsPage } from "./pages/SessionsPage";
 import { SubscriptionsPage } from "./pages/SubscriptionsPage";
 
-const SECTIONS = [{ to: "/account/subscriptions", label: "Subscriptions" }] as const;
+const SECTIONS = [
+  { to: "/account/profile", label: "Profile" },
+  { to: "/account/subscriptions", label: "Subscriptions" },
+  { to: "/account/password", label: "Password" },
+  { to: "/account/sessions", label: "Sessions" },
+  { to: "/account/security-log", label: "Security log" },
+] as const;
 
 /** The signed-in customer's account pages under /account (a lazy chunk: visitors never load it). */
 export default function AccountRoutes() {
@@ -11,7 +21,7 @@ export default function AccountRoutes() {
   const current = SECTIONS.find((section) => pathname.startsWith(section.to))?.to;
   return (
     <>
-      <Group component="nav" aria-label="Your account" gap="xs" mb="lg">
+      <Group component="nav" aria-label="Account settings" gap="xs" mb="lg">
         {SECTIONS.map((section) => (
           <Button
             key={section.to}
@@ -26,7 +36,12 @@ export default function AccountRoutes() {
         ))}
       </Group>
       <Routes>
+        <Route index element={<Navigate to={SECTIONS[0].to} replace />} />
+        <Route path="profile" element={<ProfilePage />} />
         <Route path="subscriptions" element={<SubscriptionsPage />} />
+        <Route path="password" element={<PasswordPage />} />
+        <Route path="sessions" element={<SessionsPage />} />
+        <Route path="security-log" element={<SecurityLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

@@ -4,6 +4,7 @@ import { BillingPage } from "./pages/BillingPage";
 import { CreditsPage } from "./pages/CreditsPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { PlaygroundPage } from "./pages/PlaygroundPage";
 import { TokensPage } from "./pages/TokensPage";
 import { UsagePage } from "./pages/UsagePage";
 
@@ -13,6 +14,7 @@ const SECTIONS = [
   { to: "/app/usage", label: "Usage" },
   { to: "/app/credits", label: "Credits" },
   { to: "/app/billing", label: "Billing" },
+  { to: "/app/playground", label: "Playground" },
 ] as const;
 
 /** The signed-in customer's pages under /app (a lazy chunk: visitors never load it). */
@@ -43,6 +45,7 @@ export default function SignedInRoutes() {
         <Route path="usage" element={<UsagePage />} />
         <Route path="credits" element={<CreditsPage />} />
         <Route path="billing" element={<BillingPage />} />
+        <Route path="playground" element={<PlaygroundPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

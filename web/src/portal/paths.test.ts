@@ -9,6 +9,7 @@ describe("the portal's login return path", () => {
     "/app/tokens",
     "/account/subscriptions",
     "/account/subscriptions?plan=pro",
+    "/account/sessions",
   ])("returns to %s after login", (next) => {
     expect(safeReturnPath(next)).toBe(next);
   });
@@ -36,6 +37,7 @@ describe("the portal's login return path", () => {
     expect(loginPath("/account/subscriptions?plan=pro")).toBe(
       "/login?next=%2Faccount%2Fsubscriptions%3Fplan%3Dpro",
     );
+    expect(loginPath("/account/profile")).toBe("/login?next=%2Faccount%2Fprofile");
     expect(loginPath("/app")).toBe("/login");
     expect(loginPath("/pricing")).toBe("/login");
   });

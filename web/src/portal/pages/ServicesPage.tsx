@@ -1,6 +1,8 @@
-import { Anchor, Badge, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { api, call } from "../../api/client";
+import { useProfile } from "../../api/session";
 import { formatCredits } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { ScrollTable } from "../../components/ScrollTable";
@@ -19,6 +21,7 @@ const TYPE_LABELS = {
 
 export function ServicesPage() {
   usePageTitle("Services");
+  const signedIn = useProfile().data?.email !== undefined;
   const { page, setPage } = useUrlFilters([]);
   const services = useQuery({
     queryKey: ["services", page],
@@ -50,6 +53,7 @@ export function ServicesPage() {
                     <Table.Th>Kind</Table.Th>
                     <Table.Th>What it does</Table.Th>
                     <Table.Th ta="right">Credits per call</Table.Th>
+                    {signedIn ? <Table.Th>Try it</Table.Th> : null}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -61,6 +65,19 @@ export function ServicesPage() {
                       </Table.Td>
                       <Table.Td>{service.description}</Table.Td>
                       <Table.Td ta="right">{formatCredits(service.credit_cost)}</Table.Td>
+                      {signedIn ? (
+                        <Table.Td>
+                          <Button
+                            component={Link}
+                            to={`/app/playground?service=${encodeURIComponent(service.name)}`}
+                            size="xs"
+                            variant="light"
+                            aria-label={`Try ${service.name} in the playground`}
+                          >
+                            Try it
+                          </Button>
+                        </Table.Td>
+                      ) : null}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
