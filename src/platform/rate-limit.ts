@@ -10,6 +10,8 @@ import { DEFAULT_STORE_COOL_DOWN_MS, resilientRedisStore } from "./rate-limit-st
 export const DEFAULT_REDIS_KEY_PREFIX = "tollgate:rl:";
 /** At most one Redis warning per this many ms, however many requests or reconnects fail. */
 const REDIS_ERROR_LOG_INTERVAL_MS = 30_000;
+/** At most one "plan unreadable" warning per this many ms (a database outage fails them all). */
+const PLAN_ERROR_LOG_INTERVAL_MS = 30_000;
 
 export interface RateLimitOptions {
   /** Redis key prefix; tests use a unique one per run. */
@@ -84,6 +86,7 @@ function perCallerLimiter(
   app: FastifyInstance,
   fallback: RateLimitRule,
   ruleOf: (userId: string) => Promise<RateLimitRule>,
+  warn: ThrottledWarn,
 ) {
   const rules = new WeakMap<FastifyRequest, Promise<RateLimitRule>>();
   const ruleFor = (request: FastifyRequest): Promise<RateLimitRule> => {
@@ -94,10 +97,7 @@ function perCallerLimiter(
         principal === null
           ? Promise.resolve(fallback)
           : ruleOf(principal.userId).catch((error: unknown) => {
-              request.log.warn(
-                { err: error },
-                "plan's rate limit unknown; RATE_LIMIT_SOLVE applies",
-              );
+              warn(error, "caller's plan unreadable; RATE_LIMIT_SOLVE applies meanwhile");
               return fallback;
             });
       rules.set(request, rule);
@@ -173,7 +173,12 @@ export async function registerRateLimit(
     solve:
       solveRuleOf === undefined
         ? limiter("solve", config.rateLimit.solve)
-        : perCallerLimiter(app, config.rateLimit.solve, solveRuleOf),
+        : perCallerLimiter(
+            app,
+            config.rateLimit.solve,
+            solveRuleOf,
+            throttledWarn(app.log, PLAN_ERROR_LOG_INTERVAL_MS),
+          ),
     auth: limiter("auth", config.rateLimit.auth),
   };
 
