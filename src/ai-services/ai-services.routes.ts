@@ -16,7 +16,7 @@ import {
   sendStoredReply,
 } from "../platform/idempotency/idempotency.js";
 import { PAGE_SIZE, PageQuery, Paginated, toPage } from "../platform/pagination.js";
-import { problemResponse, problems } from "../platform/problem.js";
+import { Problem, problemResponse, problems } from "../platform/problem.js";
 import { PlanLimitExceeded } from "../subscriptions/entitlements.schemas.js";
 import { inputSchemaOf, type RunInput, type ServiceView } from "./ai-services.service.js";
 import { SERVICE_NAME_MAX_LENGTH } from "./service-definition.js";
@@ -55,6 +55,16 @@ const RunResult = Type.Object({
   credits_charged: Credits("Credits this call was charged"),
   balance: Credits("Credits available after the call"),
 });
+
+/** A 402 of a run: its members are those of the code it carries. */
+const RunRefused = Type.Object(
+  {
+    ...Problem.properties,
+    ...Type.Partial(Type.Omit(InsufficientCredits, Object.keys(Problem.properties))).properties,
+    ...Type.Partial(Type.Omit(PlanLimitExceeded, Object.keys(Problem.properties))).properties,
+  },
+  { description: "RFC 9457 problem details; the members after `errors` depend on `code`" },
+);
 
 export function publicServiceJson(view: ServiceView) {
   return {
@@ -170,7 +180,7 @@ const runRoute: FastifyPluginAsyncTypebox = async (app) => {
           200: RunResult,
           ...problems(400, 401, 404, 409, 413, 415, 422, 429, 500, 502, 503, 504),
           402: problemResponse(
-            Type.Union([InsufficientCredits, PlanLimitExceeded]),
+            RunRefused,
             "insufficient_credits (with the credits needed and available) or " +
               "plan_limit_exceeded (with the plan's tokens_per_month and the period's use)",
           ),

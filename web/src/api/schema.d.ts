@@ -11591,51 +11591,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/problem+json":
-            | {
-                /** @description URI naming the problem type */
-                type: string;
-                title: string;
-                status: number;
-                detail: string;
-                /** @description Machine-readable error code */
-                code: string;
-                /** Format: uuid */
-                request_id: string;
-                errors?: {
-                  field: string;
-                  code: string;
-                  message: string;
-                }[];
-                /** @description Credits the call costs */
-                required: number;
-                /** @description Credits the account has available */
-                available: number;
-              }
-            | {
-                /** @description URI naming the problem type */
-                type: string;
-                title: string;
-                status: number;
-                detail: string;
-                /** @description Machine-readable error code */
-                code: string;
-                /** Format: uuid */
-                request_id: string;
-                errors?: {
-                  field: string;
-                  code: string;
-                  message: string;
-                }[];
-                /** @description The plan's tokens_per_month */
-                limit: number;
-                /** @description Tokens used since the period's start */
-                used: number;
-                /** @description The effective plan's slug */
-                plan: string;
-                /** Format: date-time */
-                period_end: string;
-              };
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+            /** @description Credits the call costs */
+            required?: number;
+            /** @description Credits the account has available */
+            available?: number;
+            /** @description The plan's tokens_per_month */
+            limit?: number;
+            /** @description Tokens used since the period's start */
+            used?: number;
+            /** @description The effective plan's slug */
+            plan?: string;
+            /** Format: date-time */
+            period_end?: string;
+          };
         };
       };
       /** @description RFC 9457 problem details (application/problem+json) */
