@@ -52,6 +52,8 @@ import { assetsAdminRoutes } from "./payments/assets-admin.routes.js";
 import { bookingsRoutes } from "./payments/bookings.routes.js";
 import { downloadsRoutes } from "./payments/downloads.routes.js";
 import { localSubscriptionCheckoutRoutes } from "./subscriptions/local-subscription-checkout.routes.js";
+import { entitlementsRoutes } from "./subscriptions/entitlements.routes.js";
+import { solveRuleOf } from "./subscriptions/entitlements.service.js";
 import { subscriptionsRoutes } from "./subscriptions/subscriptions.routes.js";
 import { subscriptionsAdminRoutes } from "./subscriptions/subscriptions-admin.routes.js";
 import { requestLogsAdminRoutes } from "./usage/request-logs-admin.routes.js";
@@ -203,7 +205,11 @@ export async function buildApp(
   await app.register(cookie);
   await registerCors(app, config.corsAllowedOrigins);
   registerAccessControl(app, services.auth);
-  await registerRateLimit(app, config, options.rateLimit);
+  await registerRateLimit(app, config, {
+    ...options.rateLimit,
+    solveRuleOf: async (userId) =>
+      solveRuleOf(await services.entitlements.cachedPlanOf(userId), config.rateLimit.solve),
+  });
   await registerDocs(app);
   web.shell = await registerWebApp(app, options.webDistDir ?? defaultWebDistDir());
 
@@ -236,6 +242,7 @@ export async function buildApp(
   await app.register(bookingsRoutes);
   await app.register(subscriptionsRoutes);
   await app.register(subscriptionsAdminRoutes);
+  await app.register(entitlementsRoutes);
   await app.register(checkoutReturnRoutes);
   await app.register(stripeWebhookRoutes);
   if (services.payments.provider.name === "local") {

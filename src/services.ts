@@ -29,6 +29,10 @@ import {
 import { throttledWarn } from "./platform/logging.js";
 import { buildPayments, type PaymentsServices } from "./payments/payments.service.js";
 import { createStripeClient } from "./payments/stripe-provider.js";
+import {
+  createEntitlementsService,
+  type EntitlementsService,
+} from "./subscriptions/entitlements.service.js";
 import { createSubscriptionEvents } from "./subscriptions/subscription-events.js";
 import { createStripeSubscriptions } from "./subscriptions/stripe-subscriptions.js";
 import {
@@ -57,6 +61,8 @@ export interface Services {
   /** Catalog, orders, payment events and the payment provider. */
   readonly payments: PaymentsServices;
   readonly subscriptions: SubscriptionsServices;
+  /** Plans' features and limits as they apply to each account. */
+  readonly entitlements: EntitlementsService;
   /** The staff dashboard's aggregates. */
   readonly stats: StatsService;
   /** The deployment's readiness checks (staff API and `preflight` command). */
@@ -146,6 +152,8 @@ export async function buildServices(
     definitions: [...registeredServices({ core }), ...(overrides.extraAiServices ?? [])],
     coreSettings: core.settings,
     runMetered,
+    // Entitlements read the subscriptions, which are made after the services catalog.
+    checkTokens: (userId) => entitlements.checkTokens(userId),
   });
   const payments = buildPayments({ db, clock, config, credits, mailer, log });
   const subscriptionEvents = createSubscriptionEvents({
@@ -172,6 +180,11 @@ export async function buildServices(
       publicBaseUrl: config.publicBaseUrl,
     }),
   };
+  const entitlements = createEntitlementsService({
+    db,
+    clock,
+    subscriptions: subscriptions.service,
+  });
   return {
     config,
     database,
@@ -189,6 +202,7 @@ export async function buildServices(
     audit: createAuditService({ db }),
     payments,
     subscriptions,
+    entitlements,
     stats: createStatsService({ db, clock }),
     preflight: createPreflightService({
       config,

@@ -8,7 +8,7 @@ import {
   uploadBodyContent,
 } from "../core/upload.js";
 import { toCredits } from "../credits/credit-amounts.js";
-import { Credits, insufficientCreditsResponse } from "../credits/credits.schemas.js";
+import { Credits, InsufficientCredits } from "../credits/credits.schemas.js";
 import { principalOf } from "../platform/auth.js";
 import {
   idempotencyKeyOf,
@@ -16,7 +16,8 @@ import {
   sendStoredReply,
 } from "../platform/idempotency/idempotency.js";
 import { PAGE_SIZE, PageQuery, Paginated, toPage } from "../platform/pagination.js";
-import { problems } from "../platform/problem.js";
+import { Problem, problemResponse, problems } from "../platform/problem.js";
+import { PlanLimitExceeded } from "../subscriptions/entitlements.schemas.js";
 import { inputSchemaOf, type RunInput, type ServiceView } from "./ai-services.service.js";
 import { SERVICE_NAME_MAX_LENGTH } from "./service-definition.js";
 
@@ -54,6 +55,16 @@ const RunResult = Type.Object({
   credits_charged: Credits("Credits this call was charged"),
   balance: Credits("Credits available after the call"),
 });
+
+/** A 402 of a run: its members are those of the code it carries. */
+const RunRefused = Type.Object(
+  {
+    ...Problem.properties,
+    ...Type.Partial(Type.Omit(InsufficientCredits, Object.keys(Problem.properties))).properties,
+    ...Type.Partial(Type.Omit(PlanLimitExceeded, Object.keys(Problem.properties))).properties,
+  },
+  { description: "RFC 9457 problem details; the members after `errors` depend on `code`" },
+);
 
 export function publicServiceJson(view: ServiceView) {
   return {
@@ -159,14 +170,20 @@ const runRoute: FastifyPluginAsyncTypebox = async (app) => {
           "services take an image as multipart/form-data (a part named `file`) or as an " +
           "application/octet-stream body. The credit cost is reserved first (402 without " +
           "enough credits: the service is not called), charged on success and released on " +
-          "failure. Send an `Idempotency-Key` header to make retries safe: a repeat of the " +
+          "failure. A service that reports tokens first checks the caller's plan: 402 " +
+          "plan_limit_exceeded once this period's tokens reach its tokens_per_month (the " +
+          "service is not called, nothing is charged). Send an `Idempotency-Key` header to make retries safe: a repeat of the " +
           "same request gets the first reply (`Idempotent-Replayed: true`) and is not charged again.",
         params: Type.Object({ name: ServiceName }),
         body: RunBody,
         response: {
           200: RunResult,
           ...problems(400, 401, 404, 409, 413, 415, 422, 429, 500, 502, 503, 504),
-          ...insufficientCreditsResponse,
+          402: problemResponse(
+            RunRefused,
+            "insufficient_credits (with the credits needed and available) or " +
+              "plan_limit_exceeded (with the plan's tokens_per_month and the period's use)",
+          ),
         },
       },
     },

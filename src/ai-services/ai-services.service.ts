@@ -86,6 +86,8 @@ export function createAiServicesService(deps: {
   definitions: readonly AiServiceDefinition[];
   coreSettings: CoreSettingsService;
   runMetered: MeteredRunner;
+  /** 402 plan_limit_exceeded when the caller's plan has no tokens left this period. */
+  checkTokens: (userId: string) => Promise<void>;
 }): AiServicesService {
   const { db, clock, definitions, coreSettings, runMetered } = deps;
   const byName = new Map(definitions.map((d) => [d.name, d]));
@@ -233,6 +235,8 @@ export function createAiServicesService(deps: {
         idempotency: request.idempotency,
         timeoutMs: definition.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         log: request.log,
+        admit:
+          definition.reportsTokens === true ? () => deps.checkTokens(request.userId) : undefined,
         failure: (outcome: { code: Parameters<typeof serviceFailure>[0]; retryAfterS?: number }) =>
           serviceFailure(outcome.code, outcome.retryAfterS),
         success: (

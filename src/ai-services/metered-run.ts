@@ -41,6 +41,11 @@ export interface MeteredRunInput<R> {
    */
   readonly timeoutMs: number | undefined;
   readonly log: Pick<Logger, "warn" | "error">;
+  /**
+   * A check before anything is held or run (a plan's tokens_per_month); what it throws refuses
+   * the call, which gives the Idempotency-Key back and logs and charges nothing.
+   */
+  readonly admit?: (() => Promise<void>) | undefined;
   run(signal: AbortSignal): Promise<ServiceOutcome<R>>;
   /** The problem a provider failure is answered with (solve keeps its openai_* codes). */
   failure(outcome: Extract<ServiceOutcome<R>, { ok: false }>): AppError;
@@ -114,6 +119,7 @@ export function problemReply(requestId: string, error: AppError): MeteredReply {
 /**
  * Runs one metered call the same way for every service, solve included:
  * claim the Idempotency-Key (or replay its stored reply) → refuse a replayed X-Request-ID →
+ * admit (a plan's limit, when the service has one to check) →
  * reserve the credit cost (402 without enough, and the provider is never called; on an ample
  * recent balance the call is admitted without a hold instead, see optimistic-admission.ts) → run, within
  * the time limit → meter: log the call, settle the hold on success or release it on failure,
@@ -133,6 +139,7 @@ export function createMeteredRunner(deps: {
     if (input.requestIdFromCaller && (await requestIdIsLogged(db, input.requestId))) {
       throw aiServicesError("duplicate_request_id", DUPLICATE_REQUEST_DETAIL);
     }
+    await input.admit?.();
     const cost = input.price.creditCostMilli;
     const accountId =
       input.speaksCredits || cost > 0 ? await credits.accountIdOf(input.userId) : null;
@@ -258,6 +265,7 @@ export function createMeteredRunner(deps: {
           errorCode: failure?.code ?? null,
           requestId: input.requestId,
           costCents: failure === undefined ? input.price.priceCents : 0,
+          tokensUsed: tokensOf(outcome),
         },
         ...(prepared.accountId === null
           ? {}
@@ -313,6 +321,13 @@ export function createMeteredRunner(deps: {
       throw error;
     }
   };
+}
+
+/** The tokens a successful run reported, when it reported a whole number ≥ 0. */
+function tokensOf(outcome: ServiceOutcome<unknown> | "crashed"): number | null {
+  if (outcome === "crashed" || !outcome.ok || outcome.tokensUsed === undefined) return null;
+  const tokens = outcome.tokensUsed;
+  return Number.isSafeInteger(tokens) && tokens >= 0 && tokens <= 2_147_483_647 ? tokens : null;
 }
 
 /** Runs `attempt` after each delay in turn until it succeeds; never keeps the process alive. */

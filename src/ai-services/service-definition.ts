@@ -31,7 +31,15 @@ export type ServiceFailureCode =
   "provider_error" | "provider_unavailable" | "provider_rate_limited" | "provider_timeout";
 
 export type ServiceOutcome<R> =
-  | { readonly ok: true; readonly result: R }
+  | {
+      readonly ok: true;
+      readonly result: R;
+      /**
+       * Tokens this run used, counted against the plan's tokens_per_month and stored on its
+       * request log (a whole number ≥ 0); for services that declare `reportsTokens`.
+       */
+      readonly tokensUsed?: number;
+    }
   | {
       readonly ok: false;
       readonly code: ServiceFailureCode;
@@ -58,6 +66,11 @@ interface ServiceBase<O extends TSchema> {
   readonly outputSchema: O;
   /** Longest a run may take before it is abandoned as provider_timeout (default 30 s). */
   readonly timeoutMs?: number;
+  /**
+   * Its runs report `tokensUsed`: the caller's plan's tokens_per_month is checked before each
+   * run (402 plan_limit_exceeded once this period's tokens reach it; the service is not called).
+   */
+  readonly reportsTokens?: boolean;
 }
 
 /** A service whose input is JSON (`{"input": {...}}`), validated against `inputSchema`. */
@@ -92,7 +105,7 @@ export function defineImageService<O extends TSchema>(
   return definition;
 }
 
-/** A successful outcome. */
-export function succeeded<R>(result: R): ServiceOutcome<R> {
-  return { ok: true, result };
+/** A successful outcome, with the tokens it used when the service reports them. */
+export function succeeded<R>(result: R, tokensUsed?: number): ServiceOutcome<R> {
+  return tokensUsed === undefined ? { ok: true, result } : { ok: true, result, tokensUsed };
 }

@@ -10,12 +10,19 @@ import { DEFAULT_STORE_COOL_DOWN_MS, resilientRedisStore } from "./rate-limit-st
 export const DEFAULT_REDIS_KEY_PREFIX = "tollgate:rl:";
 /** At most one Redis warning per this many ms, however many requests or reconnects fail. */
 const REDIS_ERROR_LOG_INTERVAL_MS = 30_000;
+/** At most one "plan unreadable" warning per this many ms (a database outage fails them all). */
+const PLAN_ERROR_LOG_INTERVAL_MS = 30_000;
 
 export interface RateLimitOptions {
   /** Redis key prefix; tests use a unique one per run. */
   readonly redisKeyPrefix?: string;
   /** How long Redis is skipped after a failure, in ms; tests shorten it. */
   readonly storeCoolDownMs?: number;
+  /**
+   * The "solve" rule of a signed-in caller (their plan's); RATE_LIMIT_SOLVE without it, for
+   * anonymous callers, and when it fails (a limit never fails a request).
+   */
+  readonly solveRuleOf?: (userId: string) => Promise<RateLimitRule>;
 }
 
 type Group = "auth" | "solve";
@@ -72,8 +79,41 @@ function connectRedis(url: string, warn: ThrottledWarn): Redis {
 }
 
 /**
+ * The solve group's limiter when each caller's rule comes from their plan. The plugin asks for
+ * the count and the window separately; both read one lookup per request.
+ */
+function perCallerLimiter(
+  app: FastifyInstance,
+  fallback: RateLimitRule,
+  ruleOf: (userId: string) => Promise<RateLimitRule>,
+  warn: ThrottledWarn,
+) {
+  const rules = new WeakMap<FastifyRequest, Promise<RateLimitRule>>();
+  const ruleFor = (request: FastifyRequest): Promise<RateLimitRule> => {
+    let rule = rules.get(request);
+    if (rule === undefined) {
+      const principal = request.principal;
+      rule =
+        principal === null
+          ? Promise.resolve(fallback)
+          : ruleOf(principal.userId).catch((error: unknown) => {
+              warn(error, "caller's plan unreadable; RATE_LIMIT_SOLVE applies meanwhile");
+              return fallback;
+            });
+      rules.set(request, rule);
+    }
+    return rule;
+  };
+  const max = async (request: FastifyRequest): Promise<number> => (await ruleFor(request)).max;
+  const timeWindow = async (request: FastifyRequest): Promise<number> =>
+    (await ruleFor(request)).windowMs;
+  return app.rateLimit({ max, timeWindow, keyGenerator: KEYS.solve });
+}
+
+/**
  * Opt-in rate limits (RATE_LIMIT_ENABLED) for routes that declare `config.rateLimitGroup`:
- * "solve" per API token (RATE_LIMIT_SOLVE), "auth" per client IP (RATE_LIMIT_AUTH). Counters live
+ * "solve" per API token (the caller's plan's requests_per_minute through `solveRuleOf`, else
+ * RATE_LIMIT_SOLVE), "auth" per client IP (RATE_LIMIT_AUTH). Counters live
  * in Redis when REDIS_URL is set (shared by every instance), in memory otherwise. Over the limit:
  * 429 rate_limited with Retry-After. A failing Redis never fails a request: the store counts in
  * memory for a cool-down, then tries Redis again (skipOnError is the last resort).
@@ -128,8 +168,17 @@ export async function registerRateLimit(
 
   const limiter = (group: Group, rule: RateLimitRule): onRequestHookHandler =>
     app.rateLimit({ max: rule.max, timeWindow: rule.windowMs, keyGenerator: KEYS[group] });
+  const solveRuleOf = options.solveRuleOf;
   const limiters: Readonly<Record<Group, onRequestHookHandler>> = {
-    solve: limiter("solve", config.rateLimit.solve),
+    solve:
+      solveRuleOf === undefined
+        ? limiter("solve", config.rateLimit.solve)
+        : perCallerLimiter(
+            app,
+            config.rateLimit.solve,
+            solveRuleOf,
+            throttledWarn(app.log, PLAN_ERROR_LOG_INTERVAL_MS),
+          ),
     auth: limiter("auth", config.rateLimit.auth),
   };
 

@@ -578,6 +578,7 @@ function insertLogsQuery(items: readonly Item[]): SQL {
         request_id: log.requestId,
         cost_cents: entry.costCents,
         credits_charged_milli: charged,
+        tokens_used: log.tokensUsed ?? null,
         period_start: entry.periodStart,
       };
     }),
@@ -586,7 +587,8 @@ function insertLogsQuery(items: readonly Item[]): SQL {
           select * from jsonb_to_recordset(${rows}::jsonb) as x(
             id uuid, user_id uuid, token_id uuid, service text, request_ts timestamptz, duration_ms int,
             request_bytes int, response_bytes int, status request_status, error_code text,
-            request_id uuid, cost_cents bigint, credits_charged_milli bigint, period_start date)
+            request_id uuid, cost_cents bigint, credits_charged_milli bigint, tokens_used int,
+            period_start date)
         ),
         periods as (
           select bp.id, bp.user_id, bp.period_start from billing_periods bp
@@ -608,10 +610,10 @@ function insertLogsQuery(items: readonly Item[]): SQL {
         )
         insert into request_logs (id, user_id, token_id, billing_period_id, service, request_ts,
           duration_ms, request_bytes, response_bytes, status, error_code, request_id, cost_cents,
-          credits_charged_milli)
+          credits_charged_milli, tokens_used)
         select i.id, i.user_id, i.token_id, p.id, i.service, i.request_ts, i.duration_ms,
           i.request_bytes, i.response_bytes, i.status, i.error_code, i.request_id, i.cost_cents,
-          i.credits_charged_milli
+          i.credits_charged_milli, i.tokens_used
         from input i join periods p using (user_id, period_start)
         returning request_id::text as "requestId", id as "requestLogId",
           billing_period_id as "billingPeriodId"`;

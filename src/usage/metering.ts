@@ -32,6 +32,8 @@ export interface RecordRequestInput {
   costCents: number;
   /** Credits charged, in millicredits (the hold's settlement); 0 when omitted. */
   creditsChargedMilli?: number;
+  /** Tokens the service reported (tokens_per_month); null or omitted when it reports none. */
+  tokensUsed?: number | null;
 }
 
 export interface RecordedRequest {
@@ -153,12 +155,13 @@ async function chargeAndLog(
     sql`with period as (${period})
         insert into request_logs (user_id, token_id, billing_period_id, service, request_ts,
           duration_ms, request_bytes, response_bytes, status, error_code, request_id, cost_cents,
-          credits_charged_milli)
+          credits_charged_milli, tokens_used)
         select ${input.userId}::uuid, ${input.tokenId}::uuid, period.id, ${input.service}::text,
           ${input.requestTs.toISOString()}::timestamptz, ${input.durationMs}::int,
           ${input.requestBytes}::int, ${input.responseBytes}::int,
           ${input.status}::request_status, ${input.errorCode}::text, ${input.requestId}::uuid,
-          ${costCents}::bigint, ${input.creditsChargedMilli ?? 0}::bigint
+          ${costCents}::bigint, ${input.creditsChargedMilli ?? 0}::bigint,
+          ${input.tokensUsed ?? null}::int
         from period
         returning id as "requestLogId", billing_period_id as "billingPeriodId"`,
   );

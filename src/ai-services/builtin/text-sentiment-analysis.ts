@@ -61,6 +61,9 @@ function normalize(text: string): string {
  *   is 0 with no scored word and stays below 1: a lexicon never sees everything a text says.
  *
  * Numbers are rounded to 3 decimals so the same text always gives the same JSON.
+ *
+ * It reports t, the words (and emoji) it tokenized, as the run's tokens: the measure of work
+ * the plans' tokens_per_month limits.
  */
 export const textSentimentAnalysis = defineJsonService({
   name: "text_sentiment_analysis",
@@ -70,6 +73,7 @@ export const textSentimentAnalysis = defineJsonService({
   defaultCreditCost: 1,
   inputSchema: input,
   outputSchema: sentimentResult,
+  reportsTokens: true,
   async run({ text }) {
     const analysis = analyzer.analyze(normalize(text));
     const weights = analysis.calculation.flatMap((entry) => Object.values(entry));
@@ -85,6 +89,6 @@ export const textSentimentAnalysis = defineJsonService({
     const confidence = round3((agreement * coverage) / (coverage + HALF_CONFIDENCE_COVERAGE));
     const sentiment =
       Math.abs(score) < NEUTRAL_BAND ? "neutral" : score > 0 ? "positive" : "negative";
-    return succeeded({ sentiment, score, confidence, words_scored: wordsScored });
+    return succeeded({ sentiment, score, confidence, words_scored: wordsScored }, tokens);
   },
 });

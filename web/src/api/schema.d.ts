@@ -835,7 +835,7 @@ export interface paths {
     put?: never;
     /**
      * Run a service (metered)
-     * @description JSON services take `{"input": {...}}` (see the service's input_schema); image services take an image as multipart/form-data (a part named `file`) or as an application/octet-stream body. The credit cost is reserved first (402 without enough credits: the service is not called), charged on success and released on failure. Send an `Idempotency-Key` header to make retries safe: a repeat of the same request gets the first reply (`Idempotent-Replayed: true`) and is not charged again.
+     * @description JSON services take `{"input": {...}}` (see the service's input_schema); image services take an image as multipart/form-data (a part named `file`) or as an application/octet-stream body. The credit cost is reserved first (402 without enough credits: the service is not called), charged on success and released on failure. A service that reports tokens first checks the caller's plan: 402 plan_limit_exceeded once this period's tokens reach its tokens_per_month (the service is not called, nothing is charged). Send an `Idempotency-Key` header to make retries safe: a repeat of the same request gets the first reply (`Idempotent-Replayed: true`) and is not charged again.
      */
     post: operations["runService"];
     delete?: never;
@@ -1645,6 +1645,26 @@ export interface paths {
     };
     /** One subscription with its invoices and the credit grants they made (staff) */
     get: operations["getSubscriptionDetail"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/account/entitlements": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's effective plan, its feature keys and limits, and this period's usage
+     * @description The plan is the status endpoint's effective_plan: Free without a paid subscription, or when it is unpaid or hard stale. Read now, never from a cache.
+     */
+    get: operations["getEntitlements"];
     put?: never;
     post?: never;
     delete?: never;
@@ -11565,7 +11585,7 @@ export interface operations {
           };
         };
       };
-      /** @description Insufficient credits (application/problem+json, with the credits needed and available) */
+      /** @description insufficient_credits (with the credits needed and available) or plan_limit_exceeded (with the plan's tokens_per_month and the period's use) */
       402: {
         headers: {
           [name: string]: unknown;
@@ -11587,9 +11607,17 @@ export interface operations {
               message: string;
             }[];
             /** @description Credits the call costs */
-            required: number;
+            required?: number;
             /** @description Credits the account has available */
-            available: number;
+            available?: number;
+            /** @description The plan's tokens_per_month */
+            limit?: number;
+            /** @description Tokens used since the period's start */
+            used?: number;
+            /** @description The effective plan's slug */
+            plan?: string;
+            /** Format: date-time */
+            period_end?: string;
           };
         };
       };
@@ -21945,6 +21973,169 @@ export interface operations {
       };
       /** @description RFC 9457 problem details (application/problem+json) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getEntitlements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            plan: {
+              /** Format: uuid */
+              id: string | null;
+              slug: string;
+              name: string;
+            };
+            feature_keys: string[];
+            /** @description The effective plan's limits; null is unlimited */
+            limits: {
+              /** @description Tokens of reporting services per period; null is unlimited */
+              tokens_per_month: number | null;
+              /** @description Stored and shown; enforced when posts arrive */
+              posts_per_month: number | null;
+              /** @description Stored and shown; enforced when workspaces arrive */
+              workspaces: number | null;
+              /** @description Stored and shown; enforced when members arrive */
+              members: number | null;
+              /** @description Per API token on the metered endpoints: the plan's, else RATE_LIMIT_SOLVE's count when its window is a minute (null when it is another window: see rate_limit) */
+              requests_per_minute: number | null;
+            };
+            /** @description What /api/core/solve and /api/services/{name}/run allow per API token */
+            rate_limit: {
+              /** @description RATE_LIMIT_ENABLED: false limits nothing */
+              enabled: boolean;
+              max: number;
+              window_seconds: number;
+            };
+            /** @description Since the period's start: the subscription's current period on a paid plan, the UTC calendar month (the billing period) on Free */
+            usage_this_period: {
+              /** Format: date-time */
+              period_start: string;
+              /** Format: date-time */
+              period_end: string;
+              /** @description Tokens the reporting services used */
+              tokens: number;
+              /** @description Successful metered calls */
+              requests: number;
+              /** @description Always 0: posts do not exist yet */
+              posts: number;
+              /** @description Always 0: workspaces do not exist yet */
+              workspaces: number;
+              /** @description Always 1: the account holder */
+              members: number;
+            };
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,3 @@
+ALTER TABLE "request_logs" ADD COLUMN "tokens_used" integer;--> statement-breakpoint
+CREATE INDEX "request_logs_user_tokens_idx" ON "request_logs" USING btree ("user_id","request_ts","tokens_used") WHERE "request_logs"."tokens_used" > 0;--> statement-breakpoint
+ALTER TABLE "request_logs" ADD CONSTRAINT "request_logs_tokens_used_check" CHECK ("request_logs"."tokens_used" is null or "request_logs"."tokens_used" >= 0);
