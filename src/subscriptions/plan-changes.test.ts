@@ -203,6 +203,21 @@ describe("plan changes with the local provider", () => {
     });
   });
 
+  it("drops a pending downgrade when the subscription is canceled at the period end", async () => {
+    const { headers, id } = await subscribe("team");
+    await change(headers, id, "pro");
+    const cancel = await t.app.inject({
+      method: "POST",
+      url: `/api/account/subscriptions/${id}/cancel`,
+      headers,
+    });
+    expect(cancel.json<SubscriptionJson>()).toMatchObject({
+      cancel_at_period_end: true,
+      pending_plan: null,
+      pending_price_id: null,
+    });
+  });
+
   it("counts a yearly price by its monthly cost: Pro monthly to Team yearly is an upgrade", async () => {
     const { userId, headers, id } = await subscribe("pro");
     const reply = await change(headers, id, "team-yearly");

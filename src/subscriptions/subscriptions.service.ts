@@ -282,12 +282,22 @@ export function createSubscriptionsService(deps: {
     }
   }
 
-  /** Drops a pending downgrade at Stripe (its schedule released) before another change. */
+  /**
+   * Drops a pending downgrade: at Stripe its schedule is released first (before another change,
+   * which Stripe would otherwise see overwritten at the period end), then here, at once, so the
+   * projection still agrees with Stripe when the change that follows fails.
+   */
   async function releasePending(current: Subscription) {
     const scheduleId = current.providerScheduleId;
     if (current.provider === "stripe" && scheduleId !== null) {
       await atStripe((stripe) => stripe.releaseSchedule(scheduleId));
     }
+    if (current.pendingPriceId === null && scheduleId === null) return;
+    const now = clock.now();
+    await db
+      .update(subscriptions)
+      .set({ pendingPriceId: null, providerScheduleId: null, syncedAt: now, updatedAt: now })
+      .where(eq(subscriptions.id, current.id));
   }
 
   async function setCancel(current: SubscriptionView, cancel: boolean, audit?: AuditEntryOf) {
@@ -594,11 +604,6 @@ export function createSubscriptionsService(deps: {
         }
         // Back to the current price: the pending downgrade is dropped.
         await releasePending(current);
-        const now = clock.now();
-        await db
-          .update(subscriptions)
-          .set({ pendingPriceId: null, providerScheduleId: null, syncedAt: now, updatedAt: now })
-          .where(eq(subscriptions.id, current.id));
         return byId(current.id);
       }
       // The same downgrade asked again (a replay): it is pending already.
