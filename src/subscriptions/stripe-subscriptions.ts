@@ -44,6 +44,27 @@ export interface SubscriptionProvider {
     cancel: boolean,
   ): Promise<SubscriptionSnapshot>;
   portalUrl(customerId: string, returnUrl: string): Promise<string>;
+  /** An upgrade: the subscription's one item takes the new price now, prorated by Stripe. */
+  changePriceNow(
+    providerSubscriptionId: string,
+    providerPriceId: string,
+  ): Promise<SubscriptionSnapshot>;
+  /**
+   * A downgrade at the period end: a subscription schedule (made from the subscription, or the
+   * one it has) keeps the current price until the period ends, then bills the new one and
+   * releases the subscription. Returns the schedule's id.
+   */
+  scheduleChange(request: {
+    providerSubscriptionId: string;
+    scheduleId: string | null;
+    currentPriceId: string;
+    nextPriceId: string;
+    nextInterval: "month" | "year";
+  }): Promise<string>;
+  /** Drops a pending change: the schedule lets the subscription go on as it is. */
+  releaseSchedule(scheduleId: string): Promise<void>;
+  /** Ends the subscription now (staff). */
+  cancelNow(providerSubscriptionId: string): Promise<SubscriptionSnapshot>;
 }
 
 export const USER_METADATA_KEY = "tollgate_user_id";
@@ -135,6 +156,51 @@ export function createStripeSubscriptions(stripe: Stripe): SubscriptionProvider 
     },
     async setCancelAtPeriodEnd(id, cancel) {
       return snapshotOf(await stripe.subscriptions.update(id, { cancel_at_period_end: cancel }));
+    },
+    async changePriceNow(id, providerPriceId) {
+      const current = await stripe.subscriptions.retrieve(id);
+      const item = current.items.data[0];
+      if (item === undefined) throw new Error(`Stripe subscription ${id} has no item`);
+      return snapshotOf(
+        await stripe.subscriptions.update(id, {
+          items: [{ id: item.id, price: providerPriceId }],
+          proration_behavior: "create_prorations",
+        }),
+      );
+    },
+    async scheduleChange(request) {
+      const schedule =
+        request.scheduleId === null
+          ? await stripe.subscriptionSchedules.create({
+              from_subscription: request.providerSubscriptionId,
+            })
+          : await stripe.subscriptionSchedules.retrieve(request.scheduleId);
+      const phase = schedule.current_phase ?? schedule.phases[0];
+      if (phase === undefined) throw new Error(`Stripe schedule ${schedule.id} has no phase`);
+      // The phases are given whole: the running one as it is, then one period of the new price;
+      // after it the schedule releases the subscription, which renews at that price.
+      await stripe.subscriptionSchedules.update(schedule.id, {
+        end_behavior: "release",
+        phases: [
+          {
+            items: [{ price: request.currentPriceId, quantity: 1 }],
+            start_date: phase.start_date,
+            end_date: phase.end_date,
+          },
+          {
+            items: [{ price: request.nextPriceId, quantity: 1 }],
+            duration: { interval: request.nextInterval, interval_count: 1 },
+            proration_behavior: "none",
+          },
+        ],
+      });
+      return schedule.id;
+    },
+    async releaseSchedule(scheduleId) {
+      await stripe.subscriptionSchedules.release(scheduleId);
+    },
+    async cancelNow(id) {
+      return snapshotOf(await stripe.subscriptions.cancel(id));
     },
     async portalUrl(customerId, returnUrl) {
       const session = await stripe.billingPortal.sessions.create({

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, like, ne } from "drizzle-orm";
 import type { Logger } from "pino";
+import { creditGrants } from "../credits/credit-grants.table.js";
 import type { CreditsService } from "../credits/credits.service.js";
 import type { Clock } from "../platform/clock.js";
 import type { Db, DbOrTx } from "../platform/db/database.js";
@@ -50,6 +51,59 @@ export const INVOICE_SOURCE = "invoice";
 export const invoiceSourceId = (provider: PaymentProviderName, invoiceId: string) =>
   `${provider}:${invoiceId}`;
 
+/**
+ * Grants a subscription makes besides its invoices', keyed `{subscription id}:{…}`: an upgrade's
+ * credit difference (by the change's id) and staff's complimentary period (by the period).
+ */
+export const PLAN_CHANGE_SOURCE = "plan_change";
+export const COMPLIMENTARY_SOURCE = "complimentary";
+export const subscriptionSourceId = (subscriptionId: string, key: string) =>
+  `${subscriptionId}:${key}`;
+
+/**
+ * Expires now what is left of a subscription's grants: its invoices' (but `keepInvoiceId`'s),
+ * its upgrades' and complimentary ones. Returns the account whose credits changed, if any.
+ */
+export async function expireSubscriptionGrants(
+  tx: DbOrTx,
+  credits: CreditsService,
+  subscription: Pick<Subscription, "id" | "provider">,
+  keepInvoiceId?: string,
+): Promise<string | null> {
+  const invoices = await tx
+    .select({ id: subscriptionInvoices.providerInvoiceId })
+    .from(subscriptionInvoices)
+    .where(
+      and(
+        eq(subscriptionInvoices.subscriptionId, subscription.id),
+        keepInvoiceId === undefined
+          ? undefined
+          : ne(subscriptionInvoices.providerInvoiceId, keepInvoiceId),
+      ),
+    );
+  let changed = await credits.expireSourceGrants(tx, {
+    sourceType: INVOICE_SOURCE,
+    sourceIds: invoices.map((row) => invoiceSourceId(subscription.provider, row.id)),
+  });
+  for (const sourceType of [PLAN_CHANGE_SOURCE, COMPLIMENTARY_SOURCE]) {
+    const others = await tx
+      .select({ id: creditGrants.sourceId })
+      .from(creditGrants)
+      .where(
+        and(
+          eq(creditGrants.sourceType, sourceType),
+          like(creditGrants.sourceId, `${subscription.id}:%`),
+        ),
+      );
+    const account = await credits.expireSourceGrants(tx, {
+      sourceType,
+      sourceIds: others.map((row) => row.id),
+    });
+    changed = changed ?? account;
+  }
+  return changed;
+}
+
 export const localToken = (prefix: string) => `${prefix}_${randomBytes(24).toString("base64url")}`;
 
 export interface SubscriptionEvents {
@@ -92,16 +146,8 @@ export function createSubscriptionEvents(deps: {
   const { db, clock, credits, log } = deps;
 
   /** Expires what is left of every period's credits of a subscription that ended. */
-  async function expireAllCredits(tx: DbOrTx, subscription: Subscription) {
-    const invoices = await tx
-      .select({ id: subscriptionInvoices.providerInvoiceId })
-      .from(subscriptionInvoices)
-      .where(eq(subscriptionInvoices.subscriptionId, subscription.id));
-    return credits.expireSourceGrants(tx, {
-      sourceType: INVOICE_SOURCE,
-      sourceIds: invoices.map((row) => invoiceSourceId(subscription.provider, row.id)),
-    });
-  }
+  const expireAllCredits = (tx: DbOrTx, subscription: Subscription) =>
+    expireSubscriptionGrants(tx, credits, subscription);
 
   /** The account's live subscription other than this one, if any. */
   async function otherLive(
@@ -255,10 +301,34 @@ export function createSubscriptionEvents(deps: {
         );
         return { outcome: await record("subscription_exists", subscription.id) };
       }
+      // A downgrade waiting for the period end takes effect with the next period's invoice
+      // (whichever of it and Stripe's subscription update comes first).
+      let productId = subscription.productId;
+      const nextPeriod =
+        subscription.currentPeriodEnd !== null &&
+        event.periodStart.getTime() >= subscription.currentPeriodEnd.getTime();
+      if (subscription.pendingPriceId !== null && nextPeriod) {
+        const [pending] = await tx
+          .select({ productId: prices.productId })
+          .from(prices)
+          .where(eq(prices.id, subscription.pendingPriceId));
+        if (pending !== undefined) {
+          productId = pending.productId;
+          await tx
+            .update(subscriptions)
+            .set({
+              priceId: subscription.pendingPriceId,
+              productId,
+              pendingPriceId: null,
+              providerScheduleId: null,
+            })
+            .where(eq(subscriptions.id, subscription.id));
+        }
+      }
       const [plan] = await tx
         .select({ creditAmount: products.creditAmount, rollover: products.rolloverCredits })
         .from(products)
-        .where(eq(products.id, subscription.productId));
+        .where(eq(products.id, productId));
       const creditAmount = plan?.creditAmount ?? 0;
       if (invoice === undefined) {
         await tx.insert(subscriptionInvoices).values({
@@ -282,20 +352,9 @@ export function createSubscriptionEvents(deps: {
       const changed = new Set<string>();
       const rollover = plan?.rollover === true;
       if (!rollover) {
-        // Earlier periods' credits end with them (and rolled-over ones, if staff turned it off).
-        const earlier = await tx
-          .select({ id: subscriptionInvoices.providerInvoiceId })
-          .from(subscriptionInvoices)
-          .where(
-            and(
-              eq(subscriptionInvoices.subscriptionId, subscription.id),
-              ne(subscriptionInvoices.providerInvoiceId, event.invoiceId),
-            ),
-          );
-        const ended = await credits.expireSourceGrants(tx, {
-          sourceType: INVOICE_SOURCE,
-          sourceIds: earlier.map((row) => invoiceSourceId(event.provider, row.id)),
-        });
+        // Earlier periods' credits end with them (and rolled-over ones, if staff turned it off),
+        // upgrades' and complimentary ones included.
+        const ended = await expireSubscriptionGrants(tx, credits, subscription, event.invoiceId);
         if (ended !== null) changed.add(ended);
       }
       if (creditAmount > 0) {
@@ -396,7 +455,15 @@ export function createSubscriptionEvents(deps: {
       if (await secondLive(tx, current, snap.status)) {
         return { outcome: await record("subscription_exists", current.id) };
       }
-      await tx.update(subscriptions).set(fields).where(eq(subscriptions.id, current.id));
+      // The pending downgrade happened (Stripe's schedule moved the subscription to it).
+      const reachedPending = price?.id === current.pendingPriceId;
+      await tx
+        .update(subscriptions)
+        .set({
+          ...fields,
+          ...(reachedPending ? { pendingPriceId: null, providerScheduleId: null } : {}),
+        })
+        .where(eq(subscriptions.id, current.id));
       const ended = (["canceled", "incomplete_expired"] as const).some((s) => s === snap.status);
       const changed = ended ? await expireAllCredits(tx, current) : null;
       return {

@@ -31,10 +31,24 @@ export const AdminSubscriptionDetailSchema = Type.Object({
   credit_grants: Type.Array(
     Type.Object({
       id: Type.String({ format: "uuid" }),
+      source: Type.String({
+        description: "invoice, plan_change (an upgrade's difference) or complimentary (staff)",
+      }),
       amount: Credits("Credits granted"),
       remaining: Credits("Still unspent"),
       expired: Credits("Expired unspent"),
       expires_at: Nullable(Timestamp),
+      created_at: Timestamp,
+    }),
+  ),
+  audit: Type.Array(
+    Type.Object({
+      id: Type.String({ format: "uuid" }),
+      action: Type.String({
+        description: "subscriptions.cancel or subscriptions.complimentary_period",
+      }),
+      actor_email: Nullable(Type.String()),
+      details: Type.Record(Type.String(), Type.Unknown()),
       created_at: Timestamp,
     }),
   ),
@@ -68,11 +82,19 @@ export function adminSubscriptionDetailJson(detail: AdminSubscriptionDetail) {
     })),
     credit_grants: detail.grants.map((grant) => ({
       id: grant.id,
+      source: grant.sourceType,
       amount: toCredits(grant.amount),
       remaining: toCredits(grant.remaining),
       expired: toCredits(grant.expired),
       expires_at: iso(grant.expiresAt),
       created_at: grant.createdAt.toISOString(),
+    })),
+    audit: detail.audit.map((entry) => ({
+      id: entry.id,
+      action: entry.action,
+      actor_email: entry.actorEmail,
+      details: entry.details,
+      created_at: entry.createdAt.toISOString(),
     })),
   };
 }

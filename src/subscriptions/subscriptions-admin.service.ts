@@ -1,10 +1,17 @@
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, like, or, type SQL } from "drizzle-orm";
+import type { AuditEntry } from "../audit/audit-log.table.js";
+import { listAudit } from "../audit/audit.queries.js";
 import { creditGrants, type CreditGrant } from "../credits/credit-grants.table.js";
 import { users } from "../customers/users.table.js";
 import type { Db } from "../platform/db/database.js";
 import { pageWindow, type Listed } from "../platform/pagination.js";
 import { prices, products } from "../payments/catalog.table.js";
-import { INVOICE_SOURCE, invoiceSourceId } from "./subscription-events.js";
+import {
+  COMPLIMENTARY_SOURCE,
+  INVOICE_SOURCE,
+  invoiceSourceId,
+  PLAN_CHANGE_SOURCE,
+} from "./subscription-events.js";
 import { subscriptionsError } from "./subscriptions.errors.js";
 import {
   subscriptionInvoices,
@@ -12,7 +19,12 @@ import {
   type SubscriptionInvoice,
   type SubscriptionStatus,
 } from "./subscriptions.table.js";
-import type { SubscriptionView } from "./subscriptions.service.js";
+import {
+  pendingPlanColumns,
+  pendingPrices,
+  pendingProducts,
+  type SubscriptionView,
+} from "./subscriptions.service.js";
 
 export type AdminSubscription = SubscriptionView & { readonly userEmail: string };
 
@@ -20,8 +32,10 @@ export interface AdminSubscriptionDetail {
   readonly subscription: AdminSubscription;
   /** Newest period first. */
   readonly invoices: readonly SubscriptionInvoice[];
-  /** The credit grants its paid invoices made, newest first. */
+  /** The credit grants its paid invoices, upgrades and complimentary periods made, newest first. */
   readonly grants: readonly CreditGrant[];
+  /** Staff's changes to it (cancellations, complimentary periods), newest first. */
+  readonly audit: readonly AuditEntry[];
 }
 
 export interface SubscriptionSearch {
@@ -67,6 +81,7 @@ export function createSubscriptionsAdmin(db: Db): SubscriptionsAdmin {
       currency: prices.currency,
       interval: prices.interval,
     },
+    pendingPlan: pendingPlanColumns,
   };
   const rows = () =>
     db
@@ -74,13 +89,16 @@ export function createSubscriptionsAdmin(db: Db): SubscriptionsAdmin {
       .from(subscriptions)
       .innerJoin(users, eq(users.id, subscriptions.userId))
       .innerJoin(products, eq(products.id, subscriptions.productId))
-      .innerJoin(prices, eq(prices.id, subscriptions.priceId));
+      .innerJoin(prices, eq(prices.id, subscriptions.priceId))
+      .leftJoin(pendingPrices, eq(pendingPrices.id, subscriptions.pendingPriceId))
+      .leftJoin(pendingProducts, eq(pendingProducts.id, pendingPrices.productId));
   type Row = Awaited<ReturnType<typeof rows>>[number];
   const toView = (row: Row): AdminSubscription => ({
     ...row.subscription,
     userEmail: row.userEmail,
     plan: row.plan,
     price: row.price,
+    pendingPlan: row.pendingPlan,
   });
 
   return {
@@ -117,20 +135,26 @@ export function createSubscriptionsAdmin(db: Db): SubscriptionsAdmin {
       const sourceIds = invoices.map((invoice) =>
         invoiceSourceId(invoice.provider, invoice.providerInvoiceId),
       );
-      const grants =
-        sourceIds.length === 0
-          ? []
-          : await db
-              .select()
-              .from(creditGrants)
-              .where(
-                and(
+      const grants = await db
+        .select()
+        .from(creditGrants)
+        .where(
+          or(
+            sourceIds.length === 0
+              ? undefined
+              : and(
                   eq(creditGrants.sourceType, INVOICE_SOURCE),
                   inArray(creditGrants.sourceId, sourceIds),
                 ),
-              )
-              .orderBy(desc(creditGrants.createdAt));
-      return { subscription, invoices, grants };
+            and(
+              inArray(creditGrants.sourceType, [PLAN_CHANGE_SOURCE, COMPLIMENTARY_SOURCE]),
+              like(creditGrants.sourceId, `${id}:%`),
+            ),
+          ),
+        )
+        .orderBy(desc(creditGrants.createdAt));
+      const audit = await listAudit(db, { targetId: id, limit: 50, offset: 0 });
+      return { subscription, invoices, grants, audit: audit.rows };
     },
   };
 }

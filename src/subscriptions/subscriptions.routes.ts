@@ -158,6 +158,42 @@ export const subscriptionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.post(
+    "/api/account/subscriptions/:id/change-plan",
+    {
+      config: { access: "session" },
+      schema: {
+        operationId: "changeSubscriptionPlan",
+        tags: ["subscriptions"],
+        summary: "Change the plan: an upgrade now, a downgrade at the period end",
+        description:
+          "price_id: an active plan's recurring paid price (404 price_not_found, else 409 " +
+          "plan_not_subscribable). An upgrade (a higher monthly cost, a yearly price counting a " +
+          "twelfth; or the same cost with more credits per period) takes effect now, prorated by " +
+          "the provider, and grants the difference in credit_amount for the rest of the period " +
+          "(once per change). Any other change is a downgrade: pending_plan until the period " +
+          "ends. The current price drops a pending downgrade; otherwise 409 same_plan. The " +
+          "subscription must be active, trialing or past due, within its period and not set to " +
+          "cancel (else 409 invalid_transition). With Stripe the change is made there first " +
+          "(502 payment_provider_error when it refuses; nothing changes here).",
+        params: Id,
+        body: Type.Object(
+          { price_id: Type.String({ format: "uuid" }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SubscriptionSchema, ...problems(404, 409, 502) },
+      },
+    },
+    async (request) =>
+      subscriptionJson(
+        await subscriptions.changePlan(
+          principalOf(request).userId,
+          request.params.id.toLowerCase(),
+          request.body.price_id.toLowerCase(),
+        ),
+      ),
+  );
+
+  app.post(
     "/api/account/billing-portal",
     {
       config: { access: "session" },

@@ -33,6 +33,10 @@ export const SubscriptionSchema = Type.Object({
   current_period_end: Nullable(Timestamp),
   cancel_at_period_end: Type.Boolean(),
   canceled_at: Nullable(Timestamp),
+  pending_plan: Type.Union([PlanRef, Type.Null()], {
+    description: "A downgrade's plan, taking effect at current_period_end",
+  }),
+  pending_price_id: Nullable(Type.String({ format: "uuid" })),
   synced_at: Timestamp,
   created_at: Timestamp,
 });
@@ -73,6 +77,8 @@ export function subscriptionJson(subscription: SubscriptionView) {
     current_period_end: iso(subscription.currentPeriodEnd),
     cancel_at_period_end: subscription.cancelAtPeriodEnd,
     canceled_at: iso(subscription.canceledAt),
+    pending_plan: subscription.pendingPlan,
+    pending_price_id: subscription.pendingPriceId,
     synced_at: subscription.syncedAt.toISOString(),
     created_at: subscription.createdAt.toISOString(),
   };

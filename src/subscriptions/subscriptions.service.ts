@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { recordAudit, type Actor } from "../audit/audit.queries.js";
 import { users } from "../customers/users.table.js";
 import type { Config } from "../config.js";
 import type { CreditsService } from "../credits/credits.service.js";
 import type { Clock } from "../platform/clock.js";
-import type { Db } from "../platform/db/database.js";
+import type { Db, DbOrTx } from "../platform/db/database.js";
 import { platformError } from "../platform/errors.js";
 import { pageWindow, type Listed } from "../platform/pagination.js";
 import { prices, products, type Price, type Product } from "../payments/catalog.table.js";
@@ -12,9 +15,11 @@ import { periodEndOf } from "./periods.js";
 import type { SubscriptionProvider, SubscriptionSnapshot } from "./stripe-subscriptions.js";
 import { FREE_PLAN_SLUG } from "./plans.js";
 import {
-  INVOICE_SOURCE,
-  invoiceSourceId,
+  COMPLIMENTARY_SOURCE,
+  expireSubscriptionGrants,
   localToken,
+  PLAN_CHANGE_SOURCE,
+  subscriptionSourceId,
   type SubscriptionEventOutcome,
   type SubscriptionEvents,
 } from "./subscription-events.js";
@@ -32,6 +37,25 @@ import {
 export interface SubscriptionView extends Subscription {
   readonly plan: Pick<Product, "id" | "slug" | "name">;
   readonly price: Pick<Price, "id" | "unitAmountCents" | "currency" | "interval">;
+  /** The plan of a downgrade waiting for the period end (`pendingPriceId`), if any. */
+  readonly pendingPlan: Pick<Product, "id" | "slug" | "name"> | null;
+}
+
+/** The pending downgrade's price and plan, joined to a subscription (left joins). */
+export const pendingPrices = alias(prices, "pending_prices");
+export const pendingProducts = alias(products, "pending_products");
+export const pendingPlanColumns = {
+  id: pendingProducts.id,
+  slug: pendingProducts.slug,
+  name: pendingProducts.name,
+};
+
+/**
+ * What a plan costs a month: a yearly price counts a twelfth. A change to a higher monthly
+ * cost (or, at the same cost, to more credits per period) is an upgrade; any other a downgrade.
+ */
+export function monthlyCents(price: Pick<Price, "unitAmountCents" | "interval">): number {
+  return price.interval === "year" ? price.unitAmountCents / 12 : price.unitAmountCents;
 }
 
 export type Freshness = "fresh" | "soft_stale" | "hard_stale";
@@ -62,6 +86,22 @@ export interface SubscriptionsService {
   cancel(userId: string, id: string): Promise<SubscriptionView>;
   resume(userId: string, id: string): Promise<SubscriptionView>;
   status(userId: string, options: { refresh: boolean }): Promise<SubscriptionStatusView>;
+  /**
+   * A plan change: an upgrade now (the credit difference granted for the rest of the period),
+   * a downgrade at the period end (pending); the current price drops a pending change.
+   */
+  changePlan(userId: string, id: string, priceId: string): Promise<SubscriptionView>;
+  /** Staff: cancel at the period end or now (its unspent credits expire), audited. */
+  staffCancel(
+    actor: Actor,
+    id: string,
+    request: { atPeriodEnd: boolean; reason: string },
+  ): Promise<SubscriptionView>;
+  /**
+   * Staff: a complimentary period, one period's `credit_amount` granted without a payment,
+   * expiring with the current period; once per period (409 complimentary_exists), audited.
+   */
+  grantComplimentary(actor: Actor, id: string, request: { reason: string }): Promise<void>;
   /** The local checkout page's subscription, by its session id. */
   findLocalCheckout(sessionId: string): Promise<SubscriptionView>;
   /** The local page's "Pay" (the first invoice) or "Cancel" (the checkout expires). */
@@ -133,9 +173,9 @@ export function createSubscriptionsService(deps: {
   }
 
   /** The projection takes what the provider just said (a change made here, a refresh). */
-  async function takeSnapshot(id: string, snap: SubscriptionSnapshot) {
+  async function takeSnapshot(id: string, snap: SubscriptionSnapshot, tx: DbOrTx = db) {
     const now = clock.now();
-    await db
+    await tx
       .update(subscriptions)
       .set({
         status: snap.status,
@@ -158,6 +198,7 @@ export function createSubscriptionsService(deps: {
       currency: prices.currency,
       interval: prices.interval,
     },
+    pendingPlan: pendingPlanColumns,
   };
 
   function views() {
@@ -165,7 +206,9 @@ export function createSubscriptionsService(deps: {
       .select(viewColumns)
       .from(subscriptions)
       .innerJoin(products, eq(products.id, subscriptions.productId))
-      .innerJoin(prices, eq(prices.id, subscriptions.priceId));
+      .innerJoin(prices, eq(prices.id, subscriptions.priceId))
+      .leftJoin(pendingPrices, eq(pendingPrices.id, subscriptions.pendingPriceId))
+      .leftJoin(pendingProducts, eq(pendingProducts.id, pendingPrices.productId));
   }
 
   type Row = Awaited<ReturnType<typeof views>>[number];
@@ -173,6 +216,7 @@ export function createSubscriptionsService(deps: {
     ...row.subscription,
     plan: row.plan,
     price: row.price,
+    pendingPlan: row.pendingPlan,
   });
 
   async function byId(id: string): Promise<SubscriptionView> {
@@ -226,64 +270,244 @@ export function createSubscriptionsService(deps: {
     return free ?? { id: null, slug: FREE_PLAN_SLUG, name: "Free" };
   }
 
-  async function setCancel(userId: string, id: string, cancel: boolean) {
-    const current = await own(userId, id);
+  /** Live (entitled) and within its period: it can be changed, canceled or resumed. */
+  function requireChangeable(current: SubscriptionView, what: string) {
     const now = clock.now();
     const live = (ENTITLED_STATUSES as readonly string[]).includes(current.status);
-    const ended = current.currentPeriodEnd !== null && current.currentPeriodEnd <= now;
+    const ended = current.currentPeriodEnd === null || current.currentPeriodEnd <= now;
     if (!live || ended) {
       throw subscriptionsError(
         "invalid_transition",
-        `A ${current.status} subscription${ended ? " whose period has ended" : ""} cannot be ` +
-          `${cancel ? "canceled" : "resumed"}.`,
+        `A ${current.status} subscription${live && ended ? " whose period has ended" : ""} ` +
+          `cannot be ${what}.`,
       );
     }
+    requireProvider(current);
+  }
+
+  function requireProvider(current: Subscription) {
     if (current.provider !== provider.name) {
       throw subscriptionsError(
         "provider_mismatch",
         "This subscription belongs to a payment provider that is not configured.",
       );
     }
-    if (provider.name === "stripe") {
-      const snap = await atStripe((stripe) =>
-        stripe.setCancelAtPeriodEnd(current.providerSubscriptionId, cancel),
-      );
-      await takeSnapshot(id, snap);
-      return byId(id);
+  }
+
+  /**
+   * Drops a pending downgrade: at Stripe its schedule is released first (before another change,
+   * which Stripe would otherwise see overwritten at the period end), then here, at once, so the
+   * projection still agrees with Stripe when the change that follows fails.
+   */
+  async function releasePending(current: Subscription) {
+    const scheduleId = current.providerScheduleId;
+    if (current.provider === "stripe" && scheduleId !== null) {
+      await atStripe((stripe) => stripe.releaseSchedule(scheduleId));
     }
+    if (current.pendingPriceId === null && scheduleId === null) return;
+    const now = clock.now();
     await db
       .update(subscriptions)
-      .set({ cancelAtPeriodEnd: cancel, syncedAt: now, updatedAt: now })
-      .where(eq(subscriptions.id, id));
-    return byId(id);
+      .set({ pendingPriceId: null, providerScheduleId: null, syncedAt: now, updatedAt: now })
+      .where(eq(subscriptions.id, current.id));
+  }
+
+  async function setCancel(current: SubscriptionView, cancel: boolean, audit?: AuditEntryOf) {
+    requireChangeable(current, cancel ? "canceled" : "resumed");
+    const now = clock.now();
+    // A canceled subscription has no next period: a pending downgrade is dropped (Stripe
+    // refuses cancel_at_period_end on a subscription a schedule manages).
+    const dropPending = cancel && current.pendingPriceId !== null;
+    let snap: SubscriptionSnapshot | undefined;
+    if (provider.name === "stripe") {
+      if (dropPending) await releasePending(current);
+      snap = await atStripe((stripe) =>
+        stripe.setCancelAtPeriodEnd(current.providerSubscriptionId, cancel),
+      );
+    }
+    await db.transaction(async (tx) => {
+      if (snap !== undefined) await takeSnapshot(current.id, snap, tx);
+      else {
+        await tx
+          .update(subscriptions)
+          .set({ cancelAtPeriodEnd: cancel, syncedAt: now, updatedAt: now })
+          .where(eq(subscriptions.id, current.id));
+      }
+      if (dropPending) {
+        await tx
+          .update(subscriptions)
+          .set({ pendingPriceId: null, providerScheduleId: null })
+          .where(eq(subscriptions.id, current.id));
+      }
+      if (audit !== undefined) await recordAudit(tx, audit(current));
+    });
+    return byId(current.id);
+  }
+
+  /** An active plan's recurring, paid price (404 unknown, else 409 plan_not_subscribable). */
+  async function subscribablePrice(priceId: string) {
+    const [row] = await db
+      .select({ price: prices, product: products })
+      .from(prices)
+      .innerJoin(products, eq(products.id, prices.productId))
+      .where(eq(prices.id, priceId));
+    if (row === undefined) throw subscriptionsError("price_not_found");
+    const { price, product } = row;
+    if (
+      product.kind !== "subscription" ||
+      !price.isActive ||
+      !product.isActive ||
+      price.interval === "one_time"
+    ) {
+      throw subscriptionsError(
+        "plan_not_subscribable",
+        "Only an active plan's recurring price can be subscribed to.",
+      );
+    }
+    if (price.unitAmountCents === 0) {
+      throw subscriptionsError(
+        "plan_not_subscribable",
+        "A free plan needs no checkout: every account without a paid subscription is on it.",
+      );
+    }
+    return row;
+  }
+
+  function stripePriceOf(price: Price): string {
+    if (price.providerPriceId === null) {
+      throw subscriptionsError(
+        "plan_not_subscribable",
+        "This price is not in Stripe: create it through Tollgate or sync the catalog.",
+      );
+    }
+    return price.providerPriceId;
+  }
+
+  async function upgrade(current: SubscriptionView, target: { price: Price; product: Product }) {
+    let snap: SubscriptionSnapshot | undefined;
+    if (current.provider === "stripe") {
+      const providerPriceId = stripePriceOf(target.price);
+      await releasePending(current);
+      snap = await atStripe((stripe) =>
+        stripe.changePriceNow(current.providerSubscriptionId, providerPriceId),
+      );
+    }
+    const granted = await db.transaction(async (tx) => {
+      const [locked] = await tx
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.id, current.id))
+        .for("update");
+      // A parallel or replayed request changed it first: that one granted the difference.
+      if (locked?.priceId !== current.priceId) return null;
+      if (snap !== undefined) await takeSnapshot(current.id, snap, tx);
+      const now = clock.now();
+      await tx
+        .update(subscriptions)
+        .set({
+          priceId: target.price.id,
+          productId: target.product.id,
+          pendingPriceId: null,
+          providerScheduleId: null,
+          syncedAt: now,
+          updatedAt: now,
+        })
+        .where(eq(subscriptions.id, current.id));
+      const [from] = await tx
+        .select({ creditAmount: products.creditAmount })
+        .from(products)
+        .where(eq(products.id, current.productId));
+      const delta = (target.product.creditAmount ?? 0) - (from?.creditAmount ?? 0);
+      const periodEnd = snap?.periodEnd ?? locked.currentPeriodEnd;
+      if (delta <= 0 || periodEnd === null) return null;
+      // Keyed by this change: the grant is made once, with the period's other credits' expiry.
+      const changeId = randomUUID();
+      const grant = await deps.credits.grantForSource(tx, {
+        userId: current.userId,
+        kind: "subscription",
+        amount: delta,
+        expiresAt: target.product.rolloverCredits ? null : periodEnd,
+        sourceType: PLAN_CHANGE_SOURCE,
+        sourceId: subscriptionSourceId(current.id, changeId),
+        reason: `subscription ${current.id} upgraded to ${target.product.slug}`,
+      });
+      return grant.accountId;
+    });
+    if (granted !== null) deps.credits.balanceChanged(granted);
+    return byId(current.id);
+  }
+
+  async function downgrade(current: SubscriptionView, target: { price: Price; product: Product }) {
+    let scheduleId: string | null = null;
+    if (current.provider === "stripe") {
+      const nextPriceId = stripePriceOf(target.price);
+      const currentPriceId = await stripePriceIdOf(current.priceId);
+      scheduleId = await atStripe((stripe) =>
+        stripe.scheduleChange({
+          providerSubscriptionId: current.providerSubscriptionId,
+          scheduleId: current.providerScheduleId,
+          currentPriceId,
+          nextPriceId,
+          nextInterval: target.price.interval === "year" ? "year" : "month",
+        }),
+      );
+    }
+    const now = clock.now();
+    await db
+      .update(subscriptions)
+      .set({
+        pendingPriceId: target.price.id,
+        providerScheduleId: scheduleId,
+        syncedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(subscriptions.id, current.id));
+    return byId(current.id);
+  }
+
+  async function stripePriceIdOf(priceId: string): Promise<string> {
+    const [row] = await db.select().from(prices).where(eq(prices.id, priceId));
+    if (row === undefined) throw subscriptionsError("price_not_found");
+    return stripePriceOf(row);
+  }
+
+  async function cancelNow(current: SubscriptionView, audit: AuditEntryOf) {
+    if (!(LIVE_STATUSES as readonly string[]).includes(current.status)) {
+      throw subscriptionsError(
+        "invalid_transition",
+        `A ${current.status} subscription has ended already.`,
+      );
+    }
+    requireProvider(current);
+    const snap =
+      current.provider === "stripe"
+        ? await atStripe((stripe) => stripe.cancelNow(current.providerSubscriptionId))
+        : undefined;
+    const now = clock.now();
+    const account = await db.transaction(async (tx) => {
+      if (snap !== undefined) await takeSnapshot(current.id, snap, tx);
+      await tx
+        .update(subscriptions)
+        .set({
+          status: "canceled",
+          canceledAt: snap?.canceledAt ?? now,
+          pendingPriceId: null,
+          providerScheduleId: null,
+          syncedAt: now,
+          updatedAt: now,
+        })
+        .where(eq(subscriptions.id, current.id));
+      const changed = await expireSubscriptionGrants(tx, deps.credits, current);
+      await recordAudit(tx, audit(current));
+      return changed;
+    });
+    if (account !== null) deps.credits.balanceChanged(account);
+    return byId(current.id);
   }
 
   return {
     async checkout(userId, priceId) {
-      const [row] = await db
-        .select({ price: prices, product: products })
-        .from(prices)
-        .innerJoin(products, eq(products.id, prices.productId))
-        .where(eq(prices.id, priceId));
-      if (row === undefined) throw subscriptionsError("price_not_found");
-      const { price, product } = row;
-      if (
-        product.kind !== "subscription" ||
-        !price.isActive ||
-        !product.isActive ||
-        price.interval === "one_time"
-      ) {
-        throw subscriptionsError(
-          "plan_not_subscribable",
-          "Only an active plan's recurring price can be subscribed to.",
-        );
-      }
-      if (price.unitAmountCents === 0) {
-        throw subscriptionsError(
-          "plan_not_subscribable",
-          "A free plan needs no checkout: every account without a paid subscription is on it.",
-        );
-      }
+      const { price, product } = await subscribablePrice(priceId);
       if ((await liveOf(userId)) !== undefined) {
         throw subscriptionsError(
           "subscription_exists",
@@ -291,13 +515,7 @@ export function createSubscriptionsService(deps: {
         );
       }
       if (provider.name === "stripe") {
-        const providerPriceId = price.providerPriceId;
-        if (providerPriceId === null) {
-          throw subscriptionsError(
-            "plan_not_subscribable",
-            "This price is not in Stripe: create it through Tollgate or sync the catalog.",
-          );
-        }
+        const providerPriceId = stripePriceOf(price);
         const [user] = await db
           .select({ email: users.email })
           .from(users)
@@ -381,8 +599,105 @@ export function createSubscriptionsService(deps: {
       );
     },
 
-    cancel: (userId, id) => setCancel(userId, id, true),
-    resume: (userId, id) => setCancel(userId, id, false),
+    cancel: async (userId, id) => setCancel(await own(userId, id), true),
+    resume: async (userId, id) => setCancel(await own(userId, id), false),
+
+    async changePlan(userId, id, priceId) {
+      const current = await own(userId, id);
+      const target = await subscribablePrice(priceId);
+      requireChangeable(current, "changed");
+      if (current.cancelAtPeriodEnd) {
+        throw subscriptionsError(
+          "invalid_transition",
+          "This subscription ends at its period end: resume it before changing its plan.",
+        );
+      }
+      if (target.price.id === current.priceId) {
+        if (current.pendingPriceId === null) {
+          throw subscriptionsError("same_plan", "The subscription is on this price already.");
+        }
+        // Back to the current price: the pending downgrade is dropped.
+        await releasePending(current);
+        return byId(current.id);
+      }
+      // The same downgrade asked again (a replay): it is pending already.
+      if (target.price.id === current.pendingPriceId) return current;
+      const [from] = await db
+        .select({ creditAmount: products.creditAmount })
+        .from(products)
+        .where(eq(products.id, current.productId));
+      const up = monthlyCents(target.price) - monthlyCents(current.price);
+      const isUpgrade =
+        up > 0 || (up === 0 && (target.product.creditAmount ?? 0) > (from?.creditAmount ?? 0));
+      return isUpgrade ? upgrade(current, target) : downgrade(current, target);
+    },
+
+    async staffCancel(actor, id, request) {
+      const current = await byId(id);
+      const audit: AuditEntryOf = (subscription) => ({
+        actor,
+        action: "subscriptions.cancel",
+        targetType: "subscription",
+        targetId: subscription.id,
+        details: {
+          at_period_end: request.atPeriodEnd,
+          reason: request.reason,
+          status: subscription.status,
+          plan: subscription.plan.slug,
+        },
+      });
+      return request.atPeriodEnd ? setCancel(current, true, audit) : cancelNow(current, audit);
+    },
+
+    async grantComplimentary(actor, id, request) {
+      const current = await byId(id);
+      requireChangeable(current, "given a complimentary period");
+      const start = current.currentPeriodStart;
+      const end = current.currentPeriodEnd;
+      const [plan] = await db
+        .select({ creditAmount: products.creditAmount, rollover: products.rolloverCredits })
+        .from(products)
+        .where(eq(products.id, current.productId));
+      const amount = plan?.creditAmount ?? 0;
+      if (amount <= 0 || start === null || end === null) {
+        throw subscriptionsError(
+          "plan_has_no_credits",
+          "This subscription's plan gives no credits per period.",
+        );
+      }
+      const account = await db.transaction(async (tx) => {
+        const grant = await deps.credits.grantForSource(tx, {
+          userId: current.userId,
+          kind: "subscription",
+          amount,
+          expiresAt: plan?.rollover === true ? null : end,
+          sourceType: COMPLIMENTARY_SOURCE,
+          // One per period: a replay, or a second grant for the same period, makes nothing.
+          sourceId: subscriptionSourceId(current.id, start.toISOString()),
+          reason: `complimentary period of subscription ${current.id}: ${request.reason}`,
+        });
+        if (!grant.granted) {
+          throw subscriptionsError(
+            "complimentary_exists",
+            "This period has had its complimentary credits already.",
+          );
+        }
+        await recordAudit(tx, {
+          actor,
+          action: "subscriptions.complimentary_period",
+          targetType: "subscription",
+          targetId: current.id,
+          details: {
+            reason: request.reason,
+            amount,
+            period_start: start.toISOString(),
+            period_end: end.toISOString(),
+          },
+        });
+        return grant.accountId;
+      });
+      deps.credits.balanceChanged(account);
+    },
 
     async status(userId, options) {
       let live = await liveOf(userId);
@@ -499,14 +814,7 @@ export function createSubscriptionsService(deps: {
       if (subscription.cancelAtPeriodEnd) {
         await db
           .transaction(async (tx) => {
-            const invoices = await tx
-              .select({ id: subscriptionInvoices.providerInvoiceId })
-              .from(subscriptionInvoices)
-              .where(eq(subscriptionInvoices.subscriptionId, subscription.id));
-            const account = await deps.credits.expireSourceGrants(tx, {
-              sourceType: INVOICE_SOURCE,
-              sourceIds: invoices.map((row) => invoiceSourceId("local", row.id)),
-            });
+            const account = await expireSubscriptionGrants(tx, deps.credits, subscription);
             await tx
               .update(subscriptions)
               .set({ status: "canceled", canceledAt: now, syncedAt: now, updatedAt: now })
@@ -523,7 +831,13 @@ export function createSubscriptionsService(deps: {
         .from(subscriptionInvoices)
         .where(eq(subscriptionInvoices.subscriptionId, subscription.id));
       const number = String((paid?.n ?? 0) + 1).padStart(4, "0");
-      const interval = subscription.price.interval === "year" ? "year" : "month";
+      // A pending downgrade bills the new period at its price (the invoice applies it).
+      const [pending] =
+        subscription.pendingPriceId === null
+          ? []
+          : await db.select().from(prices).where(eq(prices.id, subscription.pendingPriceId));
+      const price = pending ?? subscription.price;
+      const interval = price.interval === "year" ? "year" : "month";
       await events.invoicePaid({
         provider: "local",
         eventId: localToken("levt"),
@@ -532,8 +846,8 @@ export function createSubscriptionsService(deps: {
         providerSubscriptionId: subscription.providerSubscriptionId,
         // Numbered by the period: two advances from the same state pay the same invoice once.
         invoiceId: `${subscription.providerSubscriptionId}-${number}`,
-        amountCents: subscription.price.unitAmountCents,
-        currency: subscription.price.currency,
+        amountCents: price.unitAmountCents,
+        currency: price.currency,
         periodStart: start,
         periodEnd: periodEndOf(start, interval),
       });
@@ -541,6 +855,9 @@ export function createSubscriptionsService(deps: {
     },
   };
 }
+
+/** The audit entry of a staff change, made of the subscription as it was. */
+type AuditEntryOf = (subscription: SubscriptionView) => Parameters<typeof recordAudit>[1];
 
 export interface SubscriptionsServices {
   readonly service: SubscriptionsService;

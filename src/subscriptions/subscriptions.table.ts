@@ -59,6 +59,10 @@ export const subscriptions = pgTable(
     currentPeriodStart: timestamp("current_period_start", { withTimezone: true }),
     currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }),
     cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
+    /** A downgrade waiting for the period end: the price the next period is billed at. */
+    pendingPriceId: uuid("pending_price_id").references(() => prices.id, { onDelete: "restrict" }),
+    /** Stripe: the subscription schedule that makes the pending downgrade at the period end. */
+    providerScheduleId: text("provider_schedule_id"),
     canceledAt: timestamp("canceled_at", { withTimezone: true }),
     /** When the projection last agreed with the provider (an event or a refresh). */
     syncedAt: timestamp("synced_at", { withTimezone: true }).notNull(),

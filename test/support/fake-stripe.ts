@@ -134,6 +134,74 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     };
   }
 
+  function setItems(subscription: StripeObject, changes: readonly Record<string, unknown>[]) {
+    const data = (subscription["items"] as { data: Record<string, unknown>[] }).data;
+    for (const change of changes) {
+      const item = data.find((candidate) => candidate["id"] === change["id"]);
+      if (item === undefined) throw new Error(`No such subscription item: ${String(change["id"])}`);
+      if (typeof change["price"] === "string") {
+        item["price"] = { id: change["price"], object: "price" };
+      }
+    }
+  }
+
+  /**
+   * Subscription schedules, as far as a downgrade at the period end needs them: made from a
+   * subscription (one phase: its item until its period end), phases replaced whole, released.
+   */
+  function subscriptionSchedule(
+    method: string,
+    path: string,
+    form: Record<string, unknown>,
+  ): StripeObject | undefined {
+    if (method === "POST" && path === "/v1/subscription_schedules") {
+      const subscription = objects.get(String(form["from_subscription"]));
+      if (subscription === undefined) throw new Error("No such subscription");
+      if (typeof subscription["schedule"] === "string") {
+        throw new Error("The subscription is already attached to a schedule");
+      }
+      const item = (subscription["items"] as { data: Record<string, unknown>[] }).data[0] ?? {};
+      const price = item["price"] as { id: string };
+      const phase = {
+        start_date: item["current_period_start"],
+        end_date: item["current_period_end"],
+        items: [{ price: price.id, quantity: 1 }],
+      };
+      const created: StripeObject = {
+        id: id("sub_sched"),
+        object: "subscription_schedule",
+        status: "active",
+        subscription: subscription.id,
+        end_behavior: "release",
+        current_phase: { start_date: phase.start_date, end_date: phase.end_date },
+        phases: [phase],
+        released_subscription: null,
+      };
+      objects.set(created.id, created);
+      subscription["schedule"] = created.id;
+      return created;
+    }
+    const match = /^\/v1\/subscription_schedules\/([^/]+)(\/release)?$/.exec(path);
+    const found = match?.[1] === undefined ? undefined : objects.get(match[1]);
+    if (found === undefined) return undefined;
+    if (method === "GET") return found;
+    if (found["status"] !== "active") throw new Error("The schedule is no longer active");
+    if (method === "POST" && match?.[2] === "/release") {
+      const subscription = objects.get(String(found["subscription"]));
+      if (subscription !== undefined) subscription["schedule"] = null;
+      found["status"] = "released";
+      found["released_subscription"] = found["subscription"];
+      found["subscription"] = null;
+      return found;
+    }
+    if (method === "POST") {
+      if (form["phases"] !== undefined) found["phases"] = form["phases"];
+      if (form["end_behavior"] !== undefined) found["end_behavior"] = form["end_behavior"];
+      return found;
+    }
+    return undefined;
+  }
+
   function route(method: string, path: string, form: Record<string, unknown>): StripeObject {
     const create = (make: () => StripeObject) => {
       const created = make();
@@ -180,6 +248,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         };
       });
     }
+    const schedule = subscriptionSchedule(method, path, form);
+    if (schedule !== undefined) return schedule;
     const list = /^\/v1\/(products|prices|checkout\/sessions)$/.exec(path);
     if (method === "GET" && list !== null) {
       const type = { products: "product", prices: "price" }[list[1] ?? ""] ?? "checkout.session";
@@ -197,10 +267,24 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       );
     const found = match?.[1] === undefined ? undefined : objects.get(match[1]);
     if (found !== undefined && method === "GET") return found;
+    if (found?.["object"] === "subscription" && method === "DELETE") {
+      found["status"] = "canceled";
+      found["canceled_at"] = Math.floor(Date.now() / 1000);
+      return found;
+    }
     if (found !== undefined && method === "POST") {
-      // As Stripe updates: metadata keys merge (an empty value removes one), booleans are words.
-      const { metadata, active, cancel_at_period_end: cancel, ...rest } = form;
+      // As Stripe updates: metadata keys merge (an empty value removes one), booleans are words,
+      // a subscription's items are changed by their ids.
+      const {
+        metadata,
+        active,
+        cancel_at_period_end: cancel,
+        items,
+        proration_behavior: _proration,
+        ...rest
+      } = form;
       Object.assign(found, rest);
+      if (Array.isArray(items)) setItems(found, items as Record<string, unknown>[]);
       if (active !== undefined) found["active"] = active === "true";
       if (cancel !== undefined) found["cancel_at_period_end"] = cancel === "true";
       if (typeof metadata === "object" && metadata !== null) {

@@ -1599,6 +1599,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/account/subscriptions/{id}/change-plan": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change the plan: an upgrade now, a downgrade at the period end
+     * @description price_id: an active plan's recurring paid price (404 price_not_found, else 409 plan_not_subscribable). An upgrade (a higher monthly cost, a yearly price counting a twelfth; or the same cost with more credits per period) takes effect now, prorated by the provider, and grants the difference in credit_amount for the rest of the period (once per change). Any other change is a downgrade: pending_plan until the period ends. The current price drops a pending downgrade; otherwise 409 same_plan. The subscription must be active, trialing or past due, within its period and not set to cancel (else 409 invalid_transition). With Stripe the change is made there first (502 payment_provider_error when it refuses; nothing changes here).
+     */
+    post: operations["changeSubscriptionPlan"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/account/billing-portal": {
     parameters: {
       query?: never;
@@ -1647,6 +1667,46 @@ export interface paths {
     get: operations["getSubscriptionDetail"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/subscriptions/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a subscription at its period end or now (staff; audited)
+     * @description at_period_end true: as the subscriber's own cancel (access and credits kept until then; a pending downgrade is dropped). false: canceled now, its unspent subscription credits expire now; nothing is refunded. With Stripe the subscription is changed there first (502 payment_provider_error when it refuses). 409 invalid_transition when it has ended. Answers the subscription's detail.
+     */
+    post: operations["staffCancelSubscription"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/subscriptions/{id}/complimentary-period": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Grant a period's credits without a payment (staff; audited)
+     * @description The plan's credit_amount as subscription credits expiring with the current period (never with rollover_credits), once per period (409 complimentary_exists). Billing is not changed, with either provider: Stripe is not called. 409 plan_has_no_credits for a plan without credits; 409 invalid_transition unless active, trialing or past due within its period. Answers the subscription's detail.
+     */
+    post: operations["grantComplimentaryPeriod"];
     delete?: never;
     options?: never;
     head?: never;
@@ -19920,6 +19980,15 @@ export interface operations {
               cancel_at_period_end: boolean;
               /** Format: date-time */
               canceled_at: string | null;
+              /** @description A downgrade's plan, taking effect at current_period_end */
+              pending_plan: {
+                /** Format: uuid */
+                id: string | null;
+                slug: string;
+                name: string;
+              } | null;
+              /** Format: uuid */
+              pending_price_id: string | null;
               /** Format: date-time */
               synced_at: string;
               /** Format: date-time */
@@ -20228,6 +20297,15 @@ export interface operations {
               cancel_at_period_end: boolean;
               /** Format: date-time */
               canceled_at: string | null;
+              /** @description A downgrade's plan, taking effect at current_period_end */
+              pending_plan: {
+                /** Format: uuid */
+                id: string | null;
+                slug: string;
+                name: string;
+              } | null;
+              /** Format: uuid */
+              pending_price_id: string | null;
               /** Format: date-time */
               synced_at: string;
               /** Format: date-time */
@@ -20606,6 +20684,15 @@ export interface operations {
             cancel_at_period_end: boolean;
             /** Format: date-time */
             canceled_at: string | null;
+            /** @description A downgrade's plan, taking effect at current_period_end */
+            pending_plan: {
+              /** Format: uuid */
+              id: string | null;
+              slug: string;
+              name: string;
+            } | null;
+            /** Format: uuid */
+            pending_price_id: string | null;
             /** Format: date-time */
             synced_at: string;
             /** Format: date-time */
@@ -20786,6 +20873,15 @@ export interface operations {
             cancel_at_period_end: boolean;
             /** Format: date-time */
             canceled_at: string | null;
+            /** @description A downgrade's plan, taking effect at current_period_end */
+            pending_plan: {
+              /** Format: uuid */
+              id: string | null;
+              slug: string;
+              name: string;
+            } | null;
+            /** Format: uuid */
+            pending_price_id: string | null;
             /** Format: date-time */
             synced_at: string;
             /** Format: date-time */
@@ -21086,6 +21182,331 @@ export interface operations {
             cancel_at_period_end: boolean;
             /** Format: date-time */
             canceled_at: string | null;
+            /** @description A downgrade's plan, taking effect at current_period_end */
+            pending_plan: {
+              /** Format: uuid */
+              id: string | null;
+              slug: string;
+              name: string;
+            } | null;
+            /** Format: uuid */
+            pending_price_id: string | null;
+            /** Format: date-time */
+            synced_at: string;
+            /** Format: date-time */
+            created_at: string;
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  changeSubscriptionPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: uuid */
+          price_id: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            plan: {
+              /** Format: uuid */
+              id: string | null;
+              slug: string;
+              name: string;
+            };
+            price: {
+              /** Format: uuid */
+              id: string;
+              unit_amount_cents: number;
+              currency: string;
+              interval: string;
+            };
+            provider: string;
+            status:
+              | "trialing"
+              | "active"
+              | "past_due"
+              | "unpaid"
+              | "canceled"
+              | "incomplete"
+              | "incomplete_expired";
+            /** Format: date-time */
+            current_period_start: string | null;
+            /** Format: date-time */
+            current_period_end: string | null;
+            cancel_at_period_end: boolean;
+            /** Format: date-time */
+            canceled_at: string | null;
+            /** @description A downgrade's plan, taking effect at current_period_end */
+            pending_plan: {
+              /** Format: uuid */
+              id: string | null;
+              slug: string;
+              name: string;
+            } | null;
+            /** Format: uuid */
+            pending_price_id: string | null;
             /** Format: date-time */
             synced_at: string;
             /** Format: date-time */
@@ -21644,6 +22065,15 @@ export interface operations {
               cancel_at_period_end: boolean;
               /** Format: date-time */
               canceled_at: string | null;
+              /** @description A downgrade's plan, taking effect at current_period_end */
+              pending_plan: {
+                /** Format: uuid */
+                id: string | null;
+                slug: string;
+                name: string;
+              } | null;
+              /** Format: uuid */
+              pending_price_id: string | null;
               /** Format: date-time */
               synced_at: string;
               /** Format: date-time */
@@ -21855,6 +22285,15 @@ export interface operations {
               cancel_at_period_end: boolean;
               /** Format: date-time */
               canceled_at: string | null;
+              /** @description A downgrade's plan, taking effect at current_period_end */
+              pending_plan: {
+                /** Format: uuid */
+                id: string | null;
+                slug: string;
+                name: string;
+              } | null;
+              /** Format: uuid */
+              pending_price_id: string | null;
               /** Format: date-time */
               synced_at: string;
               /** Format: date-time */
@@ -21885,6 +22324,8 @@ export interface operations {
             credit_grants: {
               /** Format: uuid */
               id: string;
+              /** @description invoice, plan_change (an upgrade's difference) or complimentary (staff) */
+              source: string;
               /** @description Credits granted */
               amount: number;
               /** @description Still unspent */
@@ -21893,6 +22334,18 @@ export interface operations {
               expired: number;
               /** Format: date-time */
               expires_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+            }[];
+            audit: {
+              /** Format: uuid */
+              id: string;
+              /** @description subscriptions.cancel or subscriptions.complimentary_period */
+              action: string;
+              actor_email: string | null;
+              details: {
+                [key: string]: unknown;
+              };
               /** Format: date-time */
               created_at: string;
             }[];
@@ -21973,6 +22426,717 @@ export interface operations {
       };
       /** @description RFC 9457 problem details (application/problem+json) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  staffCancelSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          at_period_end: boolean;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            subscription: {
+              /** Format: uuid */
+              id: string;
+              plan: {
+                /** Format: uuid */
+                id: string | null;
+                slug: string;
+                name: string;
+              };
+              price: {
+                /** Format: uuid */
+                id: string;
+                unit_amount_cents: number;
+                currency: string;
+                interval: string;
+              };
+              provider: string;
+              status:
+                | "trialing"
+                | "active"
+                | "past_due"
+                | "unpaid"
+                | "canceled"
+                | "incomplete"
+                | "incomplete_expired";
+              /** Format: date-time */
+              current_period_start: string | null;
+              /** Format: date-time */
+              current_period_end: string | null;
+              cancel_at_period_end: boolean;
+              /** Format: date-time */
+              canceled_at: string | null;
+              /** @description A downgrade's plan, taking effect at current_period_end */
+              pending_plan: {
+                /** Format: uuid */
+                id: string | null;
+                slug: string;
+                name: string;
+              } | null;
+              /** Format: uuid */
+              pending_price_id: string | null;
+              /** Format: date-time */
+              synced_at: string;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: uuid */
+              user_id: string;
+              user_email: string;
+              provider_subscription_id: string;
+              provider_customer_id: string | null;
+            };
+            invoices: {
+              /** Format: uuid */
+              id: string;
+              provider_invoice_id: string;
+              /** @description paid or payment_failed */
+              status: string;
+              amount_cents: number;
+              currency: string;
+              /** Format: date-time */
+              period_start: string;
+              /** Format: date-time */
+              period_end: string;
+              /** @description Credits its payment granted */
+              credits: number;
+              /** Format: date-time */
+              paid_at: string | null;
+            }[];
+            credit_grants: {
+              /** Format: uuid */
+              id: string;
+              /** @description invoice, plan_change (an upgrade's difference) or complimentary (staff) */
+              source: string;
+              /** @description Credits granted */
+              amount: number;
+              /** @description Still unspent */
+              remaining: number;
+              /** @description Expired unspent */
+              expired: number;
+              /** Format: date-time */
+              expires_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+            }[];
+            audit: {
+              /** Format: uuid */
+              id: string;
+              /** @description subscriptions.cancel or subscriptions.complimentary_period */
+              action: string;
+              actor_email: string | null;
+              details: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              created_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json). Temporarily unavailable: `database_unavailable` (the database cannot be reached; nothing was charged), `service_unavailable` (the server is shutting down), or on metered routes the AI provider's rate limit. Retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  grantComplimentaryPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            subscription: {
+              /** Format: uuid */
+              id: string;
+              plan: {
+                /** Format: uuid */
+                id: string | null;
+                slug: string;
+                name: string;
+              };
+              price: {
+                /** Format: uuid */
+                id: string;
+                unit_amount_cents: number;
+                currency: string;
+                interval: string;
+              };
+              provider: string;
+              status:
+                | "trialing"
+                | "active"
+                | "past_due"
+                | "unpaid"
+                | "canceled"
+                | "incomplete"
+                | "incomplete_expired";
+              /** Format: date-time */
+              current_period_start: string | null;
+              /** Format: date-time */
+              current_period_end: string | null;
+              cancel_at_period_end: boolean;
+              /** Format: date-time */
+              canceled_at: string | null;
+              /** @description A downgrade's plan, taking effect at current_period_end */
+              pending_plan: {
+                /** Format: uuid */
+                id: string | null;
+                slug: string;
+                name: string;
+              } | null;
+              /** Format: uuid */
+              pending_price_id: string | null;
+              /** Format: date-time */
+              synced_at: string;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: uuid */
+              user_id: string;
+              user_email: string;
+              provider_subscription_id: string;
+              provider_customer_id: string | null;
+            };
+            invoices: {
+              /** Format: uuid */
+              id: string;
+              provider_invoice_id: string;
+              /** @description paid or payment_failed */
+              status: string;
+              amount_cents: number;
+              currency: string;
+              /** Format: date-time */
+              period_start: string;
+              /** Format: date-time */
+              period_end: string;
+              /** @description Credits its payment granted */
+              credits: number;
+              /** Format: date-time */
+              paid_at: string | null;
+            }[];
+            credit_grants: {
+              /** Format: uuid */
+              id: string;
+              /** @description invoice, plan_change (an upgrade's difference) or complimentary (staff) */
+              source: string;
+              /** @description Credits granted */
+              amount: number;
+              /** @description Still unspent */
+              remaining: number;
+              /** @description Expired unspent */
+              expired: number;
+              /** Format: date-time */
+              expires_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+            }[];
+            audit: {
+              /** Format: uuid */
+              id: string;
+              /** @description subscriptions.cancel or subscriptions.complimentary_period */
+              action: string;
+              actor_email: string | null;
+              details: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              created_at: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": {
+            /** @description URI naming the problem type */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Machine-readable error code */
+            code: string;
+            /** Format: uuid */
+            request_id: string;
+            errors?: {
+              field: string;
+              code: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description RFC 9457 problem details (application/problem+json) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
