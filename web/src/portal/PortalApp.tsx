@@ -20,6 +20,7 @@ import { PortalLayout } from "./PortalLayout";
 
 // The signed-in pages are a chunk of their own: a visitor of the landing page does not load them.
 const SignedInRoutes = lazy(() => import("./SignedInRoutes"));
+const AccountRoutes = lazy(() => import("./AccountRoutes"));
 
 /** Signed-in customers only: anyone else goes to the login form, and back here after it. */
 function SignedInGate() {
@@ -67,6 +68,14 @@ export default function PortalApp() {
             element={
               <Suspense fallback={<PageLoader />}>
                 <SignedInRoutes />
+              </Suspense>
+            }
+          />
+          <Route
+            path="account/*"
+            element={
+              <Suspense fallback={<PageLoader />}>
+                <AccountRoutes />
               </Suspense>
             }
           />

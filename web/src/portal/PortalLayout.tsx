@@ -55,6 +55,9 @@ function AccountButtons({ onNavigate }: { onNavigate: () => void }) {
         <Button component={Link} to="/app" variant="light" size="xs" onClick={onNavigate}>
           Dashboard
         </Button>
+        <Button component={Link} to="/account" variant="subtle" size="xs" onClick={onNavigate}>
+          Account
+        </Button>
         <Button variant="default" size="xs" onClick={signOut} loading={logout.isPending}>
           Log out
         </Button>

@@ -4,6 +4,7 @@ import { BillingPage } from "./pages/BillingPage";
 import { CreditsPage } from "./pages/CreditsPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { PaymentPage } from "./pages/PaymentPage";
 import { TokensPage } from "./pages/TokensPage";
 import { UsagePage } from "./pages/UsagePage";
 
@@ -43,6 +44,7 @@ export default function SignedInRoutes() {
         <Route path="usage" element={<UsagePage />} />
         <Route path="credits" element={<CreditsPage />} />
         <Route path="billing" element={<BillingPage />} />
+        <Route path="payments/:orderId" element={<PaymentPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

@@ -2,15 +2,28 @@ import { describe, expect, it } from "vitest";
 import { loginPath, safeReturnPath } from "./paths";
 
 describe("the portal's login return path", () => {
-  it.each(["/app", "/app/", "/app/usage?from=2026-01-01", "/app/tokens"])(
-    "returns to %s after login",
-    (next) => {
-      expect(safeReturnPath(next)).toBe(next);
-    },
-  );
+  it.each([
+    "/app",
+    "/app/",
+    "/app/usage?from=2026-01-01",
+    "/app/tokens",
+    "/account/purchases",
+    "/account",
+  ])("returns to %s after login", (next) => {
+    expect(safeReturnPath(next)).toBe(next);
+  });
 
-  it.each([null, "", "//evil.example/app", "https://evil.example/app", "/admin/", "/apple", "/"])(
-    "goes to the dashboard instead of %j (no open redirect, nothing outside /app)",
+  it.each([
+    null,
+    "",
+    "//evil.example/app",
+    "https://evil.example/app",
+    "/admin/",
+    "/apple",
+    "/accounting",
+    "/",
+  ])(
+    "goes to the dashboard instead of %j (no open redirect, nothing outside /app and /account)",
     (next) => {
       expect(safeReturnPath(next)).toBe("/app");
     },
@@ -20,6 +33,7 @@ describe("the portal's login return path", () => {
     expect(loginPath("/app/usage?from=2026-01-01")).toBe(
       "/login?next=%2Fapp%2Fusage%3Ffrom%3D2026-01-01",
     );
+    expect(loginPath("/account/downloads")).toBe("/login?next=%2Faccount%2Fdownloads");
     expect(loginPath("/app")).toBe("/login");
     expect(loginPath("/pricing")).toBe("/login");
   });
