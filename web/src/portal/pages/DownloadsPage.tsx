@@ -1,4 +1,4 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call, type OkJson } from "../../api/client";
 import { formatBytes, formatDateTime } from "../../components/format";
@@ -59,9 +59,7 @@ export function DownloadsPage() {
                     <Table.Th ta="right">Left</Table.Th>
                     <Table.Th>Expires</Table.Th>
                     <Table.Th>State</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>Action</VisuallyHidden>
-                    </Table.Th>
+                    <Table.Th>Download</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
