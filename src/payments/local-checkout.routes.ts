@@ -6,8 +6,15 @@ import { escapeHtml, htmlReply, page } from "./html.js";
 import { LOCAL_SESSION_PATTERN, localCheckoutPath } from "./local-provider.js";
 import { formatMoney } from "./payment-emails.js";
 import { paymentsError } from "./payments.errors.js";
+import { RETURN_PATH_MAX_LENGTH, RETURN_PATH_PATTERN } from "./return-path.js";
 
 const Session = Type.Object({ session: Type.String({ pattern: LOCAL_SESSION_PATTERN }) });
+/** Where the buttons send the buyer: only a path of this server (never an open redirect). */
+const Return = Type.Object({
+  return: Type.Optional(
+    Type.String({ pattern: RETURN_PATH_PATTERN, maxLength: RETURN_PATH_MAX_LENGTH }),
+  ),
+});
 
 const STATUS_TEXT: Record<Order["status"], string> = {
   pending: "Waiting for payment.",
@@ -20,12 +27,13 @@ const STATUS_TEXT: Record<Order["status"], string> = {
   partially_refunded: "Partly refunded.",
 };
 
-function checkoutPage(order: Order, sessionId: string): string {
+function checkoutPage(order: Order, sessionId: string, returnPath: string | undefined): string {
   const path = localCheckoutPath(sessionId);
+  const query = returnPath === undefined ? "" : `?return=${encodeURIComponent(returnPath)}`;
   const buttons =
     order.status === "pending"
-      ? `<form method="post" action="${path}/pay" style="display:inline"><button type="submit">Pay ${escapeHtml(formatMoney(order.amountCents, order.currency))}</button></form>
-<form method="post" action="${path}/cancel" style="display:inline"><button type="submit">Cancel</button></form>`
+      ? `<form method="post" action="${escapeHtml(`${path}/pay${query}`)}" style="display:inline"><button type="submit">Pay ${escapeHtml(formatMoney(order.amountCents, order.currency))}</button></form>
+<form method="post" action="${escapeHtml(`${path}/cancel${query}`)}" style="display:inline"><button type="submit">Cancel</button></form>`
       : "";
   return page(
     "Checkout (local test provider)",
@@ -62,22 +70,29 @@ export const localCheckoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/checkout/local/:session",
-    { config: { access: "public" }, schema: { hide: true, params: Session } },
+    { config: { access: "public" }, schema: { hide: true, params: Session, querystring: Return } },
     async (request, reply) => {
       const order = await orders.findLocalCheckout(request.params.session);
       if (order === undefined) throw paymentsError("checkout_not_found");
-      return html(reply).send(checkoutPage(order, request.params.session));
+      return html(reply).send(checkoutPage(order, request.params.session, request.query.return));
     },
   );
 
   for (const action of ["pay", "cancel"] as const) {
     app.post(
       `/checkout/local/:session/${action}`,
-      { config: { access: "public" }, schema: { hide: true, params: Session } },
+      {
+        config: { access: "public" },
+        schema: { hide: true, params: Session, querystring: Return },
+      },
       async (request, reply) => {
         await orders.completeLocalCheckout(request.params.session, action);
-        // Post/redirect/get: a reload shows the outcome rather than pressing the button again.
-        return reply.redirect(localCheckoutPath(request.params.session), 303);
+        // Post/redirect/get: a reload shows the outcome rather than pressing the button again;
+        // with a return path, that page (the portal's) shows it instead.
+        return reply.redirect(
+          request.query.return ?? localCheckoutPath(request.params.session),
+          303,
+        );
       },
     );
   }

@@ -45,7 +45,7 @@ describe("the credit-pack loop with the local provider, over HTTP", () => {
     return { order: body.order, path: new URL(body.checkout_url).pathname };
   }
 
-  const press = (path: string, button: "pay" | "cancel") =>
+  const press = (path: string, button: string) =>
     t.app.inject({
       method: "POST",
       url: `${path}/${button}`,
@@ -142,6 +142,68 @@ describe("the credit-pack loop with the local provider, over HTTP", () => {
     const fetched = await t.services.payments.orders.get(user.id, created.id);
     expect(fetched.status).toBe("canceled");
     expect(await availableCredits(t.services, user.id)).toBe(before);
+  });
+
+  it("sends the buyer back to a return path of this server, with the order's id in it", async () => {
+    const { user, headers } = await buyer();
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/account/orders/create",
+      headers,
+      payload: { price_id: priceId, return_path: "/app/payments/{order_id}" },
+    });
+    expect(response.statusCode).toBe(201);
+    const { order: created, checkout_url } = response.json<{
+      order: OrderJson;
+      checkout_url: string;
+    }>();
+    const back = `/app/payments/${created.id}`;
+    const url = new URL(checkout_url);
+    expect(url.origin).toBe("http://localhost:8000");
+    expect(url.searchParams.get("return")).toBe(back);
+
+    const page = await t.app.inject({ method: "GET", url: url.pathname + url.search });
+    expect(page.body).toContain(`action="${url.pathname}/pay?return=${encodeURIComponent(back)}"`);
+    const paid = await press(url.pathname, `pay?return=${encodeURIComponent(back)}`);
+    expect(paid.statusCode).toBe(303);
+    expect(paid.headers.location).toBe(back);
+    expect((await t.services.payments.orders.get(user.id, created.id)).status).toBe("fulfilled");
+  });
+
+  it("refuses a return path that is not a path of this server, and makes no order", async () => {
+    const { user, headers } = await buyer();
+    for (const foreign of [
+      "https://evil.example/app",
+      "//evil.example/app",
+      "/\\evil.example/app",
+      "/app/../../x",
+      "/app/payments?next=https://evil.example",
+      "app/payments",
+      "/app/%2F%2Fevil.example",
+      `/${"a".repeat(250)}`,
+    ]) {
+      const refused = await t.app.inject({
+        method: "POST",
+        url: "/api/account/orders/create",
+        headers,
+        payload: { price_id: priceId, return_path: foreign },
+      });
+      expectProblem(refused, 400, "validation_error");
+    }
+    expect((await t.services.payments.orders.list(user.id, 1)).count).toBe(0);
+
+    // The local page's own `return` (its link can be edited) is held to the same rule.
+    const { path } = await order(headers);
+    expectProblem(
+      await t.app.inject({ method: "GET", url: `${path}?return=https://evil.example/` }),
+      400,
+      "validation_error",
+    );
+    expectProblem(
+      await press(path, `pay?return=${encodeURIComponent("//evil.example/")}`),
+      400,
+      "validation_error",
+    );
   });
 
   it("keeps orders and receipts to their owner, and refuses bad orders clearly", async () => {

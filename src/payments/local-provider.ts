@@ -5,6 +5,7 @@ import type {
   PaymentProvider,
   ProviderRefund,
 } from "./payment-provider.js";
+import { isReturnPath } from "./return-path.js";
 
 /** The local checkout page of a session: a capability URL, as a Stripe Checkout URL is. */
 export function localCheckoutPath(sessionId: string): string {
@@ -12,6 +13,17 @@ export function localCheckoutPath(sessionId: string): string {
 }
 
 export const LOCAL_SESSION_PATTERN = "^lcs_[A-Za-z0-9_-]{32,64}$";
+
+/**
+ * `?return=<path>` when the checkout's success URL is a return path of this server (the
+ * portal's waiting page): the page's buttons then send the buyer there, as Stripe's would. The
+ * server's own /checkout/return page says less than the local page, which stays on itself.
+ */
+function returnQuery(publicBaseUrl: string, successUrl: string): string {
+  if (!successUrl.startsWith(publicBaseUrl)) return "";
+  const path = successUrl.slice(publicBaseUrl.length);
+  return isReturnPath(path) ? `?return=${encodeURIComponent(path)}` : "";
+}
 
 const token = (prefix: string) => `${prefix}_${randomBytes(24).toString("base64url")}`;
 
@@ -23,9 +35,12 @@ const token = (prefix: string) => `${prefix}_${randomBytes(24).toString("base64u
 export function createLocalProvider(publicBaseUrl: string): PaymentProvider {
   return {
     name: "local",
-    createCheckout(): Promise<CheckoutSession> {
+    createCheckout(request): Promise<CheckoutSession> {
       const sessionId = token("lcs");
-      return Promise.resolve({ sessionId, url: `${publicBaseUrl}${localCheckoutPath(sessionId)}` });
+      return Promise.resolve({
+        sessionId,
+        url: `${publicBaseUrl}${localCheckoutPath(sessionId)}${returnQuery(publicBaseUrl, request.successUrl)}`,
+      });
     },
     // Local payments are always recorded with their order: nothing to look up.
     orderIdOfPayment(): Promise<null> {

@@ -7,16 +7,36 @@ import { escapeHtml, htmlReply, page } from "./html.js";
 import { OrderSchema, orderJson, ReceiptSchema, receiptJson } from "./orders.schemas.js";
 import { formatMoney } from "./payment-emails.js";
 import type { Receipt } from "./orders.table.js";
+import {
+  ORDER_ID_PLACEHOLDER,
+  RETURN_PATH_MAX_LENGTH,
+  RETURN_PATH_PATTERN,
+} from "./return-path.js";
 
 const Id = Type.Object({ id: Type.String({ format: "uuid" }) });
+
+const ReturnPath = Type.Optional(
+  Type.String({
+    pattern: RETURN_PATH_PATTERN,
+    maxLength: RETURN_PATH_MAX_LENGTH,
+    description:
+      "Where the checkout sends the buyer back (paid or not): a path of this server, such as " +
+      `/app/payments/${ORDER_ID_PLACEHOLDER} (the placeholder becomes the order's id). No ` +
+      "scheme, host, query or dot segments: anything else is 400 validation_error. Without " +
+      "it, the server's /checkout/return page.",
+  }),
+);
 
 const OrderCreate = Type.Object(
   {
     price_id: Type.String({ format: "uuid" }),
     quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+    return_path: ReturnPath,
   },
   { additionalProperties: false },
 );
+
+const PeriodPay = Type.Object({ return_path: ReturnPath }, { additionalProperties: false });
 
 function printableReceipt(receipt: Receipt): string {
   const paid = formatMoney(receipt.amountCents, receipt.currency);
@@ -59,6 +79,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const created = await orders.create(principalOf(request).userId, {
         priceId: request.body.price_id.toLowerCase(),
         quantity: request.body.quantity ?? 1,
+        returnPath: request.body.return_path,
       });
       return reply
         .status(201)
@@ -70,6 +91,11 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/api/customers/billing/periods/:id/pay",
     {
       config: { access: "session" },
+      // The body is optional: a POST without one (as before return_path existed) is `{}`.
+      preValidation: async (request) => {
+        const body: unknown = request.body;
+        if (body === undefined || body === null) request.body = {};
+      },
       schema: {
         operationId: "payBillingPeriod",
         tags: ["payments", "billing"],
@@ -77,8 +103,10 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           "Only an ended period that is pending or overdue with a total above zero " +
           "(else 409 invalid_transition). The payment event marks the period paid, with the " +
-          "amount and the provider's payment reference, as staff's mark-paid does.",
+          "amount and the provider's payment reference, as staff's mark-paid does. The body " +
+          "(return_path) is optional.",
         params: Id,
+        body: PeriodPay,
         response: {
           201: Type.Object({ order: OrderSchema, checkout_url: Type.String({ format: "uri" }) }),
           ...problems(400, 401, 403, 404, 409, 502),
@@ -89,6 +117,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const created = await orders.payPeriod(
         principalOf(request).userId,
         request.params.id.toLowerCase(),
+        request.body.return_path,
       );
       return reply
         .status(201)

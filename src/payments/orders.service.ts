@@ -14,6 +14,7 @@ import { orders, receipts, type Order, type Receipt } from "./orders.table.js";
 import type { EventOutcome, PaymentEventsService } from "./fulfilment.js";
 import type { PaymentProvider } from "./payment-provider.js";
 import { paymentsError } from "./payments.errors.js";
+import { returnPathFor } from "./return-path.js";
 
 /** The largest order a checkout takes, in cents (the orders table's integer amounts). */
 const MAX_ORDER_CENTS = 99_999_999;
@@ -24,7 +25,7 @@ export interface OrdersService {
   /** A pending order for a catalog price and its checkout; only a payment event fulfils it. */
   create(
     userId: string,
-    input: { priceId: string; quantity: number },
+    input: { priceId: string; quantity: number; returnPath?: string },
   ): Promise<{
     order: Order;
     checkoutUrl: string;
@@ -33,7 +34,11 @@ export interface OrdersService {
    * A pending order for an ended, unpaid postpaid period's total and its checkout; its payment
    * marks the period paid as staff's mark-paid does.
    */
-  payPeriod(userId: string, periodId: string): Promise<{ order: Order; checkoutUrl: string }>;
+  payPeriod(
+    userId: string,
+    periodId: string,
+    returnPath?: string,
+  ): Promise<{ order: Order; checkoutUrl: string }>;
   list(userId: string, page: number | undefined): Promise<Listed<Order>>;
   /** The user's own order; another user's is 404, as if it did not exist. */
   get(userId: string, orderId: string): Promise<Order>;
@@ -73,12 +78,20 @@ export function createOrdersService(deps: {
     return user;
   }
 
-  /** Asks the provider for the order's checkout; the order ends `failed` when it cannot. */
+  /**
+   * Asks the provider for the order's checkout; the order ends `failed` when it cannot. The
+   * buyer comes back to `returnPath` (a path of this server, checked by the route) or else to
+   * the server's own /checkout/return page, whichever button they press.
+   */
   async function startCheckout(
     order: Order,
     email: string,
-    line: { unitAmountCents: number; providerPriceId: string | null },
+    line: { unitAmountCents: number; providerPriceId: string | null; returnPath?: string },
   ): Promise<{ order: Order; checkoutUrl: string }> {
+    const backUrl =
+      line.returnPath === undefined
+        ? `${deps.publicBaseUrl}/checkout/return?order=${order.id}`
+        : `${deps.publicBaseUrl}${returnPathFor(line.returnPath, order.id)}`;
     let session;
     try {
       session = await provider.createCheckout({
@@ -89,8 +102,8 @@ export function createOrdersService(deps: {
         currency: order.currency,
         customerEmail: email,
         providerPriceId: line.providerPriceId,
-        successUrl: `${deps.publicBaseUrl}/checkout/return?order=${order.id}`,
-        cancelUrl: `${deps.publicBaseUrl}/checkout/return?order=${order.id}`,
+        successUrl: backUrl,
+        cancelUrl: backUrl,
       });
     } catch (error) {
       // No checkout, no way to pay: the order ends here rather than waiting a day to expire.
@@ -160,10 +173,11 @@ export function createOrdersService(deps: {
       return startCheckout(order, user.email, {
         unitAmountCents: price.unitAmountCents,
         providerPriceId: price.providerPriceId,
+        returnPath: input.returnPath,
       });
     },
 
-    async payPeriod(userId, periodId) {
+    async payPeriod(userId, periodId, returnPath) {
       const user = await verifiedBuyer(userId);
       const [period] = await db
         .select()
@@ -208,6 +222,7 @@ export function createOrdersService(deps: {
       return startCheckout(order, user.email, {
         unitAmountCents: period.totalCostCents,
         providerPriceId: null,
+        returnPath,
       });
     },
 

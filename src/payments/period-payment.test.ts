@@ -98,6 +98,37 @@ describe("paying a postpaid billing period online (local provider)", () => {
     expect(found.refundableCents).toBe(500);
   });
 
+  it("comes back to a return path of this server, and refuses a foreign one", async () => {
+    const { user, headers } = await customer();
+    const period = await createBillingPeriod(t.services.db, {
+      userId: user.id,
+      month: "2025-08",
+      totalCostCents: 700,
+    });
+    const payTo = (returnPath: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/customers/billing/periods/${period.id}/pay`,
+        headers,
+        payload: { return_path: returnPath },
+      });
+    expectProblem(await payTo("https://evil.example/"), 400, "validation_error");
+    expect((await t.services.payments.orders.list(user.id, 1)).count).toBe(0);
+
+    const created = await payTo("/app/payments/{order_id}");
+    expect(created.statusCode).toBe(201);
+    const { order, checkout_url } = created.json<Created>();
+    const url = new URL(checkout_url);
+    const paid = await t.app.inject({
+      method: "POST",
+      url: `${url.pathname}/pay${url.search}`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "",
+    });
+    expect(paid.headers.location).toBe(`/app/payments/${order.id}`);
+    expect((await periodOf(period.id, headers))["payment_status"]).toBe("paid");
+  });
+
   it("refuses an open, zero, waived, unknown or another user's period", async () => {
     const { user, headers } = await customer();
     const today = t.services.clock.now().toISOString().slice(0, 7);

@@ -1,11 +1,11 @@
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { createTestApp, type TestApp, type TestAppOptions } from "./app.js";
+import { freePort } from "./free-port.js";
 import { signIn } from "./sessions.js";
 import { CHROMIUM_PATH } from "./web-build.js";
 
@@ -28,20 +28,6 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
       await rm(shortTmp, { recursive: true, force: true });
     },
   };
-}
-
-/** A port of 127.0.0.1 that nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  });
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 /**

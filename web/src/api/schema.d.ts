@@ -1199,7 +1199,7 @@ export interface paths {
     put?: never;
     /**
      * Pay an ended postpaid period online: a pending order and its checkout URL
-     * @description Only an ended period that is pending or overdue with a total above zero (else 409 invalid_transition). The payment event marks the period paid, with the amount and the provider's payment reference, as staff's mark-paid does.
+     * @description Only an ended period that is pending or overdue with a total above zero (else 409 invalid_transition). The payment event marks the period paid, with the amount and the provider's payment reference, as staff's mark-paid does. The body (return_path) is optional.
      */
     post: operations["payBillingPeriod"];
     delete?: never;
@@ -15925,6 +15925,8 @@ export interface operations {
           price_id: string;
           /** @default 1 */
           quantity?: number;
+          /** @description Where the checkout sends the buyer back (paid or not): a path of this server, such as /app/payments/{order_id} (the placeholder becomes the order's id). No scheme, host, query or dot segments: anything else is 400 validation_error. Without it, the server's /checkout/return page. */
+          return_path?: string;
         };
       };
     };
@@ -16230,7 +16232,14 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Where the checkout sends the buyer back (paid or not): a path of this server, such as /app/payments/{order_id} (the placeholder becomes the order's id). No scheme, host, query or dot segments: anything else is 400 validation_error. Without it, the server's /checkout/return page. */
+          return_path?: string;
+        };
+      };
+    };
     responses: {
       /** @description Default Response */
       201: {

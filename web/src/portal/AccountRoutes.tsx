@@ -1,8 +1,12 @@
 import { Button, Group } from "@mantine/core";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router";
+import { BookingsPage } from "./pages/BookingsPage";
+import { DownloadsPage } from "./pages/DownloadsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PasswordPage } from "./pages/PasswordPage";
 import { ProfilePage } from "./pages/ProfilePage";
+import { PurchasesPage } from "./pages/PurchasesPage";
+import { ReceiptPage } from "./pages/ReceiptPage";
 import { SecurityLogPage } from "./pages/SecurityLogPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SubscriptionsPage } from "./pages/SubscriptionsPage";
@@ -10,6 +14,9 @@ import { SubscriptionsPage } from "./pages/SubscriptionsPage";
 const SECTIONS = [
   { to: "/account/profile", label: "Profile" },
   { to: "/account/subscriptions", label: "Subscriptions" },
+  { to: "/account/purchases", label: "Purchases" },
+  { to: "/account/downloads", label: "Downloads" },
+  { to: "/account/bookings", label: "Bookings" },
   { to: "/account/password", label: "Password" },
   { to: "/account/sessions", label: "Sessions" },
   { to: "/account/security-log", label: "Security log" },
@@ -21,7 +28,7 @@ export default function AccountRoutes() {
   const current = SECTIONS.find((section) => pathname.startsWith(section.to))?.to;
   return (
     <>
-      <Group component="nav" aria-label="Account settings" gap="xs" mb="lg">
+      <Group component="nav" aria-label="Account" gap="xs" mb="lg">
         {SECTIONS.map((section) => (
           <Button
             key={section.to}
@@ -42,6 +49,10 @@ export default function AccountRoutes() {
         <Route path="password" element={<PasswordPage />} />
         <Route path="sessions" element={<SessionsPage />} />
         <Route path="security-log" element={<SecurityLogPage />} />
+        <Route path="purchases" element={<PurchasesPage />} />
+        <Route path="purchases/receipts/:receiptId" element={<ReceiptPage />} />
+        <Route path="downloads" element={<DownloadsPage />} />
+        <Route path="bookings" element={<BookingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

@@ -4,6 +4,7 @@ import { BillingPage } from "./pages/BillingPage";
 import { CreditsPage } from "./pages/CreditsPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { PaymentPage } from "./pages/PaymentPage";
 import { PlaygroundPage } from "./pages/PlaygroundPage";
 import { TokensPage } from "./pages/TokensPage";
 import { UsagePage } from "./pages/UsagePage";
@@ -46,6 +47,7 @@ export default function SignedInRoutes() {
         <Route path="credits" element={<CreditsPage />} />
         <Route path="billing" element={<BillingPage />} />
         <Route path="playground" element={<PlaygroundPage />} />
+        <Route path="payments/:orderId" element={<PaymentPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

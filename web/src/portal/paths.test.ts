@@ -10,6 +10,8 @@ describe("the portal's login return path", () => {
     "/account/subscriptions",
     "/account/subscriptions?plan=pro",
     "/account/sessions",
+    "/account/purchases",
+    "/account",
   ])("returns to %s after login", (next) => {
     expect(safeReturnPath(next)).toBe(next);
   });
@@ -22,6 +24,7 @@ describe("the portal's login return path", () => {
     "/admin/",
     "/apple",
     "/accounts",
+    "/accounting",
     "/",
   ])(
     "goes to the dashboard instead of %j (no open redirect, nothing outside /app and /account)",
@@ -38,6 +41,7 @@ describe("the portal's login return path", () => {
       "/login?next=%2Faccount%2Fsubscriptions%3Fplan%3Dpro",
     );
     expect(loginPath("/account/profile")).toBe("/login?next=%2Faccount%2Fprofile");
+    expect(loginPath("/account/downloads")).toBe("/login?next=%2Faccount%2Fdownloads");
     expect(loginPath("/app")).toBe("/login");
     expect(loginPath("/pricing")).toBe("/login");
   });

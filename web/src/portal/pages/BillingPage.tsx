@@ -1,12 +1,14 @@
-import { Badge, Group, Select, Table, Text } from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Badge, Button, Group, Select, Table, Text } from "@mantine/core";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { api, call, type OkJson, type QueryOf } from "../../api/client";
 import { formatCents, formatDateTime, formatNumber } from "../../components/format";
+import { notifyError } from "../../components/notify";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { QueryState } from "../../components/QueryState";
 import { ScrollTable } from "../../components/ScrollTable";
 import { queryParams, useUrlFilters } from "../../components/url-filters";
+import { goToCheckout, PAYMENT_RETURN_PATH } from "../checkout";
 import { usePageTitle } from "../site";
 
 type Period = OkJson<"listBillingPeriods">["results"][number];
@@ -19,6 +21,41 @@ function StatusBadge({ period }: { period: Period }) {
     <Badge variant="light" color={STATUS_COLOR[period.payment_status]}>
       {period.payment_status}
     </Badge>
+  );
+}
+
+/** An ended period with something owed (the server decides: its refusal is shown). */
+function payable(period: Period): boolean {
+  return (
+    !period.is_current &&
+    (period.payment_status === "pending" || period.payment_status === "overdue") &&
+    period.total_cost_cents > 0
+  );
+}
+
+/** "Pay": an order for the period's total, its checkout, and back to the page that waits. */
+function PayButton({ period }: { period: Period }) {
+  const pay = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST("/api/customers/billing/periods/{id}/pay", {
+          params: { path: { id: period.id } },
+          body: { return_path: PAYMENT_RETURN_PATH },
+        }),
+      ),
+    onSuccess: (created) => goToCheckout(created.checkout_url),
+    onError: (error) => notifyError(error, "Could not start the payment"),
+  });
+  const month = period.period_start.slice(0, 7);
+  return (
+    <Button
+      size="xs"
+      onClick={() => pay.mutate()}
+      loading={pay.isPending}
+      aria-label={`Pay ${formatCents(period.total_cost_cents)} for ${month}`}
+    >
+      Pay
+    </Button>
   );
 }
 
@@ -77,9 +114,13 @@ export function BillingPage() {
                         <StatusBadge period={period} />
                       </Table.Td>
                       <Table.Td>
-                        {period.paid_at === null
-                          ? "—"
-                          : `${formatCents(period.paid_amount_cents ?? 0)} on ${formatDateTime(period.paid_at)}`}
+                        {period.paid_at !== null ? (
+                          `${formatCents(period.paid_amount_cents ?? 0)} on ${formatDateTime(period.paid_at)}`
+                        ) : payable(period) ? (
+                          <PayButton period={period} />
+                        ) : (
+                          "—"
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}

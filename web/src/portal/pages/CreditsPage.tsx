@@ -1,6 +1,5 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { api, call, type QueryOf } from "../../api/client";
 import { formatCredits, formatDateTime } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
@@ -8,6 +7,7 @@ import { Pager } from "../../components/Pager";
 import { QueryState } from "../../components/QueryState";
 import { ScrollTable } from "../../components/ScrollTable";
 import { queryParams, useUrlFilters } from "../../components/url-filters";
+import { BuyCreditPacks } from "../BuyCreditPacks";
 import { BalanceSection } from "../CreditBalance";
 import { usePageTitle } from "../site";
 
@@ -41,14 +41,11 @@ export function CreditsPage() {
   });
   return (
     <Stack gap="xl">
-      <PageHeader title="Credits">
-        <Button component={Link} to="/pricing">
-          Buy credits
-        </Button>
-      </PageHeader>
+      <PageHeader title="Credits" />
       <QueryState query={balance}>
         {(data) => <BalanceSection balance={data} title="Balance" />}
       </QueryState>
+      <BuyCreditPacks />
       <section aria-labelledby="transactions-heading">
         <Title order={2} size="h4" id="transactions-heading" mb="xs">
           Transactions

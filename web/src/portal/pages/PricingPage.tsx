@@ -210,7 +210,11 @@ export function PricingPage() {
                 title="Credit packs"
                 intro="Pay once; pay-as-you-go credits never expire."
                 products={of("credits")}
-                cta={signedIn ? start : { to: "/register", label: "Sign up to buy" }}
+                cta={
+                  signedIn
+                    ? { to: "/app/credits", label: "Buy on the Credits page" }
+                    : { to: "/register", label: "Sign up to buy" }
+                }
               />
               <Section
                 title="Other products"
