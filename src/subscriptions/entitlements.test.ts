@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableCredits, grantCredits } from "../../test/factories/credits.js";
 import { createApiToken, createVerifiedUser } from "../../test/factories/customers.js";
 import { createTestApp, type TestApp } from "../../test/support/app.js";
+import { scriptedService } from "../../test/support/scripted-service.js";
 import { expectProblem } from "../../test/support/problems.js";
 import { signIn } from "../../test/support/sessions.js";
 import { pressPay } from "../../test/support/shop.js";
@@ -42,6 +43,9 @@ interface Entitlements {
   };
 }
 
+/** An LLM-like service: each call reports 60 tokens (no built-in service reports tokens). */
+const TOKEN_SERVICE = "test.tokens";
+
 /** The default plans, Pro's requests_per_minute lowered by staff through the admin API. */
 async function appWithPlans(
   clock: ReturnType<typeof fixedClock>,
@@ -51,6 +55,7 @@ async function appWithPlans(
   const t = await createTestApp({
     clock,
     env: { ...ENV, ...env },
+    aiServices: [scriptedService({ name: TOKEN_SERVICE, creditCost: 1, tokensPerCall: 60 })],
     ...(options.redisKeyPrefix === undefined
       ? {}
       : { appOptions: { rateLimit: { redisKeyPrefix: options.redisKeyPrefix } } }),
@@ -184,9 +189,7 @@ describe("entitlements and limits", () => {
     const { userId, headers } = await account();
     const { token } = await createApiToken(t, userId);
     await grantCredits(t.services, userId, 10);
-    expect(
-      (await run(t, token, "text_sentiment_analysis", { text: "a good day" })).statusCode,
-    ).toBe(200);
+    expect((await run(t, token, TOKEN_SERVICE, { n: 1 })).statusCode).toBe(200);
     expect(await entitlementsOf(headers)).toEqual({
       plan: { id: expect.any(String) as string, slug: "free", name: "Free" },
       feature_keys: [],
@@ -202,7 +205,7 @@ describe("entitlements and limits", () => {
       usage_this_period: {
         period_start: "2026-03-01T00:00:00.000Z",
         period_end: "2026-04-01T00:00:00.000Z",
-        tokens: 3,
+        tokens: 60,
         requests: 1,
         posts: 0,
         workspaces: 0,
@@ -256,13 +259,10 @@ describe("entitlements and limits", () => {
     const { userId, headers } = await account();
     const { token } = await createApiToken(t, userId);
     await grantCredits(t.services, userId, 10);
-    const sixtyWords = Array.from({ length: 60 }, () => "good").join(" ");
 
     // Free allows 100 tokens: the check is before the call, so the second call may pass it.
     for (let i = 0; i < 2; i++) {
-      expect(
-        (await run(t, token, "text_sentiment_analysis", { text: sixtyWords })).statusCode,
-      ).toBe(200);
+      expect((await run(t, token, TOKEN_SERVICE, { n: 1 })).statusCode).toBe(200);
     }
     const logs = () =>
       t.services.db
@@ -270,8 +270,8 @@ describe("entitlements and limits", () => {
         .from(requestLogs)
         .where(eq(requestLogs.userId, userId));
     expect(await logs()).toEqual([
-      { tokens: 60, service: "text_sentiment_analysis" },
-      { tokens: 60, service: "text_sentiment_analysis" },
+      { tokens: 60, service: TOKEN_SERVICE },
+      { tokens: 60, service: TOKEN_SERVICE },
     ]);
     expect(await availableCredits(t.services, userId)).toBe(8);
 
@@ -279,9 +279,9 @@ describe("entitlements and limits", () => {
     const { token: second } = await createApiToken(t, userId, "second");
     const refused = await t.app.inject({
       method: "POST",
-      url: "/api/services/text_sentiment_analysis/run",
+      url: `/api/services/${TOKEN_SERVICE}/run`,
       headers: { authorization: `Bearer ${second}`, "idempotency-key": "over-the-limit" },
-      payload: { input: { text: "good" } },
+      payload: { input: { n: 1 } },
     });
     const problem = expectProblem(refused, 402, "plan_limit_exceeded");
     expect(problem).toMatchObject({

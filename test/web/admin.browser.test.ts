@@ -130,7 +130,8 @@ describe.skipIf(skipReason !== undefined)("the staff admin in Chromium", () => {
   it("sends a visitor to the login form, and a staff member from it to the dashboard's numbers", async () => {
     const { page, problems } = await open();
     await page.goto("/admin/request-logs");
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/admin/login");
+    // The admin's chunk loads first: over a second on a loaded machine.
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe("/admin/login");
     await page.getByRole("textbox", { name: "Email" }).fill(staff.user.email);
     await page.getByRole("textbox", { name: "Password" }).fill(staff.password);
     await page.getByRole("button", { name: "Log in" }).click();

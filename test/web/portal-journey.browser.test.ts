@@ -41,7 +41,11 @@ describe.skipIf(skipReason !== undefined)("a customer's whole journey in Chromiu
     };
     const mailConfig = testConfig(mailEnv);
     const mailer = createMailer(mailConfig, createLogger(mailConfig, logCapture().stream));
-    ({ t, baseUrl } = await startWebServer({ mailer, env: { ...mailEnv, SITE_NAME } }));
+    // The checkout URLs name PUBLIC_BASE_URL: the browser follows them.
+    ({ t, baseUrl } = await startWebServer(
+      { mailer, env: { ...mailEnv, SITE_NAME } },
+      { selfUrl: true },
+    ));
     await t.services.payments.catalog.createDefaults();
     ({ browser, close: closeBrowser } = await launchChromium());
     opened = await openPage(browser, baseUrl);
@@ -62,14 +66,26 @@ describe.skipIf(skipReason !== undefined)("a customer's whole journey in Chromiu
     return page.getByRole("navigation", { name: "Your account" });
   }
 
-  /** The path and query of the link in the next email to `email` that matches `pattern`. */
+  /**
+   * The path and query of the link matching `pattern` in an email to `email` not read before
+   * (receipts and other mail in between are passed over).
+   */
+  let read = 0;
   async function emailedPath(email: string, pattern: RegExp): Promise<string> {
-    const message = await sink.nextMessage(10_000);
-    expect(message.to).toEqual([email]);
-    const link = pattern.exec(message.text)?.[0];
-    if (link === undefined) throw new Error(`no link like ${pattern} in the email to ${email}`);
-    const url = new URL(link);
-    return url.pathname + url.search;
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const index = sink.messages.findIndex(
+        (message, i) => i >= read && message.to.includes(email) && pattern.test(message.text),
+      );
+      if (index >= 0) {
+        read = index + 1;
+        const link = pattern.exec(sink.messages[index]?.text ?? "")?.[0] ?? "";
+        const url = new URL(link);
+        return url.pathname + url.search;
+      }
+      if (Date.now() > deadline) throw new Error(`no link like ${pattern} emailed to ${email}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async function logIn(page: Page, email: string, password: string): Promise<void> {
@@ -80,7 +96,7 @@ describe.skipIf(skipReason !== undefined)("a customer's whole journey in Chromiu
     await heading(page, "Dashboard").waitFor();
   }
 
-  it("goes from the landing page to a token, a paid call and a reset password", async () => {
+  it("goes from the landing page through the playground, a paid call, a credit pack, Pro and Team to a reset password", async () => {
     const { page, context, problems } = opened;
     const email = "journey@example.com";
     const password = "Correct-Horse-Battery-42";
@@ -120,6 +136,20 @@ describe.skipIf(skipReason !== undefined)("a customer's whole journey in Chromiu
     await expect(page.evaluate<string>("navigator.clipboard.readText()")).resolves.toBe(token);
     await page.getByRole("button", { name: "I have stored it" }).click();
 
+    // The playground runs the sentiment service with the session: 1 credit of the trial's.
+    const trial = t.config.credits.trialMilli / 1000;
+    await nav(page).getByRole("link", { name: "Playground" }).click();
+    await page.getByRole("combobox", { name: "Service" }).selectOption("text_sentiment_analysis");
+    await page.getByRole("textbox", { name: "text" }).fill("What a wonderful, happy day!");
+    await page.getByRole("button", { name: "Run (1 credit)" }).click();
+    await expect
+      .poll(() => page.getByTestId("run-result").textContent())
+      .toContain('"sentiment": "positive"');
+    await page
+      .getByTestId("playground-balance")
+      .getByText(`Balance: ${String(trial - 1)} credits`)
+      .waitFor();
+
     // The customer's own code calls solve with the token; the usage page shows it.
     const solved = await fetch(`${baseUrl}/api/core/solve`, {
       method: "POST",
@@ -129,10 +159,39 @@ describe.skipIf(skipReason !== undefined)("a customer's whole journey in Chromiu
     expect(solved.status).toBe(200);
     await nav(page).getByRole("link", { name: "Usage" }).click();
     await page.getByRole("row").filter({ hasText: "core.image_solve" }).waitFor();
-    await expect.poll(() => page.getByTestId("requests-Today").textContent()).toBe("1");
+    await page.getByRole("row").filter({ hasText: "text_sentiment_analysis" }).waitFor();
+    await expect.poll(() => page.getByTestId("requests-Today").textContent()).toBe("2");
     await nav(page).getByRole("link", { name: "Dashboard" }).click();
-    await expect.poll(() => page.getByTestId("figure-Requests").textContent()).toBe("1");
+    await expect.poll(() => page.getByTestId("figure-Requests").textContent()).toBe("2");
     await page.getByRole("heading", { name: "Requests per day by service" }).waitFor();
+
+    // A credit pack through the local checkout, back to the page that waited for the payment.
+    await nav(page).getByRole("link", { name: "Credits" }).click();
+    await page.getByRole("button", { name: "Buy 500 credits" }).click();
+    await page.waitForURL(/\/checkout\/local\/lcs_/);
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await page.getByText("Payment received").waitFor();
+    await expect
+      .poll(() => page.getByTestId("figure-Available").textContent())
+      .toBe(String(trial - 1 + 500));
+    await page.getByRole("link", { name: "Purchases and receipts" }).click();
+    await page.getByRole("region", { name: "Receipts" }).getByRole("link").first().waitFor();
+
+    // Pro from the pricing page: its subscription credits arrive with the first invoice.
+    await page.goto("/pricing");
+    await page.getByRole("button", { name: "Subscribe: Pro" }).click();
+    await page.waitForURL(/\/checkout\/local-subscription\/lcs_/);
+    await page.getByRole("button", { name: "Subscribe for USD 29.00 / month" }).click();
+    await expect(page.getByTestId("granted-credits").textContent()).resolves.toBe(
+      "Subscription credits in your balance: 5,000.",
+    );
+    // An upgrade to Team applies now, with the difference in credits for this period.
+    await page
+      .getByRole("combobox", { name: "New plan" })
+      .selectOption({ label: "Team: $99.00 / month" });
+    await page.getByRole("button", { name: "Change plan" }).click();
+    await page.getByText("You are now on Team.").waitFor();
+    await expect.poll(() => page.getByTestId("current-price").textContent()).toBe("$99.00 / month");
 
     // Forgot password, the emailed link, and the new password.
     await page.getByRole("button", { name: "Log out" }).click();

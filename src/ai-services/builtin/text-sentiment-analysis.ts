@@ -62,8 +62,8 @@ function normalize(text: string): string {
  *
  * Numbers are rounded to 3 decimals so the same text always gives the same JSON.
  *
- * It reports t, the words (and emoji) it tokenized, as the run's tokens: the measure of work
- * the plans' tokens_per_month limits.
+ * It reports no tokens: it is priced per call, and counting its words against a plan's
+ * tokens_per_month would stop a Free customer who bought credits after a paragraph.
  */
 export const textSentimentAnalysis = defineJsonService({
   name: "text_sentiment_analysis",
@@ -73,7 +73,6 @@ export const textSentimentAnalysis = defineJsonService({
   defaultCreditCost: 1,
   inputSchema: input,
   outputSchema: sentimentResult,
-  reportsTokens: true,
   async run({ text }) {
     const analysis = analyzer.analyze(normalize(text));
     const weights = analysis.calculation.flatMap((entry) => Object.values(entry));
@@ -89,6 +88,6 @@ export const textSentimentAnalysis = defineJsonService({
     const confidence = round3((agreement * coverage) / (coverage + HALF_CONFIDENCE_COVERAGE));
     const sentiment =
       Math.abs(score) < NEUTRAL_BAND ? "neutral" : score > 0 ? "positive" : "negative";
-    return succeeded({ sentiment, score, confidence, words_scored: wordsScored }, tokens);
+    return succeeded({ sentiment, score, confidence, words_scored: wordsScored });
   },
 });

@@ -13,6 +13,7 @@ import { QueryState } from "../../components/QueryState";
 import { ScrollTable } from "../../components/ScrollTable";
 import { usePageTitle } from "../site";
 import { useSubscribe } from "../subscribe";
+import { ChangePlan } from "./ChangePlan";
 import { PlanLimits } from "./PlanLimits";
 import { CheckoutReturnNotice, FreshnessAlert } from "./SubscriptionNotices";
 import {
@@ -28,6 +29,7 @@ import {
   STATE_COLORS,
   STATE_LABELS,
   stateWords,
+  usageByLabel,
   type Plan,
   type Subscription,
   type SubscriptionStatus,
@@ -129,10 +131,12 @@ function CurrentPlan({
   status,
   subscription,
   plan,
+  plans,
 }: {
   status: SubscriptionStatus;
   subscription: Subscription;
   plan: Plan | undefined;
+  plans: readonly Plan[];
 }) {
   const client = useQueryClient();
   const refreshAll = async () => {
@@ -190,8 +194,10 @@ function CurrentPlan({
             {periodEnd}
           </Text>
         )}
+        {canCancelOrResume(subscription.status) && !status.cancel_at_period_end ? (
+          <ChangePlan subscription={subscription} plans={plans} onChanged={refreshAll} />
+        ) : null}
         <Group gap="sm" mt="sm">
-          {/* Hook: the lead adds "Change plan" here (POST /api/account/subscriptions/{id}/change-plan). */}
           {!canCancelOrResume(subscription.status) ? null : status.cancel_at_period_end ? (
             <Button size="xs" loading={resume.isPending} onClick={() => resume.mutate()}>
               Resume subscription
@@ -321,6 +327,11 @@ export function SubscriptionsPage() {
     queryKey: ["catalog", "products"],
     queryFn: () => call(api.GET("/api/catalog/products")),
   });
+  const entitlements = useQuery({
+    queryKey: [...STATUS_KEY, "entitlements"],
+    queryFn: () => call(api.GET("/api/account/entitlements")),
+    staleTime: 0,
+  });
   const plans = catalog.data?.results.filter((product) => product.kind === "subscription") ?? [];
 
   const refresh = useMutation({
@@ -377,13 +388,25 @@ export function SubscriptionsPage() {
               ) : (
                 <QueryState query={current}>
                   {(subscription) => (
-                    <CurrentPlan status={data} subscription={subscription} plan={plan} />
+                    <CurrentPlan
+                      status={data}
+                      subscription={subscription}
+                      plan={plan}
+                      plans={paidPlans(plans)}
+                    />
                   )}
                 </QueryState>
               )}
-              {/* Hook: GET /api/account/entitlements (usage against these limits) lands on
-                  another branch; its usage_this_period goes beside each limit. */}
-              {plan === undefined ? null : <PlanLimits plan={plan} />}
+              {plan === undefined ? null : (
+                <PlanLimits
+                  plan={plan}
+                  usage={
+                    entitlements.data === undefined
+                      ? undefined
+                      : usageByLabel(entitlements.data.usage_this_period)
+                  }
+                />
+              )}
               {data.subscription_id === null ? (
                 <QueryState query={catalog}>
                   {(products) => (

@@ -96,6 +96,21 @@ const LIMITS = [
   { key: "requests_per_minute", label: "Requests per minute" },
 ] as const;
 
+/** GET /api/account/entitlements' usage_this_period by the label of the limit it counts against. */
+export function usageByLabel(usage: {
+  tokens: number;
+  posts: number;
+  workspaces: number;
+  members: number;
+}): Record<string, number> {
+  return {
+    "Tokens per month": usage.tokens,
+    "Posts per month": usage.posts,
+    Workspaces: usage.workspaces,
+    Members: usage.members,
+  };
+}
+
 export function limitRows(limits: Plan["limits"]): { label: string; value: string }[] {
   return LIMITS.filter((limit) => limit.key in limits).map((limit) => {
     const value = limits[limit.key];
