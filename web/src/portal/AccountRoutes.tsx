@@ -1,5 +1,4 @@
-import { Button, Group } from "@mantine/core";
-import { Link, Navigate, Route, Routes, useLocation } from "react-router";
+import { Navigate, Route, Routes, useLocation } from "react-router";
 import { BookingsPage } from "./pages/BookingsPage";
 import { DownloadsPage } from "./pages/DownloadsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -10,6 +9,7 @@ import { ReceiptPage } from "./pages/ReceiptPage";
 import { SecurityLogPage } from "./pages/SecurityLogPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SubscriptionsPage } from "./pages/SubscriptionsPage";
+import { SectionNav } from "./SectionNav";
 
 const SECTIONS = [
   { to: "/account/profile", label: "Profile" },
@@ -28,20 +28,7 @@ export default function AccountRoutes() {
   const current = SECTIONS.find((section) => pathname.startsWith(section.to))?.to;
   return (
     <>
-      <Group component="nav" aria-label="Account" gap="xs" mb="lg">
-        {SECTIONS.map((section) => (
-          <Button
-            key={section.to}
-            component={Link}
-            to={section.to}
-            size="sm"
-            variant={current === section.to ? "light" : "subtle"}
-            aria-current={current === section.to ? "page" : undefined}
-          >
-            {section.label}
-          </Button>
-        ))}
-      </Group>
+      <SectionNav label="Account" sections={SECTIONS} current={current} />
       <Routes>
         <Route index element={<Navigate to={SECTIONS[0].to} replace />} />
         <Route path="profile" element={<ProfilePage />} />

@@ -1,5 +1,4 @@
-import { Button, Group } from "@mantine/core";
-import { Link, Route, Routes, useLocation } from "react-router";
+import { Route, Routes, useLocation } from "react-router";
 import { BillingPage } from "./pages/BillingPage";
 import { CreditsPage } from "./pages/CreditsPage";
 import { DashboardPage } from "./pages/DashboardPage";
@@ -8,6 +7,7 @@ import { PaymentPage } from "./pages/PaymentPage";
 import { PlaygroundPage } from "./pages/PlaygroundPage";
 import { TokensPage } from "./pages/TokensPage";
 import { UsagePage } from "./pages/UsagePage";
+import { SectionNav } from "./SectionNav";
 
 const SECTIONS = [
   { to: "/app", label: "Dashboard" },
@@ -26,20 +26,7 @@ export default function SignedInRoutes() {
     "/app";
   return (
     <>
-      <Group component="nav" aria-label="Your account" gap="xs" mb="lg">
-        {SECTIONS.map((section) => (
-          <Button
-            key={section.to}
-            component={Link}
-            to={section.to}
-            size="sm"
-            variant={current === section.to ? "light" : "subtle"}
-            aria-current={current === section.to ? "page" : undefined}
-          >
-            {section.label}
-          </Button>
-        ))}
-      </Group>
+      <SectionNav label="Your account" sections={SECTIONS} current={current} />
       <Routes>
         <Route index element={<DashboardPage />} />
         <Route path="tokens" element={<TokensPage />} />
