@@ -1,7 +1,6 @@
-import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { Route } from "react-router";
+import { json, renderRoutes } from "../../test-support/render-routes";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 // The page talks to the API through the real client; the test answers its fetches.
@@ -18,13 +17,6 @@ beforeEach(() => {
 afterEach(cleanup);
 
 const ORDER_ID = "0d6f2b8e-7d4b-4f4e-9a59-3a1f2e6c9b10";
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
 
 function order(status: string, extra: Record<string, unknown> = {}) {
   return {
@@ -79,17 +71,11 @@ function serve(answers: Response[]) {
 }
 
 function renderPage(timing: { intervalMs: number; timeoutMs: number }) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[`/app/payments/${ORDER_ID}`]}>
-          <Routes>
-            <Route path="/app/payments/:orderId" element={<PaymentPage {...timing} />} />
-          </Routes>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
+  renderRoutes(
+    `/app/payments/${ORDER_ID}`,
+    <>
+      <Route path="/app/payments/:orderId" element={<PaymentPage {...timing} />} />
+    </>,
   );
 }
 

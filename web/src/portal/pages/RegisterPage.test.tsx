@@ -1,7 +1,6 @@
-import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { Route } from "react-router";
+import { json, renderRoutes } from "../../test-support/render-routes";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 // The page talks to the API through the real client; the test answers its fetches.
@@ -16,13 +15,6 @@ beforeEach(() => {
   fetchMock.mockReset();
 });
 afterEach(cleanup);
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" },
-  });
-}
 
 /** The server: GET /api/site in `mode`, and POST /api/customers/register answered by `register`. */
 function serve(mode: "invite" | "open", register: (body: unknown) => Response) {
@@ -43,18 +35,12 @@ function serve(mode: "invite" | "open", register: (body: unknown) => Response) {
 }
 
 function renderAt(url: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route path="/register" element={<RegisterPage />} />
-            <Route path="/check-email" element={<p>check your email page</p>} />
-          </Routes>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
+  renderRoutes(
+    url,
+    <>
+      <Route path="/register" element={<RegisterPage />} />
+      <Route path="/check-email" element={<p>check your email page</p>} />
+    </>,
   );
 }
 
