@@ -182,9 +182,10 @@ describe.skipIf(skipReason !== undefined)("a customer's whole journey in Chromiu
     await page.getByRole("button", { name: "Subscribe: Pro" }).click();
     await page.waitForURL(/\/checkout\/local-subscription\/lcs_/);
     await page.getByRole("button", { name: "Subscribe for USD 29.00 / month" }).click();
-    await expect(page.getByTestId("granted-credits").textContent()).resolves.toBe(
-      "Subscription credits in your balance: 5,000.",
-    );
+    // The balance is fetched after the subscription appears: wait for it, not for the first text.
+    await expect
+      .poll(() => page.getByTestId("granted-credits").textContent())
+      .toBe("Subscription credits in your balance: 5,000.");
     // An upgrade to Team applies now, with the difference in credits for this period.
     await page
       .getByRole("combobox", { name: "New plan" })
