@@ -120,7 +120,7 @@ export async function buildApp(
   );
   registerLingeringClose(app);
   // First of the onRequest hooks, so replies refused by any later one carry the headers too.
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
 
   // Services log through the root logger; running the request inside its id lets the logger's
   // mixin tag those lines. Entered again before validation, as @fastify/request-context does: a

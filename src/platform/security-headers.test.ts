@@ -67,7 +67,7 @@ describe("security headers", () => {
     async function hstsOf(env: Record<string, string>) {
       const app = Fastify();
       app.decorateRequest("principal", null);
-      await registerSecurityHeaders(app, testConfig(env));
+      registerSecurityHeaders(app, testConfig(env));
       app.get("/", async () => ({ ok: true }));
       const response = await app.inject({ method: "GET", url: "/" });
       await app.close();
