@@ -19,13 +19,22 @@ import { loginPath } from "./paths";
 import { PortalLayout } from "./PortalLayout";
 
 // The signed-in pages are a chunk of their own: a visitor of the landing page does not load them.
-const SignedInRoutes = lazy(() => import("./SignedInRoutes"));
-const AccountRoutes = lazy(() => import("./AccountRoutes"));
+const loadSignedInRoutes = () => import("./SignedInRoutes");
+const loadAccountRoutes = () => import("./AccountRoutes");
+const SignedInRoutes = lazy(loadSignedInRoutes);
+const AccountRoutes = lazy(loadAccountRoutes);
 
 /** Signed-in customers only: anyone else goes to the login form, and back here after it. */
 function SignedInGate() {
   const profile = useProfile();
   const location = useLocation();
+  const area = location.pathname.startsWith("/account") ? "account" : "app";
+  // The page's chunk loads while the session is checked, not after: one round trip less before
+  // a signed-in page shows (a module is fetched once, so the lazy route then finds it loaded).
+  // A failed load is the lazy route's to report, when it renders.
+  useEffect(() => {
+    (area === "account" ? loadAccountRoutes() : loadSignedInRoutes()).catch(() => undefined);
+  }, [area]);
   if (profile.isPending) return <PageLoader />;
   if (profile.isError)
     return <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />;
