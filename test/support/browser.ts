@@ -65,11 +65,15 @@ export interface OpenedPage {
   readonly problems: PageProblems;
 }
 
+/** The width the pages must work at. */
+export const PHONE = { width: 375, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
 /** A fresh browser context (cookies of its own) at this viewport, watching for problems. */
 export async function openPage(
   browser: Browser,
   baseUrl: string,
-  viewport = { width: 1280, height: 800 },
+  viewport = DESKTOP,
 ): Promise<OpenedPage> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport });
   // Well under the test's own timeout, so a missing element fails with its locator named.
@@ -93,6 +97,70 @@ export async function openPage(
     }
   });
   return { context, page, problems };
+}
+
+/**
+ * Opens `path` the way a link in the app does when the page already shows the app (a history
+ * entry the router follows: the app is not booted again, which a full load costs ~1.5 s of), and
+ * with a full load otherwise.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  if (!page.url().startsWith("http")) {
+    await page.goto(path);
+    return;
+  }
+  await page.evaluate(
+    `window.history.pushState(null, "", ${JSON.stringify(path)}); ` +
+      `window.dispatchEvent(new PopStateEvent("popstate"));`,
+  );
+}
+
+export interface PageCheck {
+  readonly path: string;
+  /** The page's h1. */
+  readonly title: string | RegExp;
+  /** Text the page shows once its data is in. */
+  readonly ready: string;
+  /** Screenshot name (screenshotter). */
+  readonly name: string;
+  /** Run axe on the phone page as well, for a layout only phones get (e.g. a burger menu). */
+  readonly phoneAxe?: boolean;
+}
+
+/** The pages a check looks through: a desktop's, and a phone's (opened at PHONE). */
+export interface CheckPages {
+  readonly desktop: OpenedPage;
+  readonly phone?: OpenedPage | undefined;
+}
+
+/**
+ * Shows `path` (visit) on the desktop page until its title and `ready` text are there and passes
+ * axe, then on the phone page, when given, without sideways scrolling; no problems on either.
+ * Pages shared by such checks should serve them only: a toast left by another test's action
+ * would be scanned with the next page.
+ */
+export async function checkPage(
+  { desktop, phone }: CheckPages,
+  check: PageCheck,
+  shot: Screenshot,
+): Promise<void> {
+  const { path, title, ready, name, phoneAxe = false } = check;
+  for (const opened of phone === undefined ? [desktop] : [desktop, phone]) {
+    const { page, problems } = opened;
+    problems.list.length = 0;
+    await visit(page, path);
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.getByText(ready, { exact: true }).first().waitFor();
+    if (opened === desktop) {
+      await expectAccessible(page);
+      await shot(page, name);
+    } else {
+      await expectNoHorizontalScroll(page);
+      if (phoneAxe) await expectAccessible(page);
+      await shot(page, `${name}-phone`);
+    }
+    expect(problems.list).toEqual([]);
+  }
 }
 
 /** Signs the browser context in as the user with a real session (no login form needed). */

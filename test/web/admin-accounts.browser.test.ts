@@ -7,13 +7,16 @@ import { createBillingPeriod } from "../factories/usage.js";
 import type { TestApp } from "../support/app.js";
 import {
   browserTestsSkipReason,
+  checkPage,
   expectAccessible,
-  expectNoHorizontalScroll,
   launchChromium,
   openPage,
+  PHONE,
   screenshotter,
   signInBrowser,
   startWebServer,
+  visit,
+  type CheckPages,
   type OpenedPage,
 } from "../support/browser.js";
 import { signIn } from "../support/sessions.js";
@@ -21,8 +24,6 @@ import { buyWithLocalProvider, createProductWithPrice } from "../support/shop.js
 
 const skipReason = browserTestsSkipReason();
 if (skipReason !== undefined) console.warn(skipReason);
-
-const PHONE = { width: 375, height: 740 };
 
 /** The admin's account pages: a user's detail, credits, services, security log and settings. */
 describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Chromium", () => {
@@ -35,7 +36,8 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
   let buyer: { userId: string; email: string };
   const opened: OpenedPage[] = [];
   let desktop: OpenedPage;
-  let phone: OpenedPage;
+  /** Serve the read-only page checks only: no toast of another test's action is scanned. */
+  let viewers: CheckPages;
 
   beforeAll(async () => {
     ({ t, baseUrl } = await startWebServer());
@@ -64,8 +66,9 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
     buyer = await buyWithLocalProvider(t, priceId);
 
     desktop = await openPage(browser, baseUrl);
-    phone = await openPage(browser, baseUrl, PHONE);
-    for (const page of [desktop, phone]) {
+    const phone = await openPage(browser, baseUrl, PHONE);
+    viewers = { desktop: await openPage(browser, baseUrl), phone };
+    for (const page of [desktop, viewers.desktop, phone]) {
       opened.push(page);
       await signInBrowser(t, page.context, baseUrl, staff.user.id);
     }
@@ -87,23 +90,6 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
   }
 
   const shot = screenshotter("admin-accounts");
-
-  /** Loads `path` on a desktop and a phone: no problems, axe on the desktop, no sideways scroll. */
-  async function check(path: string, title: string, ready: string, name: string) {
-    for (const [shared, suffix] of [
-      [desktop, ""],
-      [phone, "-phone"],
-    ] as const) {
-      const { page, problems } = reuse(shared);
-      await page.goto(path);
-      await heading(page, title).waitFor();
-      await page.getByText(ready, { exact: true }).first().waitFor();
-      if (shared === desktop) await expectAccessible(page);
-      else await expectNoHorizontalScroll(page);
-      await shot(page, `${name}${suffix}`);
-      expect(problems.list).toEqual([]);
-    }
-  }
 
   /** The one refused call a test provokes on purpose, as the page's problem list records it. */
   function refused(status: number, method: string, path: RegExp): unknown[] {
@@ -194,13 +180,19 @@ describe.skipIf(skipReason !== undefined)("the staff admin's account pages in Ch
   it.each(POPULATED)(
     "$name: loads with its records, passes axe and fits a 375 px phone",
     async ({ path, title, ready, name }) => {
-      await check(path(), typeof title === "string" ? title : title(), ready, name);
+      const check = {
+        path: path(),
+        title: typeof title === "string" ? title : title(),
+        ready,
+        name,
+      };
+      await checkPage(viewers, check, shot);
     },
   );
 
   it.each(EMPTY)("shows its empty state at $text", async ({ path, title, text }) => {
-    const { page, problems } = reuse(desktop);
-    await page.goto(path());
+    const { page, problems } = reuse(viewers.desktop);
+    await visit(page, path());
     await heading(page, title).waitFor();
     await page.getByText(text, { exact: true }).waitFor();
     await expectAccessible(page);
