@@ -119,8 +119,9 @@ export interface PageCheck {
   readonly path: string;
   /** The page's h1. */
   readonly title: string | RegExp;
-  /** Text the page shows once its data is in. */
+  /** Text the page shows once its data is in: an element's whole text, unless `exact` is false. */
   readonly ready: string;
+  readonly exact?: boolean;
   /** Screenshot name (screenshotter). */
   readonly name: string;
   /** Run axe on the phone page as well, for a layout only phones get (e.g. a burger menu). */
@@ -144,13 +145,13 @@ export async function checkPage(
   check: PageCheck,
   shot: Screenshot,
 ): Promise<void> {
-  const { path, title, ready, name, phoneAxe = false } = check;
+  const { path, title, ready, exact = true, name, phoneAxe = false } = check;
   for (const opened of phone === undefined ? [desktop] : [desktop, phone]) {
     const { page, problems } = opened;
     problems.list.length = 0;
     await visit(page, path);
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
-    await page.getByText(ready, { exact: true }).first().waitFor();
+    await page.getByText(ready, { exact }).first().waitFor();
     if (opened === desktop) {
       await expectAccessible(page);
       await shot(page, name);

@@ -4,13 +4,14 @@ import { createVerifiedUser } from "../factories/customers.js";
 import type { TestApp } from "../support/app.js";
 import {
   browserTestsSkipReason,
-  expectAccessible,
-  expectNoHorizontalScroll,
+  checkPage,
   launchChromium,
   openPage,
+  PHONE,
   screenshotter,
   signInBrowser,
   startWebServer,
+  type CheckPages,
   type OpenedPage,
 } from "../support/browser.js";
 import { signIn } from "../support/sessions.js";
@@ -24,8 +25,6 @@ import {
 const skipReason = browserTestsSkipReason();
 if (skipReason !== undefined) console.warn(skipReason);
 
-const PHONE = { width: 375, height: 740 };
-
 describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () => {
   const data = tempDataDir();
   let t: TestApp;
@@ -35,9 +34,10 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
   let staffId: string;
   let staffHeaders: Record<string, string>;
   const opened: OpenedPage[] = [];
-  // One signed-in page per viewport, shared by the tests that only look.
+  // The signed-in page the tests that act share.
   let desktop: OpenedPage;
-  let phone: OpenedPage;
+  /** Serve the read-only page checks only: no toast of another test's action is scanned. */
+  let viewers: CheckPages;
 
   beforeAll(async () => {
     // Manual confirmation on, so the order page offers it (a check --deploy refuses this).
@@ -52,7 +52,7 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
     staffId = staff.user.id;
     staffHeaders = (await signIn(t, staffId)).headers;
     desktop = await openAsStaff();
-    phone = await openAsStaff(PHONE);
+    viewers = { desktop: await openAsStaff(), phone: await openAsStaff(PHONE) };
   });
 
   afterAll(async () => {
@@ -81,23 +81,6 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
     return page.getByRole("heading", { level: 1, name });
   }
 
-  /** Loads `path` on both viewports: no problem, axe on the desktop, no sideways scroll on a phone. */
-  async function checkPage(path: string, title: string, ready: string, name: string) {
-    for (const [shared, suffix] of [
-      [desktop, ""],
-      [phone, "-phone"],
-    ] as const) {
-      const { page, problems } = reuse(shared);
-      await page.goto(path);
-      await heading(page, title).waitFor();
-      await page.getByText(ready, { exact: true }).first().waitFor();
-      if (suffix === "") await expectAccessible(page);
-      else await expectNoHorizontalScroll(page);
-      await shot(page, `${name}${suffix}`);
-      expect(problems.list).toEqual([]);
-    }
-  }
-
   describe("before anything is sold", () => {
     it.each([
       { path: "/admin/catalog", title: "Catalog", text: "The catalog is empty: create a product." },
@@ -105,7 +88,11 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       { path: "/admin/bookings", title: "Bookings", text: "No bookings match." },
       { path: "/admin/subscriptions", title: "Subscriptions", text: "No subscriptions match." },
     ])("$title shows its empty state", async ({ path, title, text }) => {
-      await checkPage(path, title, text, `${title.toLowerCase()}-empty`);
+      await checkPage(
+        viewers,
+        { path, title, ready: text, name: `${title.toLowerCase()}-empty` },
+        shot,
+      );
     });
   });
 
@@ -189,7 +176,7 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
         },
         { path: "/admin/bookings", title: "Bookings", ready: "requested", name: "bookings" },
       ];
-      for (const { path, title, ready, name } of pages) await checkPage(path, title, ready, name);
+      for (const check of pages) await checkPage(viewers, check, shot);
     });
 
     it("finds an order by the buyer's email through the URL, and opens its investigation", async () => {
@@ -483,7 +470,8 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
     });
 
     it("lists it, filters by status through the URL, and shows its invoices and credits", async () => {
-      await checkPage("/admin/subscriptions", "Subscriptions", subscriber, "subscriptions");
+      const list = { path: "/admin/subscriptions", title: "Subscriptions", ready: subscriber };
+      await checkPage(viewers, { ...list, name: "subscriptions" }, shot);
       const { page, problems } = reuse(desktop);
       await page.goto("/admin/subscriptions?status=canceled");
       await page.getByText("No subscriptions match.").waitFor();
@@ -497,12 +485,8 @@ describe.skipIf(skipReason !== undefined)("the commerce admin in Chromium", () =
       const grants = page.getByRole("region", { name: "Credit grants" });
       await expect.poll(() => grants.getByText("5,000").count()).toBe(2);
       expect(problems.list).toEqual([]);
-      await checkPage(
-        `/admin/subscriptions/${subscriptionId}`,
-        "Subscription",
-        subscriber,
-        "subscription",
-      );
+      const detail = { path: `/admin/subscriptions/${subscriptionId}`, title: "Subscription" };
+      await checkPage(viewers, { ...detail, ready: subscriber, name: "subscription" }, shot);
     });
   });
 });
