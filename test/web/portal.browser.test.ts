@@ -70,7 +70,8 @@ describe.skipIf(skipReason !== undefined)("the customer portal in Chromium", () 
       costCents: 0,
     });
     await createApiToken(t, busy.user.id, "Build server");
-    // An ended month, paid, beside the running one the requests above opened.
+    // An ended month, still unpaid (its row offers "Pay"), beside the running one the requests
+    // above opened.
     await createBillingPeriod(t.services.db, {
       userId: busy.user.id,
       month: "2025-01",
