@@ -67,7 +67,7 @@ export interface OpenedPage {
 
 /** The width the pages must work at. */
 export const PHONE = { width: 375, height: 740 };
-export const DESKTOP = { width: 1280, height: 800 };
+const DESKTOP = { width: 1280, height: 800 };
 
 /** A fresh browser context (cookies of its own) at this viewport, watching for problems. */
 export async function openPage(
@@ -132,6 +132,26 @@ export interface PageCheck {
 export interface CheckPages {
   readonly desktop: OpenedPage;
   readonly phone?: OpenedPage | undefined;
+}
+
+/**
+ * Check pages per key (a customer, a visitor), opened by `open` at the first call and kept for
+ * the file's later checks. `phone: false` opens the desktop page only, e.g. where a second page
+ * would be a session too many for the page under check.
+ */
+export function checkPagesBy<K>(
+  open: (key: K, viewport: typeof DESKTOP) => Promise<OpenedPage>,
+): (key: K, options?: { phone?: boolean }) => Promise<CheckPages> {
+  const opened = new Map<K, CheckPages>();
+  return async (key, { phone = true } = {}) => {
+    let pages = opened.get(key);
+    if (pages === undefined) {
+      const desktop = await open(key, DESKTOP);
+      pages = { desktop, phone: phone ? await open(key, PHONE) : undefined };
+      opened.set(key, pages);
+    }
+    return pages;
+  };
 }
 
 /**

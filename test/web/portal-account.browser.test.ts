@@ -8,15 +8,14 @@ import type { TestApp } from "../support/app.js";
 import {
   browserTestsSkipReason,
   checkPage,
+  checkPagesBy,
   expectAccessible,
   expectNoHorizontalScroll,
   launchChromium,
   openPage,
-  PHONE,
   screenshotter,
   signInBrowser,
   startWebServer,
-  type CheckPages,
   type OpenedPage,
 } from "../support/browser.js";
 
@@ -307,18 +306,9 @@ describe.skipIf(skipReason !== undefined)("the portal's account pages and playgr
   ] as const;
 
   // A desktop and a phone page per user, serving these read-only checks only: each check after
-  // the first opens its page as the app's links do.
-  // `phone: false` for a customer whose second page would be a session too many (the sessions
-  // page's empty state is "signed in nowhere else").
-  const shared = new Map<string, CheckPages>();
-  async function checkPages(user: User, { phone = true } = {}): Promise<CheckPages> {
-    let pages = shared.get(user.id);
-    if (pages === undefined) {
-      pages = { desktop: await openAs(user), phone: phone ? await openAs(user, PHONE) : undefined };
-      shared.set(user.id, pages);
-    }
-    return pages;
-  }
+  // the first opens its page as the app's links do. `phone: false` for a customer whose second
+  // page would be a session too many (the sessions page's empty state is "signed in nowhere else").
+  const checkPages = checkPagesBy(openAs);
 
   it.each(PAGES)(
     "$path: loads (populated, and empty where it has such a state) without errors, passes axe, and fits a 375 px phone",

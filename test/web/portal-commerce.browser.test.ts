@@ -7,15 +7,14 @@ import type { TestApp } from "../support/app.js";
 import {
   browserTestsSkipReason,
   checkPage,
+  checkPagesBy,
   expectAccessible,
   expectNoHorizontalScroll,
   launchChromium,
   openPage,
-  PHONE,
   screenshotter,
   signInBrowser,
   startWebServer,
-  type CheckPages,
   type OpenedPage,
 } from "../support/browser.js";
 import { multipartBody } from "../support/multipart.js";
@@ -272,20 +271,21 @@ describe.skipIf(skipReason !== undefined)("the portal's purchases in Chromium", 
   ] as const;
 
   // Serving these read-only checks only; the fresh customer's at desktop width.
-  let busyPages: CheckPages | undefined;
-  let freshPages: CheckPages | undefined;
+  const checkPages = checkPagesBy(openAs);
 
   it.each(PAGES)("$path: populated, without errors, passing axe, at 375 px", async (entry) => {
-    busyPages ??= { desktop: await openAs(busy), phone: await openAs(busy, PHONE) };
     const name = `portal-${entry.title.toLowerCase()}`;
     const { path, title, busy: ready } = entry;
-    await checkPage(busyPages, { path, title, ready, exact: false, name }, shot);
+    await checkPage(await checkPages(busy), { path, title, ready, exact: false, name }, shot);
   });
 
   it.each(PAGES)("$path: empty, without errors, passing axe", async (entry) => {
-    freshPages ??= { desktop: await openAs(fresh) };
     const name = `portal-${entry.title.toLowerCase()}-empty`;
     const { path, title, empty: ready } = entry;
-    await checkPage(freshPages, { path, title, ready, exact: false, name }, shot);
+    await checkPage(
+      await checkPages(fresh, { phone: false }),
+      { path, title, ready, exact: false, name },
+      shot,
+    );
   });
 });

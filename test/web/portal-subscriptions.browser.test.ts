@@ -10,6 +10,7 @@ import {
   expectNoHorizontalScroll,
   launchChromium,
   openPage,
+  PHONE,
   screenshotter,
   signInBrowser,
   startWebServer,
@@ -20,7 +21,6 @@ const skipReason = browserTestsSkipReason();
 if (skipReason !== undefined) console.warn(skipReason);
 
 const EMAIL = "plans@example.com";
-const PHONE = { width: 375, height: 740 };
 const HOUR_MS = 60 * 60 * 1000;
 const SOFT_MESSAGE = "We are double-checking your plan with the payment provider.";
 const HARD_MESSAGE = "Your plan could not be confirmed: paid features are paused.";

@@ -8,6 +8,7 @@ import { memoryMailer, type TestApp } from "../support/app.js";
 import {
   browserTestsSkipReason,
   checkPage,
+  checkPagesBy,
   expectAccessible,
   expectNoHorizontalScroll,
   launchChromium,
@@ -16,7 +17,6 @@ import {
   screenshotter,
   signInBrowser,
   startWebServer,
-  type CheckPages,
   type OpenedPage,
 } from "../support/browser.js";
 
@@ -287,22 +287,12 @@ describe.skipIf(skipReason !== undefined)("the customer portal in Chromium", () 
     },
   ] as const;
 
-  // A desktop and a phone page per visitor, serving these read-only checks only: each check after
-  // the first opens its page as the app's links do.
-  // `phone: false` where the empty states are checked at desktop width only.
-  const shared = new Map<string, CheckPages>();
-  async function checkPages(user: User | undefined, { phone = true } = {}): Promise<CheckPages> {
-    const key = user?.id ?? "visitor";
-    let pages = shared.get(key);
-    if (pages === undefined) {
-      pages =
-        user === undefined
-          ? { desktop: await open(), phone: await open(PHONE) }
-          : { desktop: await openAs(user), phone: phone ? await openAs(user, PHONE) : undefined };
-      shared.set(key, pages);
-    }
-    return pages;
-  }
+  // A desktop and a phone page per visitor (undefined: signed out), serving these read-only
+  // checks only: each check after the first opens its page as the app's links do. The empty
+  // states are checked at desktop width only.
+  const checkPages = checkPagesBy((user: User | undefined, viewport) =>
+    user === undefined ? open(viewport) : openAs(user, viewport),
+  );
 
   it.each(PUBLIC_PAGES)(
     "$path: loads signed out without errors, passes axe, and fits a 375 px phone",
